@@ -1,0 +1,126 @@
+import Foundation
+
+/// The whole pipeline, top to bottom: load → model → markdown → enrich → render → write.
+/// Every stage but the first and the last is a pure function of values, so tests can run it in memory.
+public enum Build {
+    public struct Options: Sendable {
+        public var contentDirectory: URL
+        public var templatesDirectory: URL
+        public var outputDirectory: URL
+        public var includeDrafts = false
+        public var now = Date()
+
+        public init(contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL) {
+            self.contentDirectory = contentDirectory
+            self.templatesDirectory = templatesDirectory
+            self.outputDirectory = outputDirectory
+        }
+    }
+
+    public struct Report: Sendable {
+        public var articles = 0
+        public var staticPages = 0
+        public var filesWritten = 0
+        public var seconds = 0.0
+        public var heldBack = SiteModel.HeldBack()
+        public var warnings: [Diagnostic] = []
+
+        public var summary: String {
+            var line = "built \(articles) articles, \(staticPages) pages: \(filesWritten) files in "
+                + String(format: "%.2f", seconds) + " s"
+            if heldBack.total > 0 {
+                line += "; held back \(heldBack.total) (\(heldBack.drafts) drafts, \(heldBack.scheduled) scheduled, \(heldBack.expired) expired)"
+            }
+            if !warnings.isEmpty { line += "; \(warnings.count) warning\(warnings.count == 1 ? "" : "s")" }
+            return line
+        }
+    }
+
+    /// What the pure part of the build needs: the editors' and designer's files, already read.
+    public struct Inputs: Sendable {
+        public var siteFile: SourceFile?
+        public var articleFiles: [SourceFile]
+        public var pageFiles: [SourceFile]
+        public var templates: [String: SourceFile]
+        public var locale: SourceFile?
+
+        public init(siteFile: SourceFile?, articleFiles: [SourceFile], pageFiles: [SourceFile] = [],
+                    templates: [String: SourceFile], locale: SourceFile? = nil) {
+            self.siteFile = siteFile
+            self.articleFiles = articleFiles
+            self.pageFiles = pageFiles
+            self.templates = templates
+            self.locale = locale
+        }
+    }
+
+    /// Builds from disk into `outputDirectory`; on any error the previous output is left untouched.
+    public static func run(_ options: Options) throws -> Report {
+        let start = Date()
+        // Load
+        let loaded = ContentLoader(contentDirectory: options.contentDirectory).load()
+        let templateLoader = TemplateLoader(templatesDirectory: options.templatesDirectory,
+                                            displayRoot: options.contentDirectory.deletingLastPathComponent())
+        var loadProblems = loaded.diagnostics
+        var templates: [String: SourceFile] = [:]
+        do { templates = try templateLoader.templateSources() } catch { loadProblems += error.diagnostics }
+        if loadProblems.contains(where: { $0.severity == .error }) || loaded.siteFile == nil {
+            throw BuildFailure(loadProblems)
+        }
+        let (site, held, warnings) = try model(siteFile: loaded.siteFile!, articleFiles: loaded.articleFiles,
+                                               pageFiles: loaded.pageFiles, options: options, earlier: loadProblems)
+        let dates = try templateLoader.dateStyle(timeZone: site.config.timeZone)
+        // Markdown → enrich → render
+        let files = try render(site: site, templates: TemplateSet(sources: templates), dates: dates)
+        // Write
+        var writer = OutputWriter(output: options.outputDirectory)
+        writer.copies = [(templateLoader.assetsDirectory, "assets"),
+                         (options.contentDirectory.appendingPathComponent("images"), "images")]
+        let written = try writer.write(files)
+
+        var report = Report()
+        report.articles = site.articles.count
+        report.staticPages = site.pages.count
+        report.filesWritten = written
+        report.heldBack = held
+        report.warnings = warnings
+        report.seconds = Date().timeIntervalSince(start)
+        return report
+    }
+
+    /// Parses and validates everything; throws every error found across all files.
+    public static func model(siteFile: SourceFile, articleFiles: [SourceFile], pageFiles: [SourceFile],
+                             options: Options, earlier: [Diagnostic] = []) throws(BuildFailure) -> (Site, SiteModel.HeldBack, [Diagnostic]) {
+        var log = DiagnosticLog()
+        log.add(contentsOf: earlier)
+        let (parsedConfig, configProblems) = SiteConfig.parse(siteFile)
+        log.add(contentsOf: configProblems)
+        guard let config = parsedConfig else { throw BuildFailure(log.all) }
+
+        var articles: [ArticleSource] = []
+        for file in articleFiles {
+            let (article, problems) = ArticleSource.read(file, timeZone: config.timeZone)
+            log.add(contentsOf: problems)
+            if let article { articles.append(article) }
+        }
+        var pages: [PageSource] = []
+        for file in pageFiles {
+            let (page, problems) = PageSource.read(file)
+            log.add(contentsOf: problems)
+            if let page { pages.append(page) }
+        }
+        let (site, held, modelProblems) = SiteModel.build(
+            config: config, articles: articles, pages: pages,
+            options: .init(includeDrafts: options.includeDrafts, now: options.now))
+        log.add(contentsOf: modelProblems)
+        try log.throwIfErrors()
+        return (site!, held, log.warnings)
+    }
+
+    /// Markdown, enrich and render: a validated site in, the files of the built site out.
+    public static func render(site: Site, templates: TemplateSet, dates: DateStyle) -> [OutputFile] {
+        let rendered = ArticleBodies.render(site)
+        let related = RelatedNews.compute(rendered)
+        return SiteRenderer(site: rendered, templates: templates, dates: dates, related: related).render()
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// An article's front matter and body as typed, before the site-wide checks (category exists, slugs unique).
+public struct ArticleSource: Sendable {
+    public var path: String
+    public var title: String
+    public var date: Date
+    public var category: String
+    public var categoryLine: Int?
+    public var tags: [String]
+    public var author: String?
+    public var source: String?
+    public var summary: String?
+    public var image: String?
+    public var imageAlt: String?
+    public var slug: String?
+    public var slugLine: Int?
+    public var aliases: [String]
+    public var draft: Bool
+    public var publishDate: Date?
+    public var expiryDate: Date?
+    public var related: [String]
+    public var relatedLine: Int?
+    public var body: String
+    public var bodyLine: Int
+
+    public static let knownKeys = ["title", "date", "category", "tags", "author", "source", "summary", "image",
+                                   "image_alt", "slug", "aliases", "draft", "publishDate", "expiryDate", "related"]
+
+    /// Reads one article file. Returns nil when it cannot be used, with every reason in the diagnostics.
+    public static func read(_ file: SourceFile, timeZone: TimeZone) -> (ArticleSource?, [Diagnostic]) {
+        let parts: FrontMatter
+        do {
+            parts = try FrontMatter.split(file.text)
+        } catch {
+            let line = if case .missingClosingFence(let opened) = error { opened } else { 1 }
+            return (nil, [.error(file.path, line: line, error.description)])
+        }
+        let (parsed, yamlErrors) = YAMLFields.parse(parts.yaml, file: file.path, firstLine: parts.yamlLine)
+        guard var fields = parsed else { return (nil, yamlErrors) }
+        fields.warnAboutUnknownKeys(known: knownKeys)
+
+        let title = fields.string("title", required: true)
+        let category = fields.string("category", required: true)
+        let date = readDate(&fields, "date", required: true, timeZone: timeZone)
+        let source = ArticleSource(
+            path: file.path,
+            title: title.map(normalise) ?? "",
+            date: date ?? .distantPast,
+            category: category ?? "",
+            categoryLine: fields.line(of: "category"),
+            tags: fields.strings("tags").map(normalise),
+            author: fields.string("author").map(normalise),
+            source: fields.string("source").map(normalise),
+            summary: fields.string("summary").map(normalise),
+            image: fields.string("image"),
+            imageAlt: fields.string("image_alt").map(normalise),
+            slug: fields.string("slug"),
+            slugLine: fields.line(of: "slug"),
+            aliases: fields.strings("aliases"),
+            draft: fields.bool("draft") ?? false,
+            publishDate: readDate(&fields, "publishDate", timeZone: timeZone),
+            expiryDate: readDate(&fields, "expiryDate", timeZone: timeZone),
+            related: fields.strings("related"),
+            relatedLine: fields.line(of: "related"),
+            body: parts.body.precomposedStringWithCanonicalMapping,
+            bodyLine: parts.bodyLine)
+        let diagnostics = fields.takeDiagnostics()
+        let usable = !diagnostics.contains { $0.severity == .error }
+        return (usable ? source : nil, diagnostics)
+    }
+
+    private static func normalise(_ text: String) -> String { text.precomposedStringWithCanonicalMapping }
+
+    static func readDate(_ fields: inout YAMLFields, _ key: String, required: Bool = false, timeZone: TimeZone) -> Date? {
+        guard let text = fields.string(key, required: required) else { return nil }
+        do {
+            return try PublicationDate.parse(text, timeZone: timeZone)
+        } catch {
+            fields.error(key, "\"\(key)\": \(error.description)")
+            return nil
+        }
+    }
+}

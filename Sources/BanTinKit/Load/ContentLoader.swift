@@ -1,0 +1,91 @@
+import Foundation
+
+/// Reads the editors' files from disk: the only file access of the load stage.
+public struct ContentLoader {
+    public let contentDirectory: URL
+    /// Paths in messages are shown relative to this folder (the project).
+    public let displayRoot: URL
+
+    public init(contentDirectory: URL, displayRoot: URL? = nil) {
+        self.contentDirectory = contentDirectory.standardizedFileURL
+        self.displayRoot = (displayRoot ?? contentDirectory.deletingLastPathComponent()).standardizedFileURL
+    }
+
+    public struct Loaded: Sendable {
+        public var siteFile: SourceFile?
+        public var articleFiles: [SourceFile] = []
+        public var pageFiles: [SourceFile] = []
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    public func load() -> Loaded {
+        var loaded = Loaded()
+        let siteURL = contentDirectory.appendingPathComponent("site.yml")
+        if FileManager.default.fileExists(atPath: siteURL.path) {
+            loaded.siteFile = read(siteURL, into: &loaded.diagnostics)
+        } else {
+            loaded.diagnostics.append(.error(display(siteURL), "site.yml is missing: every site needs one (title, base_url, categories)"))
+        }
+        for url in markdownFiles(under: contentDirectory.appendingPathComponent("articles"), diagnostics: &loaded.diagnostics) {
+            if let file = read(url, into: &loaded.diagnostics) { loaded.articleFiles.append(file) }
+        }
+        for url in markdownFiles(under: contentDirectory.appendingPathComponent("pages"), diagnostics: &loaded.diagnostics) {
+            if let file = read(url, into: &loaded.diagnostics) { loaded.pageFiles.append(file) }
+        }
+        return loaded
+    }
+
+    func read(_ url: URL, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+        do {
+            return try SourceFile.decode(try Data(contentsOf: url), path: display(url))
+        } catch let failure as BuildFailure {
+            diagnostics += failure.diagnostics
+        } catch {
+            diagnostics.append(.error(display(url), "cannot be read: \(error.localizedDescription)"))
+        }
+        return nil
+    }
+
+    /// `*.md` files below `folder`, sorted; symbolic links that lead outside the content folder are refused.
+    func markdownFiles(under folder: URL, diagnostics: inout [Diagnostic]) -> [URL] {
+        FileTree.files(under: folder, inside: contentDirectory, diagnostics: &diagnostics, display: display)
+            .filter { $0.pathExtension.lowercased() == "md" || $0.pathExtension.lowercased() == "markdown" }
+    }
+
+    func display(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let root = displayRoot.path.hasSuffix("/") ? displayRoot.path : displayRoot.path + "/"
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+    }
+}
+
+/// Walks a folder for regular files, in a stable order, without following links out of a boundary.
+enum FileTree {
+    static func files(under folder: URL, inside boundary: URL, diagnostics: inout [Diagnostic],
+                      display: (URL) -> String) -> [URL] {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+        let boundaryPath = boundary.resolvingSymlinksInPath().path
+        var result: [URL] = []
+        guard let walker = manager.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+                                              options: [.skipsHiddenFiles]) else { return [] }
+        for case let url as URL in walker {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            if values?.isSymbolicLink == true {
+                let target = url.resolvingSymlinksInPath().path
+                if !(target == boundaryPath || target.hasPrefix(boundaryPath + "/")) {
+                    diagnostics.append(.warning(display(url), "symbolic link to \(target), outside \(display(boundary)), is not followed"))
+                    continue
+                }
+                var targetIsDirectory: ObjCBool = false
+                if manager.fileExists(atPath: target, isDirectory: &targetIsDirectory), !targetIsDirectory.boolValue {
+                    result.append(url)
+                }
+                continue
+            }
+            if values?.isRegularFile == true { result.append(url) }
+        }
+        return result.sorted { $0.path < $1.path }
+    }
+}

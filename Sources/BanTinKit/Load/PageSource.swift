@@ -1,0 +1,39 @@
+/// A static page's front matter and body as typed.
+public struct PageSource: Sendable {
+    public var path: String
+    public var title: String
+    public var slug: String?
+    public var slugLine: Int?
+    public var description: String?
+    public var aliases: [String]
+    public var draft: Bool
+    public var body: String
+    public var bodyLine: Int
+
+    public static let knownKeys = ["title", "slug", "description", "aliases", "draft"]
+
+    public static func read(_ file: SourceFile) -> (PageSource?, [Diagnostic]) {
+        let parts: FrontMatter
+        do {
+            parts = try FrontMatter.split(file.text)
+        } catch {
+            let line = if case .missingClosingFence(let opened) = error { opened } else { 1 }
+            return (nil, [.error(file.path, line: line, error.description)])
+        }
+        let (parsed, yamlErrors) = YAMLFields.parse(parts.yaml, file: file.path, firstLine: parts.yamlLine)
+        guard var fields = parsed else { return (nil, yamlErrors) }
+        fields.warnAboutUnknownKeys(known: knownKeys)
+        let page = PageSource(
+            path: file.path,
+            title: fields.string("title", required: true)?.precomposedStringWithCanonicalMapping ?? "",
+            slug: fields.string("slug"),
+            slugLine: fields.line(of: "slug"),
+            description: fields.string("description")?.precomposedStringWithCanonicalMapping,
+            aliases: fields.strings("aliases"),
+            draft: fields.bool("draft") ?? false,
+            body: parts.body.precomposedStringWithCanonicalMapping,
+            bodyLine: parts.bodyLine)
+        let diagnostics = fields.takeDiagnostics()
+        return (diagnostics.contains { $0.severity == .error } ? nil : page, diagnostics)
+    }
+}

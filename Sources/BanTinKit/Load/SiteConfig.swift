@@ -1,0 +1,140 @@
+import Foundation
+
+/// `content/site.yml`, typed. Validation that needs the whole site (category parents, slugs) is in the model stage.
+public struct SiteConfig: Sendable {
+    public struct CategoryEntry: Sendable, Hashable {
+        public var name: String
+        public var slug: String?
+        public var order: Int?
+        public var parent: String?
+        public var line: Int?
+
+        public init(name: String, slug: String? = nil, order: Int? = nil, parent: String? = nil, line: Int? = nil) {
+            self.name = name; self.slug = slug; self.order = order; self.parent = parent; self.line = line
+        }
+    }
+
+    public struct Link: Sendable, Hashable {
+        public var title: String
+        public var url: String
+        public init(title: String, url: String) { self.title = title; self.url = url }
+    }
+
+    public struct Photo: Sendable, Hashable {
+        public var image: String
+        public var caption: String
+        public init(image: String, caption: String) { self.image = image; self.caption = caption }
+    }
+
+    public var title: String
+    public var description: String = ""
+    public var baseURL: URL
+    public var language: String = "vi"
+    public var timeZone: TimeZone
+    public var pageSize: Int = 10
+    public var latestCount: Int = 8
+    public var homeSectionCount: Int = 4
+    public var relatedCount: Int = 6
+    public var unsafeMarkdown: Bool = false
+    public var categories: [CategoryEntry] = []
+    public var menu: [Link] = []
+    public var links: [Link] = []
+    public var photos: [Photo] = []
+    public var footer: String = ""
+    /// Sections later stages read themselves (related weights, counter, …), kept as located YAML.
+    public var extra: [String: YAMLFieldsBox] = [:]
+
+    public static let defaultTimeZone = "Asia/Ho_Chi_Minh"
+    static let knownKeys = ["title", "description", "base_url", "language", "time_zone", "page_size", "latest_count",
+                            "home_section_count", "markdown", "related", "categories", "menu", "links", "photos",
+                            "footer", "counter", "search"]
+
+    public init(title: String, baseURL: URL, timeZone: TimeZone = TimeZone(identifier: SiteConfig.defaultTimeZone)!) {
+        self.title = title
+        self.baseURL = baseURL
+        self.timeZone = timeZone
+    }
+
+    /// Reads site.yml; every problem is returned, and a config is returned whenever the essentials parse.
+    public static func parse(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
+        let (parsed, parseErrors) = YAMLFields.parse(file.text, file: file.path)
+        guard var fields = parsed else { return (nil, parseErrors) }
+        fields.warnAboutUnknownKeys(known: knownKeys, context: "site.yml")
+
+        let title = fields.string("title", required: true) ?? ""
+        let baseText = fields.string("base_url", required: true) ?? "/"
+        var baseURL = URL(string: "http://localhost/")!
+        if let url = URL(string: baseText.hasSuffix("/") ? baseText : baseText + "/"), url.scheme != nil, url.host != nil {
+            baseURL = url
+        } else if fields.has("base_url") {
+            fields.error("base_url", "\"base_url\" must be an absolute URL such as https://example.gov.vn/, found \"\(baseText)\"")
+        }
+        let zoneName = fields.string("time_zone") ?? defaultTimeZone
+        var zone = TimeZone(identifier: defaultTimeZone)!
+        if let named = TimeZone(identifier: zoneName) {
+            zone = named
+        } else {
+            fields.error("time_zone", "unknown time zone \"\(zoneName)\"; use a name such as \(defaultTimeZone)")
+        }
+
+        var config = SiteConfig(title: title, baseURL: baseURL, timeZone: zone)
+        config.description = fields.string("description") ?? ""
+        config.language = fields.string("language") ?? "vi"
+        config.pageSize = fields.int("page_size", in: 1...1000) ?? config.pageSize
+        config.latestCount = fields.int("latest_count", in: 0...100) ?? config.latestCount
+        config.homeSectionCount = fields.int("home_section_count", in: 0...100) ?? config.homeSectionCount
+        config.footer = fields.string("footer") ?? ""
+        if var markdown = fields.mapping("markdown") {
+            markdown.warnAboutUnknownKeys(known: ["unsafe"], context: "markdown")
+            config.unsafeMarkdown = markdown.bool("unsafe") ?? false
+            fields.absorb(&markdown)
+        }
+        if var related = fields.mapping("related") {
+            config.relatedCount = related.int("count", in: 0...100) ?? config.relatedCount
+            config.extra["related"] = YAMLFieldsBox(related)
+            fields.absorb(&related)
+        }
+        for key in ["counter", "search"] {
+            if let section = fields.mapping(key) { config.extra[key] = YAMLFieldsBox(section) }
+        }
+        for var entry in fields.mappings("categories") {
+            entry.warnAboutUnknownKeys(known: ["name", "slug", "order", "parent"], context: "category")
+            if let name = entry.string("name", required: true) {
+                config.categories.append(CategoryEntry(
+                    name: name.precomposedStringWithCanonicalMapping, slug: entry.string("slug"),
+                    order: entry.int("order", in: Int.min...Int.max), parent: entry.string("parent"),
+                    line: entry.mappingLine))
+            }
+            fields.absorb(&entry)
+        }
+        config.menu = readLinks(&fields, key: "menu")
+        config.links = readLinks(&fields, key: "links")
+        for var entry in fields.mappings("photos") {
+            entry.warnAboutUnknownKeys(known: ["image", "caption"], context: "photo")
+            if let image = entry.string("image", required: true) {
+                config.photos.append(Photo(image: image, caption: entry.string("caption") ?? ""))
+            }
+            fields.absorb(&entry)
+        }
+        return (config, parseErrors + fields.takeDiagnostics())
+    }
+
+    private static func readLinks(_ fields: inout YAMLFields, key: String) -> [Link] {
+        var links: [Link] = []
+        for var entry in fields.mappings(key) {
+            entry.warnAboutUnknownKeys(known: ["title", "url"], context: key)
+            if let title = entry.string("title", required: true), let url = entry.string("url", required: true) {
+                links.append(Link(title: title, url: url))
+            }
+            fields.absorb(&entry)
+        }
+        return links
+    }
+}
+
+/// Lets `SiteConfig` stay `Sendable` while carrying a located YAML section for later stages.
+public struct YAMLFieldsBox: @unchecked Sendable {
+    // Yams nodes are immutable values once composed; the box is never mutated.
+    public let fields: YAMLFields
+    init(_ fields: YAMLFields) { self.fields = fields }
+}

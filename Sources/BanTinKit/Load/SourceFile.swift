@@ -1,0 +1,58 @@
+import Foundation
+
+/// A text file as the editor saved it, decoded and normalised so later stages see one form:
+/// UTF-8 checked (legacy encodings are refused, never guessed), BOM removed, CRLF/CR → LF.
+public struct SourceFile: Sendable, Hashable {
+    /// The path shown in messages, relative to the project where possible.
+    public var path: String
+    public var text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = Self.normaliseLineEndings(text)
+    }
+
+    /// Decodes bytes as UTF-8 or reports the line of the first byte that is not.
+    public static func decode(_ data: Data, path: String) throws(BuildFailure) -> SourceFile {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let badOffset = firstInvalidUTF8Offset(bytes) {
+            let line = bytes[..<badOffset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            let byte = String(bytes[badOffset], radix: 16, uppercase: true)
+            throw BuildFailure([.error(path, line: line,
+                "file is not UTF-8 (byte 0x\(byte)); it may be in a legacy encoding such as Windows-1258, "
+                + "TCVN3 or VNI: save it as UTF-8 and build again")])
+        }
+        return SourceFile(path: path, text: String(decoding: bytes, as: UTF8.self))
+    }
+
+    static func normaliseLineEndings(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    /// Offset of the first byte that does not start or continue a valid UTF-8 sequence.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F: index += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.count else { return index }
+            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 {
+                return index + offset
+            }
+            // Overlong encodings and surrogates: let the standard decoder judge this one sequence.
+            let sequence = bytes[index..<(index + length)]
+            if String(validating: sequence, as: UTF8.self) == nil { return index }
+            index += length
+        }
+        return nil
+    }
+}

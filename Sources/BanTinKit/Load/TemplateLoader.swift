@@ -1,0 +1,53 @@
+import Foundation
+
+/// Reads the designer's folder: Mustache templates, the locale words, and where the static assets are.
+public struct TemplateLoader {
+    public let templatesDirectory: URL
+    let displayRoot: URL
+
+    public init(templatesDirectory: URL, displayRoot: URL? = nil) {
+        self.templatesDirectory = templatesDirectory.standardizedFileURL
+        self.displayRoot = (displayRoot ?? templatesDirectory.deletingLastPathComponent()).standardizedFileURL
+    }
+
+    public var assetsDirectory: URL { templatesDirectory.appendingPathComponent("assets") }
+
+    /// Template name ("partials/header") → file.
+    public func templateSources() throws(BuildFailure) -> [String: SourceFile] {
+        let reader = ContentLoader(contentDirectory: templatesDirectory, displayRoot: displayRoot)
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceFile] = [:]
+        let root = templatesDirectory.path + "/"
+        for url in FileTree.files(under: templatesDirectory, inside: templatesDirectory, diagnostics: &diagnostics,
+                                  display: reader.display) where url.pathExtension == "mustache" {
+            let relative = url.standardizedFileURL.path.replacingOccurrences(of: root, with: "")
+            let name = String(relative.dropLast(".mustache".count))
+            if let file = reader.read(url, into: &diagnostics) { sources[name] = file }
+        }
+        if sources.isEmpty {
+            diagnostics.append(.error(reader.display(templatesDirectory), "no *.mustache templates found"))
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
+        return sources
+    }
+
+    /// `locale.yml`: weekday names and date patterns.
+    public func dateStyle(timeZone: TimeZone) throws(BuildFailure) -> DateStyle {
+        let url = templatesDirectory.appendingPathComponent("locale.yml")
+        let reader = ContentLoader(contentDirectory: templatesDirectory, displayRoot: displayRoot)
+        var diagnostics: [Diagnostic] = []
+        guard FileManager.default.fileExists(atPath: url.path), let file = reader.read(url, into: &diagnostics) else {
+            throw BuildFailure(diagnostics + [.error(reader.display(url), "locale.yml is missing (weekday names, date patterns)")])
+        }
+        let (parsed, errors) = YAMLFields.parse(file.text, file: file.path)
+        guard var fields = parsed else { throw BuildFailure(errors) }
+        fields.warnAboutUnknownKeys(known: ["weekdays", "date_long", "date_short"], context: "locale.yml")
+        let weekdays = fields.strings("weekdays")
+        if weekdays.count != 7 { fields.error("weekdays", "\"weekdays\" must list 7 names, Sunday first") }
+        let style = DateStyle(weekdays: weekdays, longPattern: fields.string("date_long") ?? "{weekday}, {dd}/{mm}/{yyyy}",
+                              shortPattern: fields.string("date_short") ?? "{dd}/{mm}/{yyyy}", timeZone: timeZone)
+        let all = fields.takeDiagnostics()
+        if all.contains(where: { $0.severity == .error }) { throw BuildFailure(all) }
+        return style
+    }
+}

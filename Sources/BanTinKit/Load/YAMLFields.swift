@@ -1,0 +1,214 @@
+import Yams
+
+/// Typed, located access to a YAML mapping. Every problem becomes a `Diagnostic` with file and line,
+/// collected rather than thrown so an editor sees all of a file's mistakes at once.
+public struct YAMLFields {
+    public let file: String
+    /// Added to Yams' 1-based lines: the YAML's first line is this line of the file, minus one.
+    let lineOffset: Int
+    let entries: [(key: String, keyLine: Int?, value: Node)]
+    let mappingLine: Int?
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    /// Parses `yaml` (which starts at `firstLine` of `file`). A YAML error yields nil and one diagnostic.
+    public static func parse(_ yaml: String, file: String, firstLine: Int = 1) -> (YAMLFields?, [Diagnostic]) {
+        let offset = firstLine - 1
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return (nil, [describe(error, file: file, lineOffset: offset)])
+        } catch {
+            return (nil, [.error(file, line: firstLine, "YAML could not be read: \(error)")])
+        }
+        guard let node else {
+            return (YAMLFields(file: file, lineOffset: offset, entries: [], mappingLine: firstLine), [])
+        }
+        guard let fields = YAMLFields(node: node, file: file, lineOffset: offset) else {
+            return (nil, [.error(file, line: node.mark.map { $0.line + offset } ?? firstLine,
+                                 "expected \"key: value\" lines, found \(kind(of: node))")])
+        }
+        return (fields, [])
+    }
+
+    init?(node: Node, file: String, lineOffset: Int) {
+        guard let mapping = node.mapping else { return nil }
+        self.init(
+            file: file, lineOffset: lineOffset,
+            entries: mapping.map { (key: $0.key.string ?? "\($0.key.any)", keyLine: $0.key.mark?.line, value: $0.value) }
+                .map { (key: $0.key, keyLine: $0.keyLine.map { $0 + lineOffset }, value: $0.value) },
+            mappingLine: node.mark.map { $0.line + lineOffset })
+    }
+
+    private init(file: String, lineOffset: Int, entries: [(key: String, keyLine: Int?, value: Node)], mappingLine: Int?) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.entries = entries
+        self.mappingLine = mappingLine
+    }
+
+    public var keys: [String] { entries.map(\.key) }
+
+    public func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
+
+    public func line(of key: String) -> Int? { entries.first { $0.key == key }?.keyLine ?? mappingLine }
+
+    public func line(of node: Node) -> Int? { node.mark.map { $0.line + lineOffset } }
+
+    func node(_ key: String) -> Node? {
+        guard let value = entries.first(where: { $0.key == key })?.value else { return nil }
+        if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+            return nil
+        }
+        return value
+    }
+
+    // MARK: typed values
+
+    public mutating func string(_ key: String, required: Bool = false) -> String? {
+        guard let value = node(key) else {
+            if required { error(key, "\"\(key)\" is required") }
+            return nil
+        }
+        guard case .scalar(let scalar) = value else {
+            error(key, "\"\(key)\" must be text, found \(Self.kind(of: value))")
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty, required { error(key, "\"\(key)\" is required and must not be empty") }
+        return text.isEmpty ? nil : text
+    }
+
+    /// A list of texts; a single text is accepted as a comma-separated list ("tags: a, b").
+    public mutating func strings(_ key: String) -> [String] {
+        guard let value = node(key) else { return [] }
+        switch value {
+        case .scalar(let scalar):
+            return scalar.string.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        case .sequence(let sequence):
+            var result: [String] = []
+            for item in sequence {
+                if case .scalar(let scalar) = item {
+                    let text = scalar.string.trimmingCharacters(in: .whitespaces)
+                    if !text.isEmpty { result.append(text) }
+                } else {
+                    diagnostics.append(.error(file, line: line(of: item) ?? line(of: key),
+                                              "each entry of \"\(key)\" must be text, found \(Self.kind(of: item))"))
+                }
+            }
+            return result
+        case .mapping, .alias:
+            error(key, "\"\(key)\" must be a list such as [a, b], found \(Self.kind(of: value))")
+            return []
+        }
+    }
+
+    public mutating func bool(_ key: String) -> Bool? {
+        guard let value = node(key) else { return nil }
+        if let flag = value.bool { return flag }
+        error(key, "\"\(key)\" must be true or false, found \"\(value.string ?? Self.kind(of: value))\"")
+        return nil
+    }
+
+    public mutating func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let value = node(key) else { return nil }
+        guard let number = value.int, range.contains(number) else {
+            error(key, "\"\(key)\" must be a whole number from \(range.lowerBound) to \(range.upperBound), found \"\(value.string ?? Self.kind(of: value))\"")
+            return nil
+        }
+        return number
+    }
+
+    public mutating func double(_ key: String) -> Double? {
+        guard let value = node(key) else { return nil }
+        guard let number = value.float ?? value.int.map(Double.init) else {
+            error(key, "\"\(key)\" must be a number, found \"\(value.string ?? Self.kind(of: value))\"")
+            return nil
+        }
+        return number
+    }
+
+    public mutating func mapping(_ key: String) -> YAMLFields? {
+        guard let value = node(key) else { return nil }
+        guard let fields = YAMLFields(node: value, file: file, lineOffset: lineOffset) else {
+            error(key, "\"\(key)\" must be a group of \"key: value\" lines, found \(Self.kind(of: value))")
+            return nil
+        }
+        return fields
+    }
+
+    /// A list of mappings (e.g. categories); entries that are not mappings are reported.
+    public mutating func mappings(_ key: String) -> [YAMLFields] {
+        guard let value = node(key) else { return [] }
+        guard case .sequence(let sequence) = value else {
+            error(key, "\"\(key)\" must be a list of entries starting with \"- \", found \(Self.kind(of: value))")
+            return []
+        }
+        return sequence.compactMap { item in
+            if let fields = YAMLFields(node: item, file: file, lineOffset: lineOffset) { return fields }
+            diagnostics.append(.error(file, line: line(of: item) ?? line(of: key),
+                                      "each entry of \"\(key)\" must be a group of \"key: value\" lines"))
+            return nil
+        }
+    }
+
+    // MARK: diagnostics
+
+    public mutating func error(_ key: String, _ message: String) {
+        diagnostics.append(.error(file, line: line(of: key), message))
+    }
+
+    /// Warns about keys outside `known`, suggesting the nearest known one ("categroy" → "category").
+    public mutating func warnAboutUnknownKeys(known: [String], context: String = "front matter") {
+        for entry in entries where !known.contains(entry.key) {
+            var message = "unknown key \"\(entry.key)\" in \(context)"
+            if let suggestion = NearestWord.find(entry.key, in: known) {
+                message += "; did you mean \"\(suggestion)\"?"
+            } else {
+                message += "; known keys: \(known.joined(separator: ", "))"
+            }
+            diagnostics.append(.warning(file, line: entry.keyLine ?? mappingLine, message))
+        }
+    }
+
+    /// Takes a nested reader's diagnostics into this one.
+    mutating func absorb(_ nested: inout YAMLFields) {
+        diagnostics.append(contentsOf: nested.takeDiagnostics())
+    }
+
+    /// Moves the collected diagnostics out (so nested readers can hand theirs to the parent).
+    public mutating func takeDiagnostics() -> [Diagnostic] {
+        defer { diagnostics = [] }
+        return diagnostics
+    }
+
+    static func kind(of node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): "\"\(scalar.string)\""
+        case .mapping: "a group of \"key: value\" lines"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    static func describe(_ error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "YAML error: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            if problem.contains("tab") || problem.contains("\\t") {
+                message += "; indent with spaces, not tabs"
+            }
+            return .error(file, line: mark.line + lineOffset, message)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error(file, line: context.mark.line + lineOffset,
+                          "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")): each key may appear once")
+        case .reader(let problem, _, _, _):
+            return .error(file, line: lineOffset + 1, "YAML error: \(problem)")
+        default:
+            return .error(file, line: lineOffset + 1, "YAML error: \(error)")
+        }
+    }
+}

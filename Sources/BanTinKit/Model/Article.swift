@@ -1,0 +1,63 @@
+import Foundation
+
+/// One news article, validated. `bodyHTML` and `summary` are filled by the Markdown stage.
+public struct Article: Sendable, Hashable {
+    public var sourcePath: String
+    public var slug: String
+    public var title: String
+    public var date: Date
+    public var categorySlug: String
+    public var tags: [Tag] = []
+    public var author: String?
+    public var source: String?
+    public var image: String?
+    public var imageAlt: String?
+    public var aliases: [String] = []
+    public var isDraft = false
+    /// Slugs pinned by the editor (`related:`), in order.
+    public var relatedPins: [String] = []
+    public var markdown: String
+    /// Line of the file where the Markdown body starts.
+    public var bodyLine: Int
+    /// The editor's `summary`, or after the Markdown stage the first paragraph cut near 200 characters.
+    public var summary: String
+    public var hasExplicitSummary: Bool
+    public var bodyHTML = ""
+    /// Plain text of the body (for related-news similarity and search).
+    public var bodyText = ""
+
+    public init(sourcePath: String, slug: String, title: String, date: Date, categorySlug: String,
+                markdown: String, bodyLine: Int = 1, summary: String? = nil) {
+        self.sourcePath = sourcePath
+        self.slug = slug
+        self.title = title
+        self.date = date
+        self.categorySlug = categorySlug
+        self.markdown = markdown
+        self.bodyLine = bodyLine
+        self.summary = summary ?? ""
+        self.hasExplicitSummary = summary != nil
+    }
+}
+
+/// A page outside the news flow ("Giới thiệu", "Liên hệ").
+public struct StaticPage: Sendable, Hashable {
+    public var sourcePath: String
+    public var slug: String
+    public var title: String
+    public var description: String?
+    public var aliases: [String] = []
+    public var markdown: String
+    public var bodyLine: Int
+    public var bodyHTML = ""
+
+    public init(sourcePath: String, slug: String, title: String, description: String? = nil,
+                markdown: String, bodyLine: Int = 1) {
+        self.sourcePath = sourcePath
+        self.slug = slug
+        self.title = title
+        self.description = description
+        self.markdown = markdown
+        self.bodyLine = bodyLine
+    }
+}

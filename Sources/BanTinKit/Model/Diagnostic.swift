@@ -1,0 +1,68 @@
+/// One problem found in the editors' input, pointing at the file (and line) to fix.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    /// Path as the editor knows it (relative to the project when possible).
+    public var file: String
+    /// 1-based line, when the problem has one.
+    public var line: Int?
+    public var message: String
+
+    public init(_ severity: Severity, file: String, line: Int? = nil, _ message: String) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public static func error(_ file: String, line: Int? = nil, _ message: String) -> Diagnostic {
+        Diagnostic(.error, file: file, line: line, message)
+    }
+
+    public static func warning(_ file: String, line: Int? = nil, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, file: file, line: line, message)
+    }
+
+    /// `file:line: error: message`, the form editors, IDEs and CI logs understand.
+    public var description: String {
+        let location = line.map { "\(file):\($0)" } ?? file
+        return "\(location): \(severity.rawValue): \(message)"
+    }
+}
+
+/// Thrown when a build cannot finish; carries every problem found, not only the first.
+public struct BuildFailure: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}
+
+/// Collects diagnostics across a stage so one run reports every problem.
+public struct DiagnosticLog: Sendable {
+    public private(set) var all: [Diagnostic] = []
+
+    public init() {}
+
+    public mutating func add(_ diagnostic: Diagnostic) { all.append(diagnostic) }
+    public mutating func add(contentsOf diagnostics: [Diagnostic]) { all.append(contentsOf: diagnostics) }
+
+    public var hasErrors: Bool { all.contains { $0.severity == .error } }
+    public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
+
+    /// Throws a `BuildFailure` with everything collected so far when any of it is an error.
+    public func throwIfErrors() throws(BuildFailure) {
+        if hasErrors { throw BuildFailure(all) }
+    }
+}

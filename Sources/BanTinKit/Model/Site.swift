@@ -1,0 +1,77 @@
+import Foundation
+
+/// The whole validated site: what every later stage reads. Articles are newest first.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    /// Depth-first in display order (parents before their children).
+    public private(set) var categories: [Category]
+    public var articles: [Article] {
+        didSet { reindex() }
+    }
+    public var pages: [StaticPage]
+    public private(set) var tags: [Tag] = []
+
+    public private(set) var categoryIndex: [String: Int] = [:]
+    public private(set) var articleIndex: [String: Int] = [:]
+    /// Article positions per category slug, its own articles only.
+    public private(set) var articlesByCategory: [String: [Int]] = [:]
+    public private(set) var articlesByTag: [String: [Int]] = [:]
+
+    public init(config: SiteConfig, categories: [Category], articles: [Article], pages: [StaticPage] = []) {
+        self.config = config
+        self.categories = categories
+        self.articles = Site.newestFirst(articles)
+        self.pages = pages.sorted { $0.slug < $1.slug }
+        for (index, category) in categories.enumerated() { categoryIndex[category.slug] = index }
+        reindex()
+    }
+
+    public func category(_ slug: String) -> Category? { categoryIndex[slug].map { categories[$0] } }
+
+    public func article(_ slug: String) -> Article? { articleIndex[slug].map { articles[$0] } }
+
+    public var topLevelCategories: [Category] { categories.filter { $0.parentSlug == nil } }
+
+    /// Root → the category itself.
+    public func ancestry(of slug: String) -> [Category] {
+        var chain: [Category] = []
+        var current = category(slug)
+        while let found = current, !chain.contains(where: { $0.slug == found.slug }) {
+            chain.insert(found, at: 0)
+            current = found.parentSlug.flatMap(category)
+        }
+        return chain
+    }
+
+    /// Articles of a category and all its descendants, newest first.
+    public func articleIndices(inTree slug: String) -> [Int] {
+        var slugs: [String] = []
+        var pending = [slug]
+        while let next = pending.popLast(), !slugs.contains(next) {
+            slugs.append(next)
+            pending.append(contentsOf: category(next)?.childSlugs ?? [])
+        }
+        if slugs.count == 1 { return articlesByCategory[slug] ?? [] }
+        return slugs.flatMap { articlesByCategory[$0] ?? [] }.sorted()
+    }
+
+    static func newestFirst(_ articles: [Article]) -> [Article] {
+        articles.sorted { $0.date != $1.date ? $0.date > $1.date : $0.slug < $1.slug }
+    }
+
+    private mutating func reindex() {
+        articleIndex = [:]
+        articlesByCategory = [:]
+        articlesByTag = [:]
+        var tagsBySlug: [String: Tag] = [:]
+        for (index, article) in articles.enumerated() {
+            articleIndex[article.slug] = index
+            articlesByCategory[article.categorySlug, default: []].append(index)
+            for tag in article.tags {
+                articlesByTag[tag.slug, default: []].append(index)
+                if tagsBySlug[tag.slug] == nil { tagsBySlug[tag.slug] = tag }
+            }
+        }
+        tags = tagsBySlug.values.sorted { $0.slug < $1.slug }
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+
+/// Builds the values templates see (see templates/README.md). Plain dictionaries: fast for Mustache and
+/// easy to read in a test. Values shared by many pages are built once here and reused.
+struct PageContexts {
+    let site: Site
+    let routes: Routes
+    let dates: DateStyle
+    /// One list entry per article (same positions as `site.articles`).
+    let items: [[String: Any]]
+    /// Keys every page carries (site, menus, sidebars), built once per build.
+    let shared: [String: Any]
+
+    init(site: Site, routes: Routes, dates: DateStyle) {
+        self.site = site
+        self.routes = routes
+        self.dates = dates
+        let items = site.articles.map { Self.item($0, site: site, routes: routes, dates: dates) }
+        self.items = items
+        self.shared = Self.sharedValues(site: site, routes: routes, items: items)
+    }
+
+    // MARK: pages
+
+    func article(_ index: Int, related: [Int]) -> [String: Any] {
+        let article = site.articles[index]
+        let url = routes.article(article.slug)
+        var values = items[index]
+        values["absolute_url"] = routes.absolute(url)
+        values["print_url"] = routes.printView(article.slug)
+        values["back_url"] = routes.category(article.categorySlug)
+        values["breadcrumb"] = breadcrumb(article.categorySlug)
+        values["author"] = article.author ?? ""
+        values["source"] = article.source ?? ""
+        values["has_byline"] = article.author != nil || article.source != nil
+        values["body_html"] = article.bodyHTML
+        values["tags"] = article.tags.map { ["name": $0.name, "url": routes.tag($0.slug)] }
+        values["has_tags"] = !article.tags.isEmpty
+        values["related"] = related.map { items[$0] }
+        values["has_related"] = !related.isEmpty
+        return page(url: url, title: article.title, description: article.summary, extra: ["article": values])
+    }
+
+    func listing(category: Category?, tag: Tag?, positions: [Int], page number: Int, pagination: Pagination) -> [String: Any] {
+        let slug = category?.slug ?? tag?.slug ?? ""
+        let urlFor: (Int) -> String = { category != nil ? routes.category(slug, page: $0) : routes.tag(slug, page: $0) }
+        let range = pagination.range(ofPage: number)
+        let pageItems = positions[range].map { items[$0] }
+        let title = category?.name ?? tag?.name ?? ""
+        var values: [String: Any] = [
+            "is_category": category != nil,
+            "is_tag": tag != nil,
+            "title": title,
+            "url": urlFor(1),
+            "items": pageItems,
+            "is_empty": pageItems.isEmpty,
+            "pagination": paginationValues(pagination, current: number, urlFor: urlFor),
+        ]
+        if let category {
+            values["breadcrumb"] = breadcrumb(category.slug)
+            values["children"] = category.childSlugs.compactMap(site.category).map { ["name": $0.name, "url": routes.category($0.slug)] }
+        }
+        let pageTitle = number > 1 ? "\(title) (\(number)/\(pagination.pageCount))" : title
+        return page(url: urlFor(number), title: pageTitle, description: site.config.description,
+                    extra: ["listing": values])
+    }
+
+    func home() -> [String: Any] {
+        let latestCount = max(site.config.latestCount, 1) + site.config.homeSectionCount
+        let sections: [[String: Any]] = site.topLevelCategories.compactMap { category in
+            let positions = site.articleIndices(inTree: category.slug)
+            guard !positions.isEmpty else { return nil }
+            return ["name": category.name, "url": routes.category(category.slug),
+                    "items": positions.prefix(site.config.homeSectionCount).map { items[$0] }]
+        }
+        var values = page(url: routes.home, title: nil, description: site.config.description,
+                          extra: ["home": ["latest": Array(items.prefix(latestCount)), "sections": sections]])
+        values["is_home"] = true
+        return values
+    }
+
+    func staticPage(_ page: StaticPage) -> [String: Any] {
+        self.page(url: routes.page(page.slug), title: page.title, description: page.description ?? site.config.description,
+                  extra: ["static_page": ["title": page.title, "body_html": page.bodyHTML]])
+    }
+
+    func notFound() -> [String: Any] {
+        page(url: routes.notFound, title: nil, description: site.config.description, extra: [:])
+    }
+
+    // MARK: shared pieces
+
+    /// Merges the page's own values over the shared ones; `title` nil means the site title alone.
+    private func page(url: String, title: String?, description: String, extra: [String: Any]) -> [String: Any] {
+        var values = shared
+        values["page_title"] = title.map { "\($0) - \(site.config.title)" } ?? site.config.title
+        values["page_description"] = description
+        values["canonical_url"] = routes.absolute(url)
+        values["current_url"] = url
+        values["menu"] = site.config.menu.map { link -> [String: Any] in
+            let target = routes.resource(link.url)
+            let active = target == url || (target != routes.home && url.hasPrefix(target) && target.hasSuffix("/"))
+            return ["title": link.title, "url": target, "is_active": active]
+        }
+        values.merge(extra) { _, new in new }
+        return values
+    }
+
+    private func breadcrumb(_ categorySlug: String) -> [[String: Any]] {
+        site.ancestry(of: categorySlug).map { ["name": $0.name, "url": routes.category($0.slug)] }
+    }
+
+    private func paginationValues(_ pagination: Pagination, current: Int, urlFor: (Int) -> String) -> [String: Any] {
+        let total = pagination.pageCount
+        return [
+            "is_paginated": total > 1,
+            "page": current,
+            "total_pages": total,
+            "has_prev": current > 1,
+            "prev_url": current > 1 ? urlFor(current - 1) : "",
+            "has_next": current < total,
+            "next_url": current < total ? urlFor(current + 1) : "",
+            "pages": (1...total).map { ["number": $0, "url": urlFor($0), "is_current": $0 == current] },
+        ]
+    }
+
+    static func item(_ article: Article, site: Site, routes: Routes, dates: DateStyle) -> [String: Any] {
+        let category = site.category(article.categorySlug)
+        return [
+            "title": article.title,
+            "url": routes.article(article.slug),
+            "date_short": dates.short(article.date),
+            "date_text": dates.long(article.date),
+            "date_iso": dates.iso(article.date),
+            "summary": article.summary,
+            "image": article.image.map(routes.resource) ?? "",
+            "image_alt": article.imageAlt ?? article.title,
+            "has_image": article.image != nil,
+            "category_name": category?.name ?? "",
+            "category_url": routes.category(article.categorySlug),
+        ]
+    }
+
+    static func sharedValues(site: Site, routes: Routes, items: [[String: Any]]) -> [String: Any] {
+        let config = site.config
+        let footer = config.footer.split(separator: "\n").map { ["text": String($0)] }
+        return [
+            "site": ["title": config.title, "description": config.description, "language": config.language,
+                     "base_url": config.baseURL.absoluteString, "footer_lines": footer] as [String: Any],
+            "assets": routes.assets,
+            "home_url": routes.home,
+            "search_url": "",
+            "categories": site.topLevelCategories.map { category -> [String: Any] in
+                ["name": category.name, "url": routes.category(category.slug),
+                 "children": category.childSlugs.compactMap(site.category).map { ["name": $0.name, "url": routes.category($0.slug)] },
+                 "has_children": !category.childSlugs.isEmpty]
+            },
+            "latest": Array(items.prefix(config.latestCount)),
+            "links": config.links.map { ["title": $0.title, "url": $0.url] },
+            "photos": config.photos.map { ["image": routes.resource($0.image), "caption": $0.caption] },
+            "counter": ["is_available": false, "online": "", "total": "", "snapshot_text": ""] as [String: Any],
+        ]
+    }
+}

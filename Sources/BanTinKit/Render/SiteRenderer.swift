@@ -1,0 +1,56 @@
+import Foundation
+
+/// Renders every page of a site through the templates. Pure: a `Site` in, `[OutputFile]` out.
+public struct SiteRenderer {
+    public let site: Site
+    public let templates: TemplateSet
+    public let routes: Routes
+    public let dates: DateStyle
+    /// Related articles per article position (from the enrich stage).
+    public let related: [[Int]]
+
+    public init(site: Site, templates: TemplateSet, dates: DateStyle, related: [[Int]]) {
+        self.site = site
+        self.templates = templates
+        self.routes = Routes(baseURL: site.config.baseURL)
+        self.dates = dates
+        self.related = related
+    }
+
+    public func render() -> [OutputFile] {
+        let contexts = PageContexts(site: site, routes: routes, dates: dates)
+        var files: [OutputFile] = []
+        func emit(_ url: String, _ template: String, _ context: [String: Any]) {
+            files.append(OutputFile(path: routes.outputPath(for: url), text: templates.render(template, context)))
+        }
+
+        emit(routes.home, "home", contexts.home())
+        for index in site.articles.indices {
+            let slug = site.articles[index].slug
+            let context = contexts.article(index, related: related.indices.contains(index) ? related[index] : [])
+            emit(routes.article(slug), "article", context)
+            emit(routes.printView(slug), "print", context)
+        }
+        for category in site.categories {
+            let positions = site.articleIndices(inTree: category.slug)
+            let pagination = Pagination(itemCount: positions.count, pageSize: site.config.pageSize)
+            for number in 1...pagination.pageCount {
+                emit(routes.category(category.slug, page: number), "list",
+                     contexts.listing(category: category, tag: nil, positions: positions, page: number, pagination: pagination))
+            }
+        }
+        for tag in site.tags {
+            let positions = site.articlesByTag[tag.slug] ?? []
+            let pagination = Pagination(itemCount: positions.count, pageSize: site.config.pageSize)
+            for number in 1...pagination.pageCount {
+                emit(routes.tag(tag.slug, page: number), "list",
+                     contexts.listing(category: nil, tag: tag, positions: positions, page: number, pagination: pagination))
+            }
+        }
+        for page in site.pages {
+            emit(routes.page(page.slug), "page", contexts.staticPage(page))
+        }
+        files.append(OutputFile(path: "404.html", text: templates.render("404", contexts.notFound())))
+        return files
+    }
+}

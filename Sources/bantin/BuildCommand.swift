@@ -1,0 +1,36 @@
+import ArgumentParser
+import BanTinKit
+import Foundation
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Build content/ with templates/ into public/.")
+
+    @Option(help: "Folder with site.yml, articles/, pages/, images/.")
+    var content = "content"
+
+    @Option(help: "Folder with the Mustache templates, locale.yml and assets/.")
+    var templates = "templates"
+
+    @Option(help: "Folder the site is written to (replaced only when the build succeeds).")
+    var output = "public"
+
+    @Flag(help: "Include articles marked draft: true.")
+    var drafts = false
+
+    func run() throws {
+        var options = Build.Options(contentDirectory: URL(fileURLWithPath: content),
+                                    templatesDirectory: URL(fileURLWithPath: templates),
+                                    outputDirectory: URL(fileURLWithPath: output))
+        options.includeDrafts = drafts
+        do {
+            let report = try Build.run(options)
+            Terminal.print(report.warnings)
+            print(report.summary)
+        } catch let failure as BuildFailure {
+            Terminal.print(failure.diagnostics)
+            Terminal.error("build failed: \(failure.errors.count) error\(failure.errors.count == 1 ? "" : "s"); \(output)/ was left as it was")
+            throw ExitCode.failure
+        }
+    }
+}
