@@ -55,6 +55,7 @@ public enum Build {
     }
 
     /// Builds from disk into `outputDirectory`; on any error the previous output is left untouched.
+    @discardableResult
     public static func run(_ options: Options) throws -> Report {
         let start = Date()
         // Load

@@ -193,13 +193,14 @@ public struct YAMLFields {
 
     static func describe(_ error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
         switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, let yaml),
+             .parser(let context, let problem, let mark, let yaml),
+             .composer(let context, let problem, let mark, let yaml):
             var message = "YAML error: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
-            if problem.contains("tab") || problem.contains("\\t") {
-                message += "; indent with spaces, not tabs"
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            if lines.indices.contains(mark.line - 1), lines[mark.line - 1].contains("\t") {
+                message += "; this line contains a tab: YAML must be indented with spaces"
             }
             return .error(file, line: mark.line + lineOffset, message)
         case .duplicatedKeysInMapping(let duplicates, let context):

@@ -1,0 +1,94 @@
+import Foundation
+@testable import BanTinKit
+
+/// Small in-memory sites for tests, and the repository's own folders for end-to-end builds.
+enum Fixtures {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let siteYAML = """
+        title: "Sở Thử nghiệm"
+        base_url: "https://example.gov.vn/"
+        page_size: 2
+        categories:
+          - name: "Các vấn đề chung"
+          - name: "Lao động - Việc làm"
+          - name: "Giáo dục nghề nghiệp"
+            parent: "Lao động - Việc làm"
+        """
+
+    static var siteFile: SourceFile { SourceFile(path: "content/site.yml", text: siteYAML) }
+
+    static func article(_ name: String, title: String, date: String = "2026-11-25",
+                        category: String = "Các vấn đề chung", extra: String = "", body: String = "Nội dung.") -> SourceFile {
+        SourceFile(path: "content/articles/\(name).md", text: """
+            ---
+            title: "\(title)"
+            date: \(date)
+            category: "\(category)"
+            \(extra)
+            ---
+            \(body)
+            """)
+    }
+
+    /// Minimal templates exercising the same context keys as the real ones.
+    static let templates: [String: SourceFile] = {
+        let texts = [
+            "base": "<html><title>{{page_title}}</title>{{$main}}{{/main}}{{> partials/sidebar}}</html>",
+            "partials/sidebar": "<aside class=\"sidebar\">{{#latest}}<a href=\"{{url}}\">{{title}}</a>{{/latest}}</aside>",
+            "home": "{{<base}}{{$main}}{{#home.latest}}<h2>{{title}}</h2>{{/home.latest}}{{/main}}{{/base}}",
+            "article": """
+                {{<base}}{{$main}}<nav>Chuyên mục - {{article.category_name}}</nav><h1>{{article.title}}</h1>\
+                <time>{{article.date_text}}</time>{{{article.body_html}}}\
+                {{#article.has_byline}}<p class="byline">{{article.author}} (nguồn {{article.source}})</p>{{/article.has_byline}}\
+                <a href="{{article.back_url}}">Quay lại</a><a href="{{article.print_url}}">In bài viết</a>\
+                <h2>Các tin liên quan</h2>{{#article.related}}<li>{{title}}</li>{{/article.related}}{{/main}}{{/base}}
+                """,
+            "print": "<h1>{{article.title}}</h1>{{{article.body_html}}}<p>{{article.absolute_url}}</p>",
+            "list": """
+                {{<base}}{{$main}}<h1>{{listing.title}}</h1>{{#listing.items}}<li>{{title}}</li>{{/listing.items}}\
+                {{#listing.pagination.has_next}}<a rel="next" href="{{listing.pagination.next_url}}">next</a>{{/listing.pagination.has_next}}\
+                {{/main}}{{/base}}
+                """,
+            "page": "{{<base}}{{$main}}<h1>{{static_page.title}}</h1>{{{static_page.body_html}}}{{/main}}{{/base}}",
+            "404": "<h1>404</h1>",
+        ]
+        return texts.reduce(into: [:]) { $0[$1.key] = SourceFile(path: "templates/\($1.key).mustache", text: $1.value) }
+    }()
+
+    static let dates = DateStyle(weekdays: ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"],
+                                 longPattern: "{weekday}, {dd}/{mm}/{yyyy}", shortPattern: "{dd}/{mm}/{yyyy}",
+                                 timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
+
+    static var options: Build.Options {
+        var options = Build.Options(contentDirectory: URL(fileURLWithPath: "/nonexistent/content"),
+                                    templatesDirectory: URL(fileURLWithPath: "/nonexistent/templates"),
+                                    outputDirectory: URL(fileURLWithPath: "/nonexistent/public"))
+        options.now = ISO8601DateFormatter().date(from: "2026-11-25T12:00:00Z")!
+        return options
+    }
+
+    /// Model + render in memory; returns files by path.
+    static func build(_ articles: [SourceFile], pages: [SourceFile] = [], site: SourceFile = siteFile) throws -> [String: String] {
+        let (model, _, _) = try Build.model(siteFile: site, articleFiles: articles, pageFiles: pages, options: options)
+        let files = Build.render(site: model, templates: try TemplateSet(sources: templates), dates: dates)
+        return files.reduce(into: [:]) { $0[$1.path] = $1.text }
+    }
+
+    /// Diagnostics of a build that is expected to fail.
+    static func failure(_ articles: [SourceFile], site: SourceFile = siteFile) -> [Diagnostic] {
+        do {
+            _ = try Build.model(siteFile: site, articleFiles: articles, pageFiles: [], options: options)
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("bantin-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import BanTinKit
+
+@Suite struct FrontMatterTests {
+    @Test func missingTitleDateAndCategoryAreEachReportedWithFileAndLine() {
+        let file = SourceFile(path: "content/articles/x.md", text: "---\nauthor: H. Nhi\n---\nBody\n")
+        let errors = Fixtures.failure([file])
+        let messages = errors.map(\.description)
+        #expect(messages.contains { $0.hasPrefix("content/articles/x.md:2: error:") && $0.contains("\"title\" is required") })
+        #expect(messages.contains { $0.contains("\"date\" is required") })
+        #expect(messages.contains { $0.contains("\"category\" is required") })
+    }
+
+    @Test func badYAMLNamesTheLineInTheFile() {
+        let file = SourceFile(path: "content/articles/bad.md", text: "---\ntitle: \"Tin\"\ndate: 2026-11-25\ncategory: [Các vấn đề\n---\nBody")
+        let errors = Fixtures.failure([file])
+        #expect(errors.count == 1)
+        #expect(errors[0].file == "content/articles/bad.md")
+        #expect((errors[0].line ?? 0) >= 4)
+        #expect(errors[0].message.hasPrefix("YAML error"))
+    }
+
+    @Test func errorsFromManyFilesComeInOneRun() {
+        let one = SourceFile(path: "content/articles/1.md", text: "---\ntitle: A\n---\n")
+        let two = Fixtures.article("2", title: "B", category: "Không có")
+        let three = Fixtures.article("3", title: "C", date: "25/11/2026")
+        let files = Set(Fixtures.failure([one, two, three]).map(\.file))
+        #expect(files == ["content/articles/1.md", "content/articles/2.md", "content/articles/3.md"])
+    }
+
+    @Test func unknownCategoryListsTheKnownOnes() {
+        let errors = Fixtures.failure([Fixtures.article("a", title: "Tin", category: "Thể thao")])
+        #expect(errors.count == 1)
+        #expect(errors[0].line == 4)
+        #expect(errors[0].message.contains("unknown category \"Thể thao\""))
+        #expect(errors[0].message.contains("\"Các vấn đề chung\" (cac-van-de-chung)"))
+        #expect(errors[0].message.contains("\"Giáo dục nghề nghiệp\" (giao-duc-nghe-nghiep)"))
+    }
+
+    @Test func categoryMatchesBySlugCapitalsAndMissingAccents() throws {
+        for reference in ["cac-van-de-chung", "CÁC VẤN ĐỀ CHUNG", "Cac van de chung"] {
+            let files = try Fixtures.build([Fixtures.article("a", title: "Tin", category: reference)])
+            #expect(files["tin/tin/index.html"]?.contains("Chuyên mục - Các vấn đề chung") == true)
+        }
+    }
+
+    @Test func unknownKeyWarnsWithLineAndNearestKnownKey() throws {
+        let file = SourceFile(path: "content/articles/w.md", text: "---\ntitle: Tin\ndate: 2026-11-25\ncategroy: x\ncategory: Các vấn đề chung\n---\n")
+        let (_, _, warnings) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: [file], pageFiles: [], options: Fixtures.options)
+        #expect(warnings.map(\.description) == ["content/articles/w.md:4: warning: unknown key \"categroy\" in front matter; did you mean \"category\"?"])
+    }
+
+    @Test func dayFirstDateSaysWhichFormatIsExpected() {
+        let errors = Fixtures.failure([Fixtures.article("d", title: "Tin", date: "25/11/2026")])
+        #expect(errors.count == 1)
+        #expect(errors[0].line == 3)
+        #expect(errors[0].message.contains("YYYY-MM-DD"))
+        #expect(errors[0].message.contains("2026-11-25"))
+    }
+
+    @Test func missingClosingFenceNamesTheOpeningLine() {
+        let errors = Fixtures.failure([SourceFile(path: "content/articles/f.md", text: "\n---\ntitle: Tin\nBody")])
+        #expect(errors.map(\.description) == ["content/articles/f.md:2: error: front matter opened with \"---\" on line 2 is never closed with a \"---\" line"])
+    }
+
+    @Test func fileWithoutFrontMatterIsAnError() {
+        let errors = Fixtures.failure([SourceFile(path: "content/articles/e.md", text: "")])
+        #expect(errors.count == 1)
+        #expect(errors[0].message.contains("no front matter"))
+    }
+
+    @Test func duplicateKeyIsAnErrorWithItsLine() {
+        let file = SourceFile(path: "content/articles/k.md", text: "---\ntitle: A\ntitle: B\ndate: 2026-11-25\ncategory: Các vấn đề chung\n---\n")
+        let errors = Fixtures.failure([file])
+        #expect(errors.count == 1)
+        #expect(errors[0].message.contains("duplicate key \"title\""))
+    }
+
+    @Test func tabIndentationIsExplained() {
+        let file = SourceFile(path: "content/articles/t.md", text: "---\ntitle: A\ntags:\n\t- x\n---\n")
+        let errors = Fixtures.failure([file])
+        #expect(errors.count == 1)
+        #expect(errors[0].line == 4)
+        #expect(errors[0].message.contains("tab"))
+    }
+
+    @Test func windowsLineEndingsBOMAndFenceSpacesAreAccepted() throws {
+        let text = "\u{FEFF}---  \r\ntitle: \"Tin Windows\"\r\ndate: 2026-11-25\r\ncategory: Các vấn đề chung\r\n--- \r\nNội dung **đậm**.\r\n"
+        let file = try SourceFile.decode(Data(text.utf8), path: "content/articles/win.md")
+        let files = try Fixtures.build([file])
+        #expect(files["tin/tin-windows/index.html"]?.contains("<p>Nội dung <strong>đậm</strong>.</p>") == true)
+    }
+
+    @Test func legacyEncodingIsRefusedWithTheLineOfTheFirstBadByte() {
+        // "Tin tức" with "ứ" written as a single Windows-1258-style byte 0xF9 on line 3.
+        var bytes = Array("---\ntitle: A\nbody: Tin t".utf8)
+        bytes.append(0xF9)
+        bytes += Array("c\n---\n".utf8)
+        #expect(throws: BuildFailure.self) { try SourceFile.decode(Data(bytes), path: "content/articles/legacy.md") }
+        do {
+            _ = try SourceFile.decode(Data(bytes), path: "content/articles/legacy.md")
+        } catch {
+            #expect(error.diagnostics.first?.description.hasPrefix("content/articles/legacy.md:3: error: file is not UTF-8 (byte 0xF9)") == true)
+        }
+    }
+
+    @Test func datesAcceptOffsetsAndAssumeTheSiteZone() throws {
+        let zone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+        let plain = try PublicationDate.parse("2026-11-25", timeZone: zone)
+        let local = try PublicationDate.parse("2026-11-25 07:00", timeZone: zone)
+        let utc = try PublicationDate.parse("2026-11-25T00:00:00Z", timeZone: zone)
+        let offset = try PublicationDate.parse("2026-11-25T07:00:00+07:00", timeZone: zone)
+        #expect(local == utc)
+        #expect(offset == utc)
+        #expect(local.timeIntervalSince(plain) == 7 * 3600)
+        #expect(throws: PublicationDate.ParseError.self) { try PublicationDate.parse("2026-02-30", timeZone: zone) }
+    }
+
+    @Test func draftsAreHeldBackUnlessAsked() throws {
+        let draft = Fixtures.article("d", title: "Bản nháp", extra: "draft: true")
+        var options = Fixtures.options
+        let (site, held, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: [draft], pageFiles: [], options: options)
+        #expect(site.articles.isEmpty)
+        #expect(held.drafts == 1)
+        options.includeDrafts = true
+        let (withDrafts, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: [draft], pageFiles: [], options: options)
+        #expect(withDrafts.articles.map(\.slug) == ["ban-nhap"])
+    }
+}

@@ -1,0 +1,113 @@
+import Testing
+@testable import BanTinKit
+
+@Suite struct MarkdownTests {
+    let markdown = Markdown()
+
+    @Test func tablesRenderAsHTMLTables() {
+        let html = markdown.render("| Huyện | Chỉ tiêu |\n|---|---:|\n| Long Hồ | 1.200 |\n").html
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<th>Huyện</th>"))
+        #expect(html.contains("<td align=\"right\">1.200</td>"))
+    }
+
+    @Test func strikethroughAndAutolinksWork() {
+        let html = markdown.render("~~cũ~~ xem https://dichvucong.gov.vn nhé").html
+        #expect(html.contains("<del>cũ</del>"))
+        #expect(html.contains("<a href=\"https://dichvucong.gov.vn\">https://dichvucong.gov.vn</a>"))
+    }
+
+    @Test func rawHTMLIsOmittedByDefault() {
+        let html = markdown.render("Trước\n\n<script>alert(1)</script>\n\n<b>đậm</b> sau").html
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("raw HTML omitted"))
+    }
+
+    @Test func unsafeModeLetsTrustedHTMLThrough() {
+        let html = Markdown(allowsRawHTML: true).render("<div class=\"note\">Ghi chú</div>").html
+        #expect(html.contains("<div class=\"note\">Ghi chú</div>"))
+    }
+
+    @Test func firstParagraphIsPlainTextForSummaries() {
+        let output = markdown.render("# Tiêu đề\n\nĐoạn **đầu** có [liên kết](https://x.vn)\nnối dòng.\n\nĐoạn hai.")
+        #expect(output.firstParagraph == "Đoạn đầu có liên kết nối dòng.")
+        #expect(output.plainText.contains("Đoạn hai."))
+    }
+
+    @Test func summariesAreCutAtAWordNearTwoHundredCharacters() {
+        let text = String(repeating: "công tác dân vận ", count: 30)
+        let summary = Summary.cut(text)
+        #expect(summary.hasSuffix("…"))
+        #expect(summary.count <= 201)
+        #expect(summary.count > 180)
+        #expect(!summary.dropLast().hasSuffix(" "))
+        #expect(Summary.cut("Ngắn gọn.") == "Ngắn gọn.")
+    }
+
+    @Test func articleWithoutSummaryGetsItsFirstParagraph() throws {
+        let files = try Fixtures.build([Fixtures.article("s", title: "Tin", body: "![ảnh](/images/a.svg)\n\nĐoạn mở đầu.\n\nĐoạn sau.")])
+        #expect(files["index.html"]?.contains("<h2>Tin</h2>") == true)
+        let site = ArticleBodies.render(try Build.model(siteFile: Fixtures.siteFile,
+            articleFiles: [Fixtures.article("s", title: "Tin", body: "Đoạn mở đầu.\n\nĐoạn sau.")], pageFiles: [], options: Fixtures.options).0)
+        #expect(site.articles[0].summary == "Đoạn mở đầu.")
+    }
+}
+
+@Suite struct DateStyleTests {
+    @Test func longDateReadsLikeThePortal() throws {
+        let date = try PublicationDate.parse("2026-11-26 08:00", timeZone: Fixtures.dates.timeZone)
+        #expect(Fixtures.dates.long(date) == "Thứ Năm, 26/11/2026")
+        #expect(Fixtures.dates.short(date) == "26/11/2026")
+        #expect(Fixtures.dates.iso(date) == "2026-11-26T08:00:00+07:00")
+        // 25/11/2026 itself is a Wednesday.
+        #expect(Fixtures.dates.long(try PublicationDate.parse("2026-11-25", timeZone: Fixtures.dates.timeZone)) == "Thứ Tư, 25/11/2026")
+    }
+
+    @Test func weekdayFollowsTheSiteZoneNotUTC() throws {
+        // 23:30 UTC on Saturday is already Sunday morning in Vietnam.
+        let date = try PublicationDate.parse("2026-11-28T23:30:00Z", timeZone: Fixtures.dates.timeZone)
+        #expect(Fixtures.dates.long(date) == "Chủ Nhật, 29/11/2026")
+    }
+}
+
+@Suite struct PaginationTests {
+    @Test func emptyListingHasOneEmptyPage() {
+        let pages = Pagination(itemCount: 0, pageSize: 5)
+        #expect(pages.pageCount == 1)
+        #expect(pages.range(ofPage: 1).isEmpty)
+    }
+
+    @Test func exactMultipleHasNoTrailingEmptyPage() {
+        let pages = Pagination(itemCount: 10, pageSize: 5)
+        #expect(pages.pageCount == 2)
+        #expect(pages.range(ofPage: 2) == 5..<10)
+        #expect(pages.range(ofPage: 3).isEmpty)
+    }
+
+    @Test func oneOverStartsANewPage() {
+        let pages = Pagination(itemCount: 11, pageSize: 5)
+        #expect(pages.pageCount == 3)
+        #expect(pages.range(ofPage: 3) == 10..<11)
+        #expect(pages.range(ofPage: 0).isEmpty)
+    }
+
+    @Test func categoryListingsLinkToTheirSecondPage() throws {
+        let articles = (1...3).map { Fixtures.article("a\($0)", title: "Tin số \($0)", date: "2026-01-0\($0)") }
+        let files = try Fixtures.build(articles)
+        let first = try #require(files["chuyen-muc/cac-van-de-chung/index.html"])
+        let second = try #require(files["chuyen-muc/cac-van-de-chung/trang/2/index.html"])
+        #expect(first.contains("<li>Tin số 3</li><li>Tin số 2</li>"))
+        #expect(first.contains("href=\"/chuyen-muc/cac-van-de-chung/trang/2/\""))
+        #expect(second.contains("<li>Tin số 1</li>"))
+        #expect(files["chuyen-muc/cac-van-de-chung/trang/3/index.html"] == nil)
+    }
+
+    @Test func parentCategoryListsItsChildrensArticles() throws {
+        let child = Fixtures.article("c", title: "Tuyển sinh học nghề", category: "Giáo dục nghề nghiệp")
+        let files = try Fixtures.build([child])
+        #expect(files["chuyen-muc/lao-dong-viec-lam/index.html"]?.contains("<li>Tuyển sinh học nghề</li>") == true)
+        #expect(files["chuyen-muc/giao-duc-nghe-nghiep/index.html"]?.contains("<li>Tuyển sinh học nghề</li>") == true)
+        #expect(files["chuyen-muc/cac-van-de-chung/index.html"]?.contains("<li>Tuyển sinh học nghề</li>") == false)
+    }
+}

@@ -1,0 +1,53 @@
+import Testing
+@testable import BanTinKit
+
+@Suite struct SlugTests {
+    @Test func seedTitleGivesTheExpectedSlug() {
+        let title = "Kế hoạch thực hiện công tác dân vận và phát động phong trào thi đua \"Dân vận khéo\" năm 2018"
+        #expect(Slug.make(title) == "ke-hoach-thuc-hien-cong-tac-dan-van-va-phat-dong-phong-trao-thi-dua-dan-van-kheo-nam-2018")
+    }
+
+    @Test func dStrokeBecomesD() {
+        #expect(Slug.make("Đảng ủy Sở – Đoàn thanh niên") == "dang-uy-so-doan-thanh-nien")
+        #expect(Slug.make("đường") == "duong")
+    }
+
+    @Test func decomposedInputGivesTheSameSlugAsComposed() {
+        let composed = "Giáo dục nghề nghiệp Đồng Tháp"
+        let decomposed = composed.decomposedStringWithCanonicalMapping
+        #expect(composed.unicodeScalars.count != decomposed.unicodeScalars.count)
+        #expect(Slug.make(decomposed) == Slug.make(composed))
+        #expect(Slug.make(decomposed) == "giao-duc-nghe-nghiep-dong-thap")
+    }
+
+    @Test func punctuationRunsCollapseAndEdgesAreTrimmed() {
+        #expect(Slug.make("  --Thông báo!!! (số 12/TB)...  ") == "thong-bao-so-12-tb")
+        #expect(Slug.make("!!!") == "")
+    }
+
+    @Test func longTitlesAreCutAtADashWithinOneHundredCharacters() {
+        let title = String(repeating: "phát triển bền vững ", count: 12)
+        let slug = Slug.make(title)
+        #expect(slug.count <= 100)
+        #expect(!slug.hasSuffix("-"))
+        #expect(slug.hasPrefix("phat-trien-ben-vung-phat-trien"))
+        #expect(slug.hasSuffix("vung") || slug.hasSuffix("trien") || slug.hasSuffix("ben") || slug.hasSuffix("phat"))
+    }
+
+    @Test func twoArticlesWithOneSlugIsAnErrorNamingBothFiles() {
+        let first = Fixtures.article("a", title: "Hội nghị cán bộ")
+        let second = Fixtures.article("b", title: "Hội nghị Cán bộ!")
+        let errors = Fixtures.failure([first, second])
+        #expect(errors.count == 1)
+        #expect(errors[0].file == "content/articles/b.md")
+        #expect(errors[0].message.contains("content/articles/a.md"))
+        #expect(errors[0].message.contains("hoi-nghi-can-bo"))
+    }
+
+    @Test func nfdAndNfcTitlesOfOneArticleLandOnTheSamePage() throws {
+        let title = "Đảng ủy Sở triển khai nhiệm vụ"
+        let files = try Fixtures.build([Fixtures.article("nfd", title: title.decomposedStringWithCanonicalMapping)])
+        let page = try #require(files["tin/dang-uy-so-trien-khai-nhiem-vu/index.html"])
+        #expect(page.contains("<h1>\(title)</h1>"))
+    }
+}
