@@ -2,7 +2,8 @@
 #   make site   builds the sample portal into public/
 #   make test   runs the test suite
 SWIFT ?= swift
-APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
+# zlib1g-dev: the visit counter reads rotated .gz access logs with the system zlib.
+APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site test deps release serve clean
@@ -16,9 +17,9 @@ test: deps
 release: deps
 	$(SWIFT) build -c release --product bantin
 
-# Installs the C library (and pkg-config) from apt only when pkg-config cannot find it.
+# Installs the C libraries (and pkg-config) from apt only when pkg-config cannot find them.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark-gfm; then \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark-gfm zlib; then \
 		echo "installing $(APT_PACKAGES)"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \

@@ -6,17 +6,24 @@ public struct DateStyle: Sendable {
     public var weekdays: [String]
     public var longPattern: String
     public var shortPattern: String
+    /// A moment to the minute ("08:00 25/11/2026"), e.g. the counter's snapshot time.
+    public var dateTimePattern: String
     public var timeZone: TimeZone
 
-    public init(weekdays: [String], longPattern: String, shortPattern: String, timeZone: TimeZone) {
+    public static let defaultDateTimePattern = "{HH}:{MM} {dd}/{mm}/{yyyy}"
+
+    public init(weekdays: [String], longPattern: String, shortPattern: String,
+                dateTimePattern: String = DateStyle.defaultDateTimePattern, timeZone: TimeZone) {
         self.weekdays = weekdays
         self.longPattern = longPattern
         self.shortPattern = shortPattern
+        self.dateTimePattern = dateTimePattern
         self.timeZone = timeZone
     }
 
     public func long(_ date: Date) -> String { format(date, longPattern) }
     public func short(_ date: Date) -> String { format(date, shortPattern) }
+    public func dateTime(_ date: Date) -> String { format(date, dateTimePattern) }
 
     /// ISO 8601 with the site's offset, for `<time datetime>` and feeds.
     public func iso(_ date: Date) -> String {
