@@ -24,6 +24,8 @@ public enum Build {
         public var seconds = 0.0
         public var heldBack = SiteModel.HeldBack()
         public var warnings: [Diagnostic] = []
+        /// What the visit counter read, when site.yml has a `counter:` section.
+        public var counter: CounterReport?
 
         public var summary: String {
             var line = "built \(articles) articles, \(staticPages) pages: \(filesWritten) files in "
@@ -32,6 +34,7 @@ public enum Build {
                 line += "; held back \(heldBack.total) (\(heldBack.drafts) drafts, \(heldBack.scheduled) scheduled, \(heldBack.expired) expired)"
             }
             if !warnings.isEmpty { line += "; \(warnings.count) warning\(warnings.count == 1 ? "" : "s")" }
+            if let counter { line += "\n" + counter.summary }
             return line
         }
     }
@@ -71,20 +74,34 @@ public enum Build {
         let (site, held, warnings) = try model(siteFile: loaded.siteFile!, articleFiles: loaded.articleFiles,
                                                pageFiles: loaded.pageFiles, options: options, earlier: loadProblems)
         let dates = try templateLoader.dateStyle(timeZone: site.config.timeZone)
+        let numbers = try templateLoader.numberStyle()
+        // Enrich, at the edge: the visit counter reads its state and the new log lines (nothing is saved yet).
+        let (counterSettings, counterProblems) = CounterSettings.parse(site.config)
+        if counterProblems.contains(where: { $0.severity == .error }) { throw BuildFailure(warnings + counterProblems) }
+        let counter = counterSettings.map {
+            VisitCounter.prepare(site: site, settings: $0, locations: .init(
+                projectRoot: options.contentDirectory.deletingLastPathComponent().standardizedFileURL,
+                display: { [root = options.contentDirectory.deletingLastPathComponent().standardizedFileURL] url in
+                    Self.relativePath(url, to: root)
+                }))
+        }
         // Markdown → enrich → render
-        let files = try render(site: site, templates: TemplateSet(sources: templates), dates: dates)
-        // Write
+        let files = try render(site: site, templates: TemplateSet(sources: templates), dates: dates,
+                               numbers: numbers, counter: counter?.snapshot)
+        // Write, then (only then) advance the counter's state to what the written pages show.
         var writer = OutputWriter(output: options.outputDirectory)
         writer.copies = [(templateLoader.assetsDirectory, "assets"),
                          (options.contentDirectory.appendingPathComponent("images"), "images")]
         let written = try writer.write(files)
+        let saveProblems = counter?.commit() ?? []
 
         var report = Report()
         report.articles = site.articles.count
         report.staticPages = site.pages.count
         report.filesWritten = written
         report.heldBack = held
-        report.warnings = warnings
+        report.warnings = warnings + counterProblems + (counter?.diagnostics ?? []) + saveProblems
+        report.counter = counter?.report
         report.seconds = Date().timeIntervalSince(start)
         return report
     }
@@ -119,9 +136,19 @@ public enum Build {
     }
 
     /// Markdown, enrich and render: a validated site in, the files of the built site out.
-    public static func render(site: Site, templates: TemplateSet, dates: DateStyle) -> [OutputFile] {
+    /// `counter`: the visit counter's figures, computed at the edge from the logs (nil: not shown).
+    public static func render(site: Site, templates: TemplateSet, dates: DateStyle, numbers: NumberStyle = NumberStyle(),
+                              counter: CounterSnapshot? = nil) -> [OutputFile] {
         let rendered = ArticleBodies.render(site)
         let related = RelatedNews.compute(rendered)
-        return SiteRenderer(site: rendered, templates: templates, dates: dates, related: related).render()
+        return SiteRenderer(site: rendered, templates: templates, dates: dates, related: related,
+                            numbers: numbers, counter: counter).render()
+    }
+
+    /// "content/data/visits.json" for a path inside the project, the full path otherwise.
+    static func relativePath(_ url: URL, to root: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 }

@@ -11,13 +11,21 @@ struct PageContexts {
     /// Keys every page carries (site, menus, sidebars), built once per build.
     let shared: [String: Any]
 
-    init(site: Site, routes: Routes, dates: DateStyle) {
+    init(site: Site, routes: Routes, dates: DateStyle, numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil) {
         self.site = site
         self.routes = routes
         self.dates = dates
-        let items = site.articles.map { Self.item($0, site: site, routes: routes, dates: dates) }
+        var items = site.articles.map { Self.item($0, site: site, routes: routes, dates: dates) }
+        for index in items.indices {
+            // "Lượt xem": views ever, once the counter has figures.
+            let views = counter.map { $0.articleViews.indices.contains(index) ? $0.articleViews[index] : 0 }
+            items[index]["views"] = views.map(numbers.format) ?? ""
+            items[index]["has_views"] = views != nil
+        }
         self.items = items
-        self.shared = Self.sharedValues(site: site, routes: routes, items: items)
+        var shared = Self.sharedValues(site: site, routes: routes, items: items)
+        shared.merge(Self.counterValues(counter, items: items, dates: dates, numbers: numbers)) { _, new in new }
+        self.shared = shared
     }
 
     // MARK: pages
@@ -158,7 +166,28 @@ struct PageContexts {
             "latest": Array(items.prefix(config.latestCount)),
             "links": config.links.map { ["title": $0.title, "url": $0.url] },
             "photos": config.photos.map { ["image": routes.resource($0.image), "caption": $0.caption] },
-            "counter": ["is_available": false, "online": "", "total": "", "snapshot_text": ""] as [String: Any],
+        ]
+    }
+
+    /// `counter` ("Thông tin truy cập") and `most_read` ("Tin đọc nhiều"); the words are the templates'.
+    static func counterValues(_ counter: CounterSnapshot?, items: [[String: Any]], dates: DateStyle,
+                              numbers: NumberStyle) -> [String: Any] {
+        guard let counter else {
+            return ["counter": ["is_available": false, "online": "", "total": "", "snapshot_time": "",
+                                "snapshot_text": "", "has_snapshot_time": false] as [String: Any],
+                    "most_read": [[String: Any]](), "has_most_read": false]
+        }
+        let time = counter.time.map(dates.dateTime) ?? ""
+        let mostRead = counter.mostRead.filter { items.indices.contains($0.index) }.map { entry -> [String: Any] in
+            var item = items[entry.index]
+            item["recent_views"] = numbers.format(entry.views)
+            return item
+        }
+        return [
+            "counter": ["is_available": true, "online": numbers.format(counter.online), "total": numbers.format(counter.total),
+                        "snapshot_time": time, "snapshot_text": time, "has_snapshot_time": !time.isEmpty] as [String: Any],
+            "most_read": mostRead,
+            "has_most_read": !mostRead.isEmpty,
         ]
     }
 }

@@ -8,17 +8,23 @@ public struct SiteRenderer {
     public let dates: DateStyle
     /// Related articles per article position (from the enrich stage).
     public let related: [[Int]]
+    public let numbers: NumberStyle
+    /// The visit counter's figures (enrich stage), nil when there is no counter.
+    public let counter: CounterSnapshot?
 
-    public init(site: Site, templates: TemplateSet, dates: DateStyle, related: [[Int]]) {
+    public init(site: Site, templates: TemplateSet, dates: DateStyle, related: [[Int]],
+                numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil) {
         self.site = site
         self.templates = templates
         self.routes = Routes(baseURL: site.config.baseURL)
         self.dates = dates
         self.related = related
+        self.numbers = numbers
+        self.counter = counter
     }
 
     public func render() -> [OutputFile] {
-        let contexts = PageContexts(site: site, routes: routes, dates: dates)
+        let contexts = PageContexts(site: site, routes: routes, dates: dates, numbers: numbers, counter: counter)
         var files: [OutputFile] = []
         func emit(_ url: String, _ template: String, _ context: [String: Any]) {
             files.append(OutputFile(path: routes.outputPath(for: url), text: templates.render(template, context)))
