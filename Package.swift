@@ -34,6 +34,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "BanTinFuzz",
+            dependencies: ["BanTinKit"]
+        ),
         .testTarget(
             name: "BanTinKitTests",
             dependencies: ["BanTinKit"]
