@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps release serve clean
+.PHONY: site test deps release serve clean fuzz
 
 site: release
 	.build/release/bantin build --content content --templates templates --output public
@@ -24,6 +24,12 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi
 	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "Swift 6 toolchain not found on PATH (see README)"; exit 1; }
+
+# libFuzzer over the parsers that read editors' files (FUZZ_TARGET=article) and, later, access logs.
+FUZZ_TARGET ?= article
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	bench/fuzz.sh $(FUZZ_TARGET) $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build public .public.building .public.previous
