@@ -6,7 +6,7 @@ SWIFT ?= swift
 APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps release serve clean bench-counter
+.PHONY: site test deps release serve clean fuzz bench-counter
 
 site: release
 	.build/release/bantin build --content content --templates templates --output public
@@ -30,6 +30,12 @@ deps:
 bench-counter: deps
 	$(SWIFT) build -c release --product CounterBench
 	.build/release/CounterBench --lines 1000000 --content content
+
+# libFuzzer over the parsers that read editors' files (FUZZ_TARGET=article) and, later, access logs.
+FUZZ_TARGET ?= article
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	bench/fuzz.sh $(FUZZ_TARGET) $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build public .public.building .public.previous

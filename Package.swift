@@ -47,6 +47,10 @@ let package = Package(
             name: "CounterBench",
             dependencies: ["BanTinKit"]
         ),
+        .executableTarget(
+            name: "BanTinFuzz",
+            dependencies: ["BanTinKit"]
+        ),
         .testTarget(
             name: "BanTinKitTests",
             dependencies: ["BanTinKit"]

@@ -23,6 +23,8 @@ public struct ArticleSource: Sendable {
     public var relatedLine: Int?
     public var body: String
     public var bodyLine: Int
+    /// Line of each front-matter key, for messages from later stages.
+    public var lines: [String: Int?] = [:]
 
     public static let knownKeys = ["title", "date", "category", "tags", "author", "source", "summary", "image",
                                    "image_alt", "slug", "aliases", "draft", "publishDate", "expiryDate", "related"]
@@ -65,9 +67,11 @@ public struct ArticleSource: Sendable {
             relatedLine: fields.line(of: "related"),
             body: parts.body.precomposedStringWithCanonicalMapping,
             bodyLine: parts.bodyLine)
+        var located = source
+        located.lines = Dictionary(fields.keys.map { ($0, fields.line(of: $0)) }, uniquingKeysWith: { first, _ in first })
         let diagnostics = fields.takeDiagnostics()
         let usable = !diagnostics.contains { $0.severity == .error }
-        return (usable ? source : nil, diagnostics)
+        return (usable ? located : nil, diagnostics)
     }
 
     private static func normalise(_ text: String) -> String { text.precomposedStringWithCanonicalMapping }

@@ -64,9 +64,9 @@ public enum SiteModel {
             article.tags = uniqueTags(source.tags)
             article.author = source.author
             article.source = source.source
-            article.image = source.image
+            article.image = checked(source.image, source: source, key: "image", SitePath.image, into: &diagnostics)
             article.imageAlt = source.imageAlt
-            article.aliases = source.aliases
+            article.aliases = source.aliases.compactMap { checked($0, source: source, key: "aliases", SitePath.alias, into: &diagnostics) }
             article.isDraft = source.draft
             article.relatedPins = source.related.map { Slug.make($0) }
             articles.append(article)
@@ -77,6 +77,18 @@ public enum SiteModel {
 
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, held, diagnostics) }
         return (Site(config: config, categories: categories, articles: articles, pages: pages), held, diagnostics)
+    }
+
+    /// Runs a path check, turning its refusal into an error on the key's line.
+    static func checked(_ value: String?, source: ArticleSource, key: String,
+                        _ check: (String) throws(SitePath.Problem) -> String, into diagnostics: inout [Diagnostic]) -> String? {
+        guard let value else { return nil }
+        do {
+            return try check(value)
+        } catch {
+            diagnostics.append(.error(source.path, line: source.lines[key] ?? nil, "\"\(key)\": \(error.description)"))
+            return nil
+        }
     }
 
     /// A category is named by its name or slug; capitals, accents and NFC/NFD differences are forgiven.

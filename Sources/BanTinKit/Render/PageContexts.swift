@@ -38,8 +38,10 @@ struct PageContexts {
         values["print_url"] = routes.printView(article.slug)
         values["back_url"] = routes.category(article.categorySlug)
         values["breadcrumb"] = breadcrumb(article.categorySlug)
-        values["author"] = article.author ?? ""
-        values["source"] = article.source ?? ""
+        // Absent, not "": swift-mustache renders a section over an empty string.
+        values["author"] = article.author
+        values["source"] = article.source
+        values["image_url"] = article.image.map { routes.absolute(routes.resource($0)) }
         values["has_byline"] = article.author != nil || article.source != nil
         values["body_html"] = article.bodyHTML
         values["tags"] = article.tags.map { ["name": $0.name, "url": routes.tag($0.slug)] }
@@ -67,6 +69,7 @@ struct PageContexts {
         if let category {
             values["breadcrumb"] = breadcrumb(category.slug)
             values["children"] = category.childSlugs.compactMap(site.category).map { ["name": $0.name, "url": routes.category($0.slug)] }
+            values["has_children"] = !category.childSlugs.isEmpty
         }
         let pageTitle = number > 1 ? "\(title) (\(number)/\(pagination.pageCount))" : title
         return page(url: urlFor(number), title: pageTitle, description: site.config.description,
@@ -134,19 +137,20 @@ struct PageContexts {
 
     static func item(_ article: Article, site: Site, routes: Routes, dates: DateStyle) -> [String: Any] {
         let category = site.category(article.categorySlug)
-        return [
+        var item: [String: Any] = [
             "title": article.title,
             "url": routes.article(article.slug),
             "date_short": dates.short(article.date),
             "date_text": dates.long(article.date),
             "date_iso": dates.iso(article.date),
-            "summary": article.summary,
             "image": article.image.map(routes.resource) ?? "",
             "image_alt": article.imageAlt ?? article.title,
             "has_image": article.image != nil,
             "category_name": category?.name ?? "",
             "category_url": routes.category(article.categorySlug),
         ]
+        if !article.summary.isEmpty { item["summary"] = article.summary }
+        return item
     }
 
     static func sharedValues(site: Site, routes: Routes, items: [[String: Any]]) -> [String: Any] {
@@ -165,7 +169,9 @@ struct PageContexts {
             },
             "latest": Array(items.prefix(config.latestCount)),
             "links": config.links.map { ["title": $0.title, "url": $0.url] },
+            "has_links": !config.links.isEmpty,
             "photos": config.photos.map { ["image": routes.resource($0.image), "caption": $0.caption] },
+            "has_photos": !config.photos.isEmpty,
         ]
     }
 

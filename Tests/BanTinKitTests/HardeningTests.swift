@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import BanTinKit
+
+@Suite struct PathSafetyTests {
+    @Test(arguments: ["../../etc/passwd", "/images/../../secret", "/images/%2e%2e/%2E%2E/x", "/images/%252e%252e/x",
+                      "images\\..\\x", "/images/./x"])
+    func imagePathsThatLeaveTheSiteAreRefused(_ path: String) {
+        #expect(throws: SitePath.Problem.climbsOut(path)) { try SitePath.image(path) }
+    }
+
+    @Test func imagePathsInsideTheSiteAndWebAddressesAreKept() throws {
+        #expect(try SitePath.image("images/a.svg") == "/images/a.svg")
+        #expect(try SitePath.image("/images/ảnh 1.jpg") == "/images/ảnh 1.jpg")
+        #expect(try SitePath.image("https://example.gov.vn/a.jpg") == "https://example.gov.vn/a.jpg")
+        #expect(throws: SitePath.Problem.self) { try SitePath.image("file:///etc/passwd") }
+        #expect(throws: SitePath.Problem.self) { try SitePath.image("javascript:alert(1)") }
+    }
+
+    @Test func aliasesKeepTheirQueryAndLoseTheOldOrigin() throws {
+        #expect(try SitePath.alias("/tin-tuc/123.html") == "/tin-tuc/123.html")
+        #expect(try SitePath.alias("/index.php?option=com_content&id=123") == "/index.php?option=com_content&id=123")
+        #expect(try SitePath.alias("http://old.gov.vn/index.php?id=5") == "/index.php?id=5")
+        #expect(throws: SitePath.Problem.self) { try SitePath.alias("tin-tuc/1.html") }
+        #expect(throws: SitePath.Problem.self) { try SitePath.alias("/tin/%2e%2e/%2e%2e/etc") }
+        #expect(throws: SitePath.Problem.self) { try SitePath.alias("//evil.example/x") }
+    }
+
+    @Test func badImageInFrontMatterIsAnErrorOnItsLine() {
+        let article = Fixtures.article("i", title: "Tin", extra: "image: ../../etc/passwd")
+        let errors = Fixtures.failure([article])
+        #expect(errors.map(\.description) == [
+            "content/articles/i.md:5: error: \"image\": \"../../etc/passwd\" tries to leave the site folder (\"..\" is not allowed)",
+        ])
+    }
+
+    @Test func outputWriterRefusesPathsOutsideItsFolder() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = OutputWriter(output: folder.appendingPathComponent("public"))
+        #expect(throws: BuildFailure.self) { try writer.write([OutputFile(path: "../escape.html", text: "x")]) }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("escape.html").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("public").path))
+    }
+
+    @Test func symbolicLinksLeadingOutOfContentAreNotFollowed() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        let articles = content.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        try Fixtures.siteYAML.write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        let outside = folder.appendingPathComponent("secret.md")
+        try "---\ntitle: Bí mật\ndate: 2026-01-01\ncategory: Các vấn đề chung\n---\n".write(to: outside, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: articles.appendingPathComponent("link.md"), withDestinationURL: outside)
+        let inside = articles.appendingPathComponent("real.md")
+        try Fixtures.article("real", title: "Thật").text.write(to: inside, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: articles.appendingPathComponent("alias.md"), withDestinationURL: inside)
+
+        let loaded = ContentLoader(contentDirectory: content).load()
+        #expect(loaded.articleFiles.map(\.path).sorted() == ["content/articles/alias.md", "content/articles/real.md"])
+        #expect(loaded.diagnostics.count == 1)
+        #expect(loaded.diagnostics.first?.description.contains("content/articles/link.md: warning: symbolic link") == true)
+    }
+}
+
+@Suite struct RobustnessTests {
+    @Test func frontMatterOnlyAndEmptyBodyBuild() throws {
+        let article = SourceFile(path: "content/articles/f.md", text: "---\ntitle: Chỉ có tiêu đề\ndate: 2026-11-25\ncategory: Các vấn đề chung\n---")
+        let files = try Fixtures.build([article])
+        #expect(files["tin/chi-co-tieu-de/index.html"]?.contains("<h1>Chỉ có tiêu đề</h1>") == true)
+    }
+
+    @Test func twoBuildsOfTheSameInputAreByteIdentical() throws {
+        let articles = (1...12).map {
+            Fixtures.article("a\($0)", title: "Tin \($0)", date: "2026-0\($0 % 9 + 1)-1\($0 % 9)",
+                             category: $0.isMultiple(of: 2) ? "Các vấn đề chung" : "Giáo dục nghề nghiệp",
+                             extra: "tags: [thi đua, t\($0 % 3)]")
+        }
+        let first = try Fixtures.build(articles)
+        let second = try Fixtures.build(articles.reversed())
+        #expect(first == second)
+        #expect(first.count > 20)
+    }
+
+    @Test func hostileTitlesAndTagsStayTextInPagesAndAttributes() throws {
+        let hostile = "\"><script>alert(1)</script>{{x}}"
+        let article = Fixtures.article("h", title: "Tin", extra: "tags: ['\(hostile.replacingOccurrences(of: "'", with: "''"))']\nauthor: '<b>A</b>'",
+                                       body: "Một đoạn.")
+        let files = try Fixtures.build([article])
+        for (path, html) in files {
+            #expect(!html.contains("<script>"), "\(path) carries a raw script tag")
+            #expect(!html.contains("<b>A</b>"), "\(path) carries raw author markup")
+        }
+    }
+
+    @Test func twentyMegabyteArticleRendersWithoutTrouble() throws {
+        let paragraph = String(repeating: "Công tác dân vận khéo của Đảng ủy Sở được triển khai rộng khắp. ", count: 16) + "\n\n"
+        let body = String(repeating: paragraph, count: 20 * 1024 * 1024 / paragraph.utf8.count)
+        #expect(body.utf8.count > 19 * 1024 * 1024)
+        let files = try Fixtures.build([Fixtures.article("big", title: "Bài rất dài", body: body)])
+        let page = try #require(files["tin/bai-rat-dai/index.html"])
+        #expect(page.utf8.count > body.utf8.count)
+    }
+}
