@@ -94,14 +94,15 @@ import Testing
             expected.linesRead = 8; expected.views = 5; expected.bots = 1; expected.assets = 1; expected.malformed = 1
             return expected
         }())
-        #expect(report.summary.contains("\ncounter: 8 log lines read (1 of 1 files): 5 views, 1 bots, 1 assets, 0 other, 1 malformed"))
-        #expect(try CounterStore(url: project.state).load().state.totalViews == 5)
+        #expect(report.summary.contains("\ncounter: 8 new lines read (1 log file): 5 views, 1 bots, 1 assets, 0 other, 1 malformed"))
+        #expect(CounterStore(url: project.state).load().state.totalViews == 5)
 
         // Built again on the same logs: the same pages, and the state file is not even rewritten.
         let saved = try Data(contentsOf: project.state)
         let modified = try FileManager.default.attributesOfItem(atPath: project.state.path)[.modificationDate] as? Date
         let again = try Build.run(project.options)
         #expect(again.counter?.linesRead == 0)
+        #expect(again.summary.hasSuffix("\ncounter: 0 new lines read (1 log file, 1 unchanged): 0 views, 0 bots, 0 assets, 0 other, 0 malformed"))
         #expect(try project.read("tin/hoi-nghi-can-bo/index.html") == page)
         #expect(try Data(contentsOf: project.state) == saved)
         #expect(try FileManager.default.attributesOfItem(atPath: project.state.path)[.modificationDate] as? Date == modified)
@@ -124,7 +125,7 @@ import Testing
         try CounterFixtures.write(good, to: article)
         let report = try Build.run(project.options)
         #expect(report.counter?.views == 1)
-        #expect(try CounterStore(url: project.state).load().state.totalViews == 6)
+        #expect(CounterStore(url: project.state).load().state.totalViews == 6)
         #expect(try project.read("tin/dao-tao-nghe/index.html").contains("Lượt xem: 2"))
     }
 
@@ -163,5 +164,34 @@ import Testing
         #expect(report.warnings.contains { $0.message.contains("state cannot be read") })
         var isFolder: ObjCBool = false
         #expect(FileManager.default.fileExists(atPath: project.state.path, isDirectory: &isFolder) && isFolder.boolValue)
+    }
+
+    @Test func theSamplePortalsTemplatesShowEveryFigure() throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for folder in ["content", "templates"] {
+            try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent(folder),
+                                             to: root.appendingPathComponent(folder))
+        }
+        try? FileManager.default.removeItem(at: root.appendingPathComponent("content/data/visits.json"))
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("logs"), withIntermediateDirectories: true)
+        let seed = "/tin/\(EndToEndTests.seedSlug)/"
+        try CounterFixtures.write([
+            CounterFixtures.line(seed, ip: "192.0.2.1", time: "25/Nov/2026:07:58:00 +0700"),
+            CounterFixtures.line(seed + "in/", ip: "192.0.2.2", time: "25/Nov/2026:07:59:00 +0700"),
+            CounterFixtures.line("/", ip: "192.0.2.3", time: "25/Nov/2026:08:00:00 +0700"),
+        ].joined(separator: "\n") + "\n", to: root.appendingPathComponent("logs/access.log"))
+        var options = Build.Options(contentDirectory: root.appendingPathComponent("content"),
+                                    templatesDirectory: root.appendingPathComponent("templates"),
+                                    outputDirectory: root.appendingPathComponent("public"))
+        options.now = Fixtures.options.now
+        let report = try Build.run(options)
+        #expect(report.counter?.views == 3)
+        let page = try String(contentsOf: root.appendingPathComponent("public\(seed)index.html"), encoding: .utf8)
+        for part in ["Lượt xem: 2", "<dt>Đang xem:</dt> <dd>3</dd>", "<dt>Tất cả:</dt> <dd>892.765</dd>",
+                     "Số liệu lúc 08:00 25/11/2026", "Tin đọc nhiều", "(2 lượt xem)"] {
+            #expect(page.contains(part), "the article page lacks \(part)")
+        }
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("content/data/visits.json").path))
     }
 }

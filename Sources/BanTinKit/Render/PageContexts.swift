@@ -17,10 +17,11 @@ struct PageContexts {
         self.dates = dates
         var items = site.articles.map { Self.item($0, site: site, routes: routes, dates: dates) }
         for index in items.indices {
-            // "Lượt xem": views ever, once the counter has figures.
-            let views = counter.map { $0.articleViews.indices.contains(index) ? $0.articleViews[index] : 0 }
-            items[index]["views"] = views.map(numbers.format) ?? ""
-            items[index]["has_views"] = views != nil
+            // "Lượt xem": views ever, once the counter has figures (absent otherwise, like every empty value).
+            items[index]["has_views"] = counter != nil
+            if let counter, counter.articleViews.indices.contains(index) {
+                items[index]["views"] = numbers.format(counter.articleViews[index])
+            }
         }
         self.items = items
         var shared = Self.sharedValues(site: site, routes: routes, items: items)
@@ -179,19 +180,18 @@ struct PageContexts {
     static func counterValues(_ counter: CounterSnapshot?, items: [[String: Any]], dates: DateStyle,
                               numbers: NumberStyle) -> [String: Any] {
         guard let counter else {
-            return ["counter": ["is_available": false, "online": "", "total": "", "snapshot_time": "",
-                                "snapshot_text": "", "has_snapshot_time": false] as [String: Any],
-                    "most_read": [[String: Any]](), "has_most_read": false]
+            return ["counter": ["is_available": false] as [String: Any], "most_read": [[String: Any]](), "has_most_read": false]
         }
-        let time = counter.time.map(dates.dateTime) ?? ""
         let mostRead = counter.mostRead.filter { items.indices.contains($0.index) }.map { entry -> [String: Any] in
             var item = items[entry.index]
             item["recent_views"] = numbers.format(entry.views)
             return item
         }
+        var values: [String: Any] = ["is_available": true, "online": numbers.format(counter.online),
+                                     "total": numbers.format(counter.total), "has_snapshot_time": counter.time != nil]
+        if let time = counter.time { values["snapshot_time"] = dates.dateTime(time) }
         return [
-            "counter": ["is_available": true, "online": numbers.format(counter.online), "total": numbers.format(counter.total),
-                        "snapshot_time": time, "snapshot_text": time, "has_snapshot_time": !time.isEmpty] as [String: Any],
+            "counter": values,
             "most_read": mostRead,
             "has_most_read": !mostRead.isEmpty,
         ]

@@ -16,7 +16,9 @@ public struct CounterReport: Sendable, Equatable {
     public init() {}
 
     public var summary: String {
-        "counter: \(linesRead) log lines read (\(filesRead) of \(files) files): \(views) views, \(bots) bots, "
+        var files = "\(self.files) log file\(self.files == 1 ? "" : "s")"
+        if filesUnchanged > 0 { files += ", \(filesUnchanged) unchanged" }
+        return "counter: \(linesRead) new lines read (\(files)): \(views) views, \(bots) bots, "
             + "\(assets) assets, \(other) other, \(malformed) malformed"
     }
 }
