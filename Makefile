@@ -3,10 +3,11 @@
 #   make test   runs the test suite
 SWIFT ?= swift
 # zlib1g-dev: the visit counter reads rotated .gz access logs with the system zlib.
-APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev
+# goaccess: make crosscheck-counter compares the counter's figures with GoAccess's.
+APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev goaccess
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps release serve clean fuzz bench-counter
+.PHONY: site test deps release serve clean fuzz bench-counter crosscheck-counter
 
 site: release
 	.build/release/bantin build --content content --templates templates --output public
@@ -19,7 +20,7 @@ release: deps
 
 # Installs the C libraries (and pkg-config) from apt only when pkg-config cannot find them.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark-gfm zlib; then \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark-gfm zlib || ! command -v goaccess >/dev/null 2>&1; then \
 		echo "installing $(APT_PACKAGES)"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
@@ -30,6 +31,10 @@ deps:
 bench-counter: deps
 	$(SWIFT) build -c release --product CounterBench
 	.build/release/CounterBench --lines 1000000 --content content
+
+# Per-day unique visitors and page hits of one generated log, by bantin and by GoAccess (bench/README.md).
+crosscheck-counter: deps
+	bench/goaccess-crosscheck.sh
 
 # libFuzzer over the parsers that read editors' files (FUZZ_TARGET=article) and, later, access logs.
 FUZZ_TARGET ?= article
