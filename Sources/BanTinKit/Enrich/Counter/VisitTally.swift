@@ -34,6 +34,8 @@ struct VisitTally {
     private var pageNumbers: [String: Int] = [:]
     private static let asset = -1
     private static let other = -2
+    /// Scanners send millions of distinct URLs and agents; the caches start over rather than grow without end.
+    private static let cacheLimit = 200_000
 
     init(rules: PageViewRules, pages: CounterPages, timeZone: TimeZone, onlineWindow: Int64, newestSoFar: Int64?) {
         self.rules = rules
@@ -66,6 +68,7 @@ struct VisitTally {
             isBot = known
         } else {
             isBot = rules.isBot(UnsafeBufferPointer(rebasing: bytes[line.userAgent]))
+            if botByAgent.count >= Self.cacheLimit { botByAgent.removeAll(keepingCapacity: true) }
             botByAgent[agentHash] = isBot
         }
         if isBot {
@@ -133,6 +136,7 @@ struct VisitTally {
                 viewsByPage.append(0)
             }
         }
+        if resolutionByTarget.count >= Self.cacheLimit { resolutionByTarget.removeAll(keepingCapacity: true) }
         resolutionByTarget[key] = number
         return number
     }
