@@ -114,6 +114,7 @@ public enum Build {
             config: config, articles: articles, pages: pages,
             options: .init(includeDrafts: options.includeDrafts, now: options.now))
         log.add(contentsOf: modelProblems)
+        if let site { log.add(contentsOf: AliasCheck.problems(in: site, sources: articles)) }
         try log.throwIfErrors()
         return (site!, held, log.warnings)
     }
@@ -123,5 +124,6 @@ public enum Build {
         let rendered = ArticleBodies.render(site)
         let related = RelatedNews.compute(rendered)
         return SiteRenderer(site: rendered, templates: templates, dates: dates, related: related).render()
+            + ReaderFiles.render(rendered, dates: dates)
     }
 }

@@ -41,11 +41,12 @@ public struct TemplateLoader {
         }
         let (parsed, errors) = YAMLFields.parse(file.text, file: file.path)
         guard var fields = parsed else { throw BuildFailure(errors) }
-        fields.warnAboutUnknownKeys(known: ["weekdays", "date_long", "date_short"], context: "locale.yml")
+        fields.warnAboutUnknownKeys(known: ["weekdays", "date_long", "date_short", "archive_title"], context: "locale.yml")
         let weekdays = fields.strings("weekdays")
         if weekdays.count != 7 { fields.error("weekdays", "\"weekdays\" must list 7 names, Sunday first") }
-        let style = DateStyle(weekdays: weekdays, longPattern: fields.string("date_long") ?? "{weekday}, {dd}/{mm}/{yyyy}",
+        var style = DateStyle(weekdays: weekdays, longPattern: fields.string("date_long") ?? "{weekday}, {dd}/{mm}/{yyyy}",
                               shortPattern: fields.string("date_short") ?? "{dd}/{mm}/{yyyy}", timeZone: timeZone)
+        if let archiveTitle = fields.string("archive_title") { style.archiveTitlePattern = archiveTitle }
         let all = fields.takeDiagnostics()
         if all.contains(where: { $0.severity == .error }) { throw BuildFailure(all) }
         return style

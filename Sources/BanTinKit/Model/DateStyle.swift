@@ -7,6 +7,8 @@ public struct DateStyle: Sendable {
     public var longPattern: String
     public var shortPattern: String
     public var timeZone: TimeZone
+    /// Title of an archive month's page ("Lưu trữ tháng {mm}/{yyyy}", from locale.yml `archive_title`).
+    public var archiveTitlePattern = "{mm}/{yyyy}"
 
     public init(weekdays: [String], longPattern: String, shortPattern: String, timeZone: TimeZone) {
         self.weekdays = weekdays
@@ -17,6 +19,12 @@ public struct DateStyle: Sendable {
 
     public func long(_ date: Date) -> String { format(date, longPattern) }
     public func short(_ date: Date) -> String { format(date, shortPattern) }
+
+    public func archiveTitle(year: Int, month: Int) -> String {
+        archiveTitlePattern
+            .replacingOccurrences(of: "{mm}", with: twoDigits(month))
+            .replacingOccurrences(of: "{yyyy}", with: String(year))
+    }
 
     /// ISO 8601 with the site's offset, for `<time datetime>` and feeds.
     public func iso(_ date: Date) -> String {
