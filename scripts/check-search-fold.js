@@ -13,6 +13,10 @@ for (const line of lines) {
   const folded = search.fold(word);
   if (folded === expected) { passed++; } else { failed++; console.log(`FAIL ${JSON.stringify(word)} → ${JSON.stringify(folded)}, expected ${JSON.stringify(expected)}`); }
 }
+// Ranking: the exact phrase in a title beats both words apart, which beats a body-only hit; then newer first.
+const postings = { dan: [[1, 1], [3]], van: [[1, 1], [3]], "dan van": [[2], []] };
+const order = search.rank(["dan", "van"], postings, search.pairs(["dan", "van"])).map((r) => r.id).join(",");
+if (order === "2,1,3") { passed++; } else { failed++; console.log(`FAIL rank order ${order}, expected 2,1,3`); }
 // Same bucket numbers as SearchTests.bucketsMatchTheScript.
 const buckets = { duoc: search.bucket("duoc", 64), dan: search.bucket("dan", 1024), "2018": search.bucket("2018", 7) };
 console.log("buckets " + JSON.stringify(buckets));

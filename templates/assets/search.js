@@ -36,9 +36,21 @@
     return ids;
   }
 
-  /* Articles that hold every term, most title hits first, then newest (lower id) first. */
-  function rank(queryTerms, postingsByTerm) {
-    var titleHits = new Map(), matched = new Map();
+  /* Neighbouring query words, as the index stores neighbouring title words ("dan van"). */
+  function pairs(queryTerms) {
+    var found = [];
+    for (var i = 0; i + 1 < queryTerms.length; i++) found.push(queryTerms[i] + " " + queryTerms[i + 1]);
+    return Array.from(new Set(found));
+  }
+
+  /* Articles that hold every term: the most query phrases in the title first, then the most title
+     words, then newest (lower id) first. */
+  function rank(queryTerms, postingsByTerm, queryPairs) {
+    var titleHits = new Map(), matched = new Map(), pairHits = new Map();
+    (queryPairs || []).forEach(function (pair) {
+      var lists = postingsByTerm[pair];
+      if (lists) ungap(lists[0]).forEach(function (id) { pairHits.set(id, (pairHits.get(id) || 0) + 1); });
+    });
     for (var t = 0; t < queryTerms.length; t++) {
       var lists = postingsByTerm[queryTerms[t]];
       if (!lists) return [];
@@ -50,9 +62,11 @@
     }
     var results = [];
     matched.forEach(function (count, id) {
-      if (count === queryTerms.length) results.push({ id: id, score: titleHits.get(id) || 0 });
+      if (count === queryTerms.length) {
+        results.push({ id: id, phrases: pairHits.get(id) || 0, score: titleHits.get(id) || 0 });
+      }
     });
-    results.sort(function (a, b) { return (b.score - a.score) || (a.id - b.id); });
+    results.sort(function (a, b) { return (b.phrases - a.phrases) || (b.score - a.score) || (a.id - b.id); });
     return results;
   }
 
@@ -104,7 +118,9 @@
 
     var query = (new URLSearchParams(window.location.search).get("q") || "").trim();
     if (input) input.value = query;
-    var queryTerms = Array.from(new Set(terms(query))).slice(0, MAX_QUERY_TERMS);
+    var typed = terms(query).slice(0, MAX_QUERY_TERMS);
+    var queryTerms = Array.from(new Set(typed));
+    var queryPairs = pairs(typed);
     if (queryTerms.length === 0) { message("empty"); return; }
     message("loading");
 
@@ -173,14 +189,14 @@
 
     fetchJSON(folder + "manifest.json", { cache: "no-cache" }).then(function (loaded) {
       manifest = loaded;
-      var numbers = Array.from(new Set(queryTerms.map(function (term) { return bucket(term, manifest.buckets); })));
+      var numbers = Array.from(new Set(queryTerms.concat(queryPairs).map(function (term) { return bucket(term, manifest.buckets); })));
       return Promise.all(numbers.map(function (number) {
         return fetchJSON(folder + "t-" + number + ".json?v=" + manifest.version);
       }));
     }).then(function (buckets) {
       var postings = {};
       buckets.forEach(function (terms) { Object.keys(terms).forEach(function (term) { postings[term] = terms[term]; }); });
-      results = rank(queryTerms, postings);
+      results = rank(queryTerms, postings, queryPairs);
       if (results.length === 0) { message("none", { query: query }); return; }
       message("count", { count: results.length, query: query });
       return showMore();
@@ -191,7 +207,7 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { fold: fold, terms: terms, bucket: bucket, ungap: ungap, rank: rank };
+    module.exports = { fold: fold, terms: terms, pairs: pairs, bucket: bucket, ungap: ungap, rank: rank };
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {

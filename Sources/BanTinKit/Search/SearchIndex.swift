@@ -4,7 +4,8 @@ import Dispatch
 ///
 /// - `manifest.json`: format, version, article count, bucket count, chunk size, categories `[name, url]`.
 /// - `t-<n>.json`: the terms whose `SearchTerms.bucket` is n → `[title ids, body-only ids]`, each list as
-///   gaps between sorted ids. A search downloads only the buckets of its own terms.
+///   gaps between sorted ids. A search downloads only the buckets of its own terms. Neighbouring title words
+///   are indexed as pairs too ("dan van"), so a title with the exact phrase ranks first.
 /// - `d-<k>.json`: articles k·chunk … k·chunk+chunk−1 as `[title, url, date_short, date_iso, category, snippet]`,
 ///   downloaded only for the results on screen.
 ///
@@ -61,7 +62,9 @@ public enum SearchIndex {
             DispatchQueue.concurrentPerform(iterations: buffer.count) { index in
                 // Each iteration writes only its own slot.
                 let article = articles[index]
-                let title = Set(SearchTerms.terms(in: article.title))
+                let titleTerms = SearchTerms.terms(in: article.title)
+                var title = Set(titleTerms)
+                for (first, second) in zip(titleTerms, titleTerms.dropFirst()) { title.insert(SearchTerms.pair(first, second)) }
                 var bodyText = article.bodyText
                 if article.hasExplicitSummary { bodyText += "\n" + article.summary }
                 for tag in article.tags { bodyText += "\n" + tag.name }

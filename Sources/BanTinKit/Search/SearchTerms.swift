@@ -20,6 +20,9 @@ public enum SearchTerms {
         return terms
     }
 
+    /// Two neighbouring title words as one index entry; the space keeps it apart from every single term.
+    public static func pair(_ first: String, _ second: String) -> String { first + " " + second }
+
     /// Which term file holds a term: FNV-1a (32 bits) of its bytes, modulo the number of buckets.
     /// search.js computes the same with `Math.imul`.
     public static func bucket(of term: String, count: Int) -> Int {
