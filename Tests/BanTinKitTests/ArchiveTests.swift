@@ -41,6 +41,23 @@ struct ArchiveTests {
         #expect(months.map { $0["month"] as? String } == ["12", "11"])
         #expect(months.map { $0["url"] as? String } == ["/luu-tru/2026/12/", "/luu-tru/2026/11/"])
         #expect(months.map { $0["count"] as? Int } == [1, 3])
+        // Older years link to their newest month; their months are listed on that page, not on every page.
+        #expect((years.last?["months"] as? [[String: Any]])?.isEmpty == true)
+        #expect(years.last?["url"] as? String == "/luu-tru/2025/01/")
+    }
+
+    @Test func monthPagesListTheMonthsOfTheirYear() throws {
+        let (site, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles, pageFiles: [], options: Fixtures.options)
+        let contexts = PageContexts(site: site, routes: Routes(baseURL: site.config.baseURL), dates: Fixtures.dates)
+        let months = Archive.months(of: site)
+        let november = months[1]
+        let context = contexts.archive(november, page: 1, pagination: Pagination(itemCount: 3, pageSize: 2),
+                                       sameYear: months.filter { $0.year == 2026 })
+        let listing = try #require(context["listing"] as? [String: Any])
+        #expect(listing["is_archive"] as? Bool == true)
+        let row = try #require(listing["year_months"] as? [[String: Any]])
+        #expect(row.map { $0["month"] as? String } == ["12", "11"])
+        #expect(row.map { $0["is_current"] as? Bool } == [false, true])
     }
 
     @Test func localeGivesTheMonthPageItsTitle() {

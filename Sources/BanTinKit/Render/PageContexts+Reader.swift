@@ -3,20 +3,16 @@ import Foundation
 /// Context values for the reader features: search page, archive months, redirect pages, and the
 /// keys every page carries for them (see docs/CONTRACT.md).
 extension PageContexts {
-    /// Merged into the shared values of every page.
+    /// Merged into the shared values of every page. The sidebar lists the months of the newest year only;
+    /// an older year links to its newest month, whose page lists that year's months. (Every month of ten
+    /// years on every page would add ~13 KB to each page and a quarter to the build time.)
     static func readerValues(site: Site, routes: Routes) -> [String: Any] {
-        let months = Archive.months(of: site)
         var years: [[String: Any]] = []
-        for month in months {
-            let entry: [String: Any] = ["month": twoDigits(month.month), "year": month.year,
-                                        "url": routes.archive(year: month.year, month: month.month),
-                                        "count": month.positions.count]
-            if let last = years.last, last["year"] as? Int == month.year {
-                years[years.count - 1]["months"] = (last["months"] as? [[String: Any]] ?? []) + [entry]
-                years[years.count - 1]["count"] = (last["count"] as? Int ?? 0) + month.positions.count
-            } else {
-                years.append(["year": month.year, "count": month.positions.count, "months": [entry], "is_open": years.isEmpty])
-            }
+        for (year, months) in archiveYears(Archive.months(of: site)) {
+            let newest = months[0]
+            years.append(["year": year, "count": months.reduce(0) { $0 + $1.positions.count },
+                          "url": routes.archive(year: year, month: newest.month), "is_open": years.isEmpty,
+                          "months": years.isEmpty ? months.map { monthValues($0, routes: routes) } : []])
         }
         return [
             "search_url": routes.search,
@@ -31,7 +27,22 @@ extension PageContexts {
              extra: ["search": ["url": routes.search, "index_url": routes.searchIndexFolder]])
     }
 
-    func archive(_ month: ArchiveMonth, page number: Int, pagination: Pagination) -> [String: Any] {
+    /// Months grouped by year, newest first.
+    static func archiveYears(_ months: [ArchiveMonth]) -> [(year: Int, months: [ArchiveMonth])] {
+        var years: [(year: Int, months: [ArchiveMonth])] = []
+        for month in months {
+            if years.last?.year == month.year { years[years.count - 1].months.append(month) } else { years.append((month.year, [month])) }
+        }
+        return years
+    }
+
+    static func monthValues(_ month: ArchiveMonth, routes: Routes) -> [String: Any] {
+        ["month": twoDigits(month.month), "year": month.year, "url": routes.archive(year: month.year, month: month.month),
+         "count": month.positions.count]
+    }
+
+    /// `sameYear`: the months of the page's year, for the row of links above the list.
+    func archive(_ month: ArchiveMonth, page number: Int, pagination: Pagination, sameYear: [ArchiveMonth] = []) -> [String: Any] {
         let urlFor: (Int) -> String = { routes.archive(year: month.year, month: month.month, page: $0) }
         let title = dates.archiveTitle(year: month.year, month: month.month)
         let pageItems = month.positions[pagination.range(ofPage: number)].map { items[$0] }
@@ -43,6 +54,11 @@ extension PageContexts {
             "url": urlFor(1),
             "year": month.year,
             "month": Self.twoDigits(month.month),
+            "year_months": sameYear.map { other -> [String: Any] in
+                var values = Self.monthValues(other, routes: routes)
+                values["is_current"] = other.month == month.month
+                return values
+            },
             "items": pageItems,
             "is_empty": pageItems.isEmpty,
             "pagination": paginationValues(pagination, current: number, urlFor: urlFor),

@@ -9,12 +9,14 @@ struct ReaderPages {
     func render() -> [OutputFile] {
         var files: [OutputFile] = []
         files.append(OutputFile(path: routes.outputPath(for: routes.search), text: templates.render("search", contexts.search())))
-        for month in Archive.months(of: site) {
+        let months = Archive.months(of: site)
+        for month in months {
+            let sameYear = months.filter { $0.year == month.year }
             let pagination = Pagination(itemCount: month.positions.count, pageSize: site.config.pageSize)
             for number in 1...pagination.pageCount {
                 let url = routes.archive(year: month.year, month: month.month, page: number)
                 files.append(OutputFile(path: routes.outputPath(for: url),
-                                        text: templates.render("list", contexts.archive(month, page: number, pagination: pagination))))
+                                        text: templates.render("list", contexts.archive(month, page: number, pagination: pagination, sameYear: sameYear))))
             }
         }
         for old in OldURLs.all(site, routes: routes) {

@@ -70,7 +70,9 @@ public struct Routes: Sendable {
 
     /// Absolute URL (of a root-relative one) for canonical links, feeds and the print view's source line.
     public func absolute(_ path: String) -> String {
-        origin + path
+        // An image on another site (og:image, feeds) is already absolute.
+        if path.hasPrefix("http://") || path.hasPrefix("https://") { return path }
+        return origin + path
     }
 
     /// "https://host[:port]" of the base URL.
