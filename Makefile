@@ -31,7 +31,7 @@ clean:
 # Reader features (README "Reader features"): HTML validity, browser pictures, search index size, redirects.
 .PHONY: validate screenshots bench-search check-search-js check-nginx
 BENCH_ARTICLES ?= 10000
-BENCH_QUERIES = "duoc" "dan van" "DÂN VẬN khéo" "lao dong viec lam" "nguoi co cong" "tinh vinh long"
+BENCH_QUERIES = "duoc" "dan van" "DÂN VẬN khéo" "lao dong viec lam" "nguoi co cong" "nguoi lao dong di lam viec o nuoc ngoai"
 
 validate: site              # Nu HTML Checker on every page of the sample build (Java + vnu.jar installed if missing)
 	scripts/validate.sh public
