@@ -44,3 +44,25 @@ fuzz: deps
 
 clean:
 	rm -rf .build public .public.building .public.previous
+
+# Reader features (README "Reader features"): HTML validity, browser pictures, search index size, redirects.
+.PHONY: validate screenshots bench-search check-search-js check-nginx
+BENCH_ARTICLES ?= 10000
+BENCH_QUERIES = "duoc" "dan van" "DÂN VẬN khéo" "lao dong viec lam" "nguoi co cong" "nguoi lao dong di lam viec o nuoc ngoai"
+
+validate: site              # Nu HTML Checker on every page of the sample build (Java + vnu.jar installed if missing)
+	scripts/validate.sh public
+
+screenshots: site           # headless Chromium: phone and desktop pictures + print PDF into docs/screenshots/
+	scripts/screenshots.sh public
+
+bench-search: release       # first-search download size on a generated 10,000-article site
+	python3 bench/search/make-corpus.py $(BENCH_ARTICLES) bench/out/corpus
+	.build/release/bantin build --content bench/out/corpus --templates templates --output bench/out/public
+	node bench/search/first-search.js bench/out/public $(BENCH_QUERIES)
+
+check-search-js:            # search.js folds like Swift's Slug.fold (same word list as SearchTests)
+	node scripts/check-search-fold.js
+
+check-nginx: site           # nginx -t on the redirect snippet, then real 301s from a local nginx
+	scripts/check-nginx.sh public

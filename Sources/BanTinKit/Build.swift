@@ -131,6 +131,7 @@ public enum Build {
             config: config, articles: articles, pages: pages,
             options: .init(includeDrafts: options.includeDrafts, now: options.now))
         log.add(contentsOf: modelProblems)
+        if let site { log.add(contentsOf: AliasCheck.problems(in: site, sources: articles)) }
         try log.throwIfErrors()
         return (site!, held, log.warnings)
     }
@@ -143,6 +144,7 @@ public enum Build {
         let related = RelatedNews.compute(rendered)
         return SiteRenderer(site: rendered, templates: templates, dates: dates, related: related,
                             numbers: numbers, counter: counter).render()
+            + ReaderFiles.render(rendered, dates: dates)
     }
 
     /// "content/data/visits.json" for a path inside the project, the full path otherwise.

@@ -53,6 +53,12 @@ enum Fixtures {
                 """,
             "page": "{{<base}}{{$main}}<h1>{{static_page.title}}</h1>{{{static_page.body_html}}}{{/main}}{{/base}}",
             "404": "<h1>404</h1>",
+            "search": "{{<base}}{{$main}}<form action=\"{{search.url}}\"></form><div data-index=\"{{search.index_url}}\"></div>{{/main}}{{/base}}",
+            "redirect": """
+                <link rel="canonical" href="{{redirect.target_absolute_url}}">\
+                <meta http-equiv="refresh" content="0; url={{redirect.target_url}}">\
+                <a href="{{redirect.target_url}}">{{redirect.title}}</a>
+                """,
         ]
         return texts.reduce(into: [:]) { $0[$1.key] = SourceFile(path: "templates/\($1.key).mustache", text: $1.value) }
     }()

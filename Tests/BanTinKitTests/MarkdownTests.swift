@@ -8,7 +8,7 @@ import Testing
         let html = markdown.render("| Huyện | Chỉ tiêu |\n|---|---:|\n| Long Hồ | 1.200 |\n").html
         #expect(html.contains("<table>"))
         #expect(html.contains("<th>Huyện</th>"))
-        #expect(html.contains("<td align=\"right\">1.200</td>"))
+        #expect(html.contains("<td style=\"text-align: right\">1.200</td>"), "HTML5: no obsolete align attribute")
     }
 
     @Test func strikethroughAndAutolinksWork() {

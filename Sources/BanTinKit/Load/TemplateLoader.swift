@@ -31,7 +31,7 @@ public struct TemplateLoader {
         return sources
     }
 
-    static let localeKeys = ["weekdays", "date_long", "date_short", "datetime_short", "thousands_separator"]
+    static let localeKeys = ["weekdays", "date_long", "date_short", "datetime_short", "thousands_separator", "archive_title"]
 
     /// `locale.yml`: weekday names and date patterns.
     public func dateStyle(timeZone: TimeZone) throws(BuildFailure) -> DateStyle {
@@ -39,10 +39,11 @@ public struct TemplateLoader {
         fields.warnAboutUnknownKeys(known: Self.localeKeys, context: "locale.yml")
         let weekdays = fields.strings("weekdays")
         if weekdays.count != 7 { fields.error("weekdays", "\"weekdays\" must list 7 names, Sunday first") }
-        let style = DateStyle(weekdays: weekdays, longPattern: fields.string("date_long") ?? "{weekday}, {dd}/{mm}/{yyyy}",
+        var style = DateStyle(weekdays: weekdays, longPattern: fields.string("date_long") ?? "{weekday}, {dd}/{mm}/{yyyy}",
                               shortPattern: fields.string("date_short") ?? "{dd}/{mm}/{yyyy}",
                               dateTimePattern: fields.string("datetime_short") ?? DateStyle.defaultDateTimePattern,
                               timeZone: timeZone)
+        if let archiveTitle = fields.string("archive_title") { style.archiveTitlePattern = archiveTitle }
         let all = fields.takeDiagnostics()
         if all.contains(where: { $0.severity == .error }) { throw BuildFailure(all) }
         return style

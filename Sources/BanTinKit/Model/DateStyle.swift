@@ -9,6 +9,8 @@ public struct DateStyle: Sendable {
     /// A moment to the minute ("08:00 25/11/2026"), e.g. the counter's snapshot time.
     public var dateTimePattern: String
     public var timeZone: TimeZone
+    /// Title of an archive month's page ("Lưu trữ tháng {mm}/{yyyy}", from locale.yml `archive_title`).
+    public var archiveTitlePattern = "{mm}/{yyyy}"
 
     public static let defaultDateTimePattern = "{HH}:{MM} {dd}/{mm}/{yyyy}"
 
@@ -24,6 +26,12 @@ public struct DateStyle: Sendable {
     public func long(_ date: Date) -> String { format(date, longPattern) }
     public func short(_ date: Date) -> String { format(date, shortPattern) }
     public func dateTime(_ date: Date) -> String { format(date, dateTimePattern) }
+
+    public func archiveTitle(year: Int, month: Int) -> String {
+        archiveTitlePattern
+            .replacingOccurrences(of: "{mm}", with: twoDigits(month))
+            .replacingOccurrences(of: "{yyyy}", with: String(year))
+    }
 
     /// ISO 8601 with the site's offset, for `<time datetime>` and feeds.
     public func iso(_ date: Date) -> String {

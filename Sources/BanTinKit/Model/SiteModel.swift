@@ -193,7 +193,12 @@ public enum SiteModel {
             owners[slug] = source.path
             var page = StaticPage(sourcePath: source.path, slug: slug, title: source.title,
                                   description: source.description, markdown: source.body, bodyLine: source.bodyLine)
-            page.aliases = source.aliases
+            page.aliases = source.aliases.compactMap { alias in
+                do { return try SitePath.alias(alias) } catch {
+                    diagnostics.append(.error(source.path, "\"aliases\": \(error)"))
+                    return nil
+                }
+            }
             pages.append(page)
         }
         return pages

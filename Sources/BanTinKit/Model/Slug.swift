@@ -23,18 +23,44 @@ public enum Slug {
     }
 
     /// Lower case, no diacritics, "đ" → "d"; keeps spaces and punctuation. Shared with search and matching.
+    /// NFC and NFD input give the same result: precomposed letters map through a table, and loose
+    /// combining marks are dropped. Byte-level with an ASCII fast path, because search folds whole bodies.
     public static func fold(_ text: String) -> String {
-        let composed = text.precomposedStringWithCanonicalMapping
-            .replacingOccurrences(of: "đ", with: "d")
-            .replacingOccurrences(of: "Đ", with: "d")
-        var out = String.UnicodeScalarView()
-        // Decompose, then drop the combining marks (Vietnamese tones and vowel marks).
-        for scalar in composed.decomposedStringWithCanonicalMapping.unicodeScalars
-        where !scalar.properties.isDiacriticCombining {
-            out.append(scalar)
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                output.append(value >= 0x41 && value <= 0x5A ? UInt8(value + 32) : UInt8(value))
+            } else if (0x300...0x36F).contains(value) {
+                continue
+            } else if let letter = latinFolding[value] {
+                output.append(letter)
+            } else {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars
+                where !lower.properties.isDiacriticCombining {
+                    output.append(contentsOf: String(lower).utf8)
+                }
+            }
         }
-        return String(out).lowercased()
+        return String(decoding: output, as: UTF8.self)
     }
+
+    /// Precomposed Latin letters (Vietnamese lives in Latin-1, Latin Extended-A/B and Extended Additional)
+    /// → their lower-case ASCII base letter, found once through Unicode decomposition.
+    private static let latinFolding: [UInt32: UInt8] = {
+        var table: [UInt32: UInt8] = [0x110: 0x64, 0x111: 0x64]  // Đ, đ
+        for range in [0xC0...0x24F, 0x1E00...0x1EFF] {
+            for value in range where table[UInt32(value)] == nil {
+                guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+                let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first!
+                if base.isASCII, base.properties.isAlphabetic {
+                    table[UInt32(value)] = UInt8(base.value | 0x20)
+                }
+            }
+        }
+        return table
+    }()
 
     private static func isSlugCharacter(_ scalar: Unicode.Scalar) -> Bool {
         // ASCII letters and digits only: URLs stay plain for every server and log parser.

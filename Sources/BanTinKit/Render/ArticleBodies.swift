@@ -13,7 +13,7 @@ public enum ArticleBodies {
             DispatchQueue.concurrentPerform(iterations: buffer.count) { index in
                 // Each iteration touches only its own slot.
                 let output = markdown.render(slots[index].markdown)
-                slots[index].bodyHTML = output.html
+                slots[index].bodyHTML = ImageAlt.fill(output.html, fallback: slots[index].title)
                 slots[index].bodyText = output.plainText
                 if !slots[index].hasExplicitSummary {
                     slots[index].summary = Summary.cut(output.firstParagraph)
@@ -23,7 +23,7 @@ public enum ArticleBodies {
         site.articles = articles
         site.pages = site.pages.map { page in
             var page = page
-            page.bodyHTML = markdown.render(page.markdown).html
+            page.bodyHTML = ImageAlt.fill(markdown.render(page.markdown).html, fallback: page.title)
             return page
         }
         return site

@@ -28,6 +28,8 @@ public struct Markdown: Sendable {
 
     public func render(_ markdown: String) -> Output {
         var options = CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+        // `style="text-align: …"` instead of the `align` attribute HTML5 made obsolete (the Nu checker rejects it).
+        options |= CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         options |= allowsRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         guard let parser = cmark_parser_new(options) else { return Output(html: "", firstParagraph: "", plainText: "") }
         defer { cmark_parser_free(parser) }

@@ -26,6 +26,7 @@ struct PageContexts {
         self.items = items
         var shared = Self.sharedValues(site: site, routes: routes, items: items)
         shared.merge(Self.counterValues(counter, items: items, dates: dates, numbers: numbers)) { _, new in new }
+        shared.merge(Self.readerValues(site: site, routes: routes)) { _, reader in reader }
         self.shared = shared
     }
 
@@ -49,7 +50,10 @@ struct PageContexts {
         values["has_tags"] = !article.tags.isEmpty
         values["related"] = related.map { items[$0] }
         values["has_related"] = !related.isEmpty
-        return page(url: url, title: article.title, description: article.summary, extra: ["article": values])
+        var context = page(url: url, title: article.title, description: article.summary, extra: ["article": values])
+        context["og_type"] = "article"
+        context["og_image"] = values["image_url"]
+        return context
     }
 
     func listing(category: Category?, tag: Tag?, positions: [Int], page number: Int, pagination: Pagination) -> [String: Any] {
@@ -71,6 +75,7 @@ struct PageContexts {
             values["breadcrumb"] = breadcrumb(category.slug)
             values["children"] = category.childSlugs.compactMap(site.category).map { ["name": $0.name, "url": routes.category($0.slug)] }
             values["has_children"] = !category.childSlugs.isEmpty
+            values["feed_url"] = routes.categoryFeed(category.slug)
         }
         let pageTitle = number > 1 ? "\(title) (\(number)/\(pagination.pageCount))" : title
         return page(url: urlFor(number), title: pageTitle, description: site.config.description,
@@ -103,12 +108,14 @@ struct PageContexts {
     // MARK: shared pieces
 
     /// Merges the page's own values over the shared ones; `title` nil means the site title alone.
-    private func page(url: String, title: String?, description: String, extra: [String: Any]) -> [String: Any] {
+    func page(url: String, title: String?, description: String, extra: [String: Any]) -> [String: Any] {
         var values = shared
         values["page_title"] = title.map { "\($0) - \(site.config.title)" } ?? site.config.title
         values["page_description"] = description
         values["canonical_url"] = routes.absolute(url)
         values["current_url"] = url
+        values["og_title"] = title ?? site.config.title
+        values["og_type"] = "website"
         values["menu"] = site.config.menu.map { link -> [String: Any] in
             let target = routes.resource(link.url)
             let active = target == url || (target != routes.home && url.hasPrefix(target) && target.hasSuffix("/"))
@@ -122,7 +129,7 @@ struct PageContexts {
         site.ancestry(of: categorySlug).map { ["name": $0.name, "url": routes.category($0.slug)] }
     }
 
-    private func paginationValues(_ pagination: Pagination, current: Int, urlFor: (Int) -> String) -> [String: Any] {
+    func paginationValues(_ pagination: Pagination, current: Int, urlFor: (Int) -> String) -> [String: Any] {
         let total = pagination.pageCount
         return [
             "is_paginated": total > 1,

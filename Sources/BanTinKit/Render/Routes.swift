@@ -22,6 +22,45 @@ public struct Routes: Sendable {
     public func page(_ slug: String) -> String { basePath + "\(slug)/" }
     public var notFound: String { basePath + "404.html" }
 
+    // Reader features: search, archive, feeds, sitemap, redirect rules.
+    public var search: String { basePath + "tim-kiem/" }
+    /// Folder of the search index's JSON files (manifest, term buckets, article chunks).
+    public var searchIndexFolder: String { basePath + "tim-kiem/index/" }
+    public func searchIndexFile(_ name: String) -> String { searchIndexFolder + name }
+    public func archive(year: Int, month: Int, page: Int = 1) -> String {
+        paged(basePath + "luu-tru/\(year)/" + (month < 10 ? "0\(month)" : "\(month)") + "/", page)
+    }
+    public var feed: String { basePath + "feed.xml" }
+    public func categoryFeed(_ slug: String) -> String { basePath + "chuyen-muc/\(slug)/feed.xml" }
+    public var sitemap: String { basePath + "sitemap.xml" }
+    public var robots: String { basePath + "robots.txt" }
+    /// Netlify-style rules (`from to 301`) and the nginx snippet for old URLs.
+    public var redirectRules: String { basePath + "_redirects" }
+    public var nginxRedirects: String { basePath + "nginx-redirects.conf" }
+
+    /// The file a redirect page for an old URL is written to, or nil when the old URL lies outside the
+    /// site's folder (a site under a sub-path cannot write at the host's root; the 301 rules still cover it).
+    /// A query cannot be part of a file name a server looks up, so "/index.php?id=1" is written to
+    /// "index.php/id=1/index.html" (reached through the 301 rules; the page is the fallback and the record).
+    public func aliasOutputPath(_ alias: String) -> String? {
+        let parts = alias.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let rawPath = String(parts[0])
+        let path = rawPath.removingPercentEncoding ?? rawPath
+        guard path.hasPrefix(basePath) || path + "/" == basePath else { return nil }
+        var relative = String(path.dropFirst(min(basePath.count, path.count)))
+        if parts.count == 2 {
+            // "/" inside the query would make folders; "." or ".." alone would climb.
+            var query = String(parts[1]).replacingOccurrences(of: "/", with: "%2F")
+            if query.allSatisfy({ $0 == "." }) { query = query.replacingOccurrences(of: ".", with: "%2E") }
+            if query.isEmpty { query = "%3F" }
+            if !relative.isEmpty && !relative.hasSuffix("/") { relative += "/" }
+            return relative + query + "/index.html"
+        }
+        if relative.isEmpty || relative.hasSuffix("/") { return relative + "index.html" }
+        let last = relative.split(separator: "/").last ?? ""
+        return last.contains(".") ? relative : relative + "/index.html"
+    }
+
     /// "/images/x.svg" or "images/x.svg" → a URL under the base path; absolute http(s) URLs pass through.
     public func resource(_ reference: String) -> String {
         if reference.hasPrefix("http://") || reference.hasPrefix("https://") || reference.hasPrefix("//") { return reference }
@@ -31,7 +70,9 @@ public struct Routes: Sendable {
 
     /// Absolute URL (of a root-relative one) for canonical links, feeds and the print view's source line.
     public func absolute(_ path: String) -> String {
-        origin + path
+        // An image on another site (og:image, feeds) is already absolute.
+        if path.hasPrefix("http://") || path.hasPrefix("https://") { return path }
+        return origin + path
     }
 
     /// "https://host[:port]" of the base URL.

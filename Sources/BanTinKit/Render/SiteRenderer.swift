@@ -57,6 +57,7 @@ public struct SiteRenderer {
             emit(routes.page(page.slug), "page", contexts.staticPage(page))
         }
         files.append(OutputFile(path: "404.html", text: templates.render("404", contexts.notFound())))
+        files += ReaderPages(site: site, templates: templates, routes: routes, contexts: contexts).render()
         return files
     }
 }

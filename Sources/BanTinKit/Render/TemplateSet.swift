@@ -4,7 +4,7 @@ import Mustache
 /// The designer's Mustache templates, compiled once per build and checked before any page is rendered:
 /// syntax errors and references to partials that do not exist are reported with file and line.
 public struct TemplateSet: Sendable {
-    public static let pageTemplates = ["home", "article", "print", "list", "page", "404"]
+    public static let pageTemplates = ["home", "article", "print", "list", "page", "404", "search", "redirect"]
 
     private let library: MustacheLibrary
     public let names: Set<String>

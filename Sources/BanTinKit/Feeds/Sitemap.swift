@@ -1,0 +1,26 @@
+import Foundation
+
+/// /sitemap.xml (every published page with its date; print views and the 404 page left out) and
+/// /robots.txt pointing at it.
+public enum Sitemap {
+    public static func files(_ inventory: PageInventory, routes: Routes, dates: DateStyle) -> [OutputFile] {
+        var xml = XMLText()
+        xml.open("urlset", ["xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9"])
+        for entry in inventory.entries where entry.inSitemap {
+            xml.open("url")
+            xml.element("loc", routes.absolute(entry.url))
+            xml.element("lastmod", entry.lastModified.map(dates.iso))
+            xml.close("url")
+        }
+        xml.close("urlset")
+        let robots = """
+            User-agent: *
+            Disallow:
+
+            Sitemap: \(routes.absolute(routes.sitemap))
+
+            """
+        return [OutputFile(path: routes.outputPath(for: routes.sitemap), text: xml.text),
+                OutputFile(path: routes.outputPath(for: routes.robots), text: robots)]
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Articles grouped by the month they were published in, in the site's time zone ("Lưu trữ").
+public struct ArchiveMonth: Sendable, Hashable {
+    public var year: Int
+    public var month: Int
+    /// Positions in `site.articles`, newest first.
+    public var positions: [Int]
+}
+
+public enum Archive {
+    /// Newest month first; months without articles are left out.
+    public static func months(of site: Site) -> [ArchiveMonth] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = site.config.timeZone
+        var months: [ArchiveMonth] = []
+        // Articles are newest first, so each month's articles arrive together.
+        for (position, article) in site.articles.enumerated() {
+            let parts = calendar.dateComponents([.year, .month], from: article.date)
+            let (year, month) = (parts.year ?? 0, parts.month ?? 0)
+            if let last = months.last, last.year == year, last.month == month {
+                months[months.count - 1].positions.append(position)
+            } else {
+                months.append(ArchiveMonth(year: year, month: month, positions: [position]))
+            }
+        }
+        return months
+    }
+}

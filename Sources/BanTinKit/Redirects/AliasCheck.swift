@@ -1,0 +1,58 @@
+/// Old URLs may neither be claimed twice nor take the place of a page the site publishes; each problem
+/// names both files. Runs at the end of the model stage, so a bad alias stops the build before anything is written.
+public enum AliasCheck {
+    public static func problems(in site: Site, sources: [ArticleSource] = []) -> [Diagnostic] {
+        let routes = Routes(baseURL: site.config.baseURL)
+        let inventory = PageInventory(site: site, routes: routes, archive: Archive.months(of: site))
+        let lines = Dictionary(sources.map { ($0.path, $0.lines["aliases"] ?? nil) }, uniquingKeysWith: { first, _ in first })
+        var pageOwners: [String: String] = [:]
+        for entry in inventory.entries { pageOwners[routes.outputPath(for: entry.url)] = entry.owner }
+        for file in inventory.files { pageOwners[routes.outputPath(for: file)] = "the generated file \(file)" }
+        let filledFolders = inventory.folders.map { String(routes.outputPath(for: $0).dropLast("index.html".count)) }
+
+        var diagnostics: [Diagnostic] = []
+        var claimed: [String: OldURL] = [:]
+        var order: [String] = []
+        for old in OldURLs.all(site, routes: routes) {
+            func report(_ message: String) {
+                diagnostics.append(.error(old.owner, line: lines[old.owner] ?? nil, "\"aliases\": old URL \"\(old.alias)\" \(message)"))
+            }
+            if old.alias.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                report("contains a control character"); continue
+            }
+            if old.alias.contains("#") {
+                report("contains \"#\": the part after it never reaches the server, leave it out"); continue
+            }
+            // Two spellings of one address ("/a/" and "/a/index.html") land on the same file.
+            let key = routes.aliasOutputPath(old.alias) ?? old.alias
+            if let other = claimed[key] {
+                report("is also claimed by \(other.owner)" + (other.alias == old.alias ? "" : " (as \"\(other.alias)\")")
+                       + "; an old URL can lead to one page only"); continue
+            }
+            if let owner = pageOwners[key] {
+                report("is the address of \(owner); an old URL must not replace a page of the site"); continue
+            }
+            if let folder = filledFolders.first(where: { key.hasPrefix($0) }) {
+                report("lies in /\(folder), which the build fills itself"); continue
+            }
+            claimed[key] = old
+            order.append(key)
+        }
+        // A file and a folder cannot share a name ("index.php" and "index.php/id=1/index.html").
+        var fileInside: [String: String] = [:]
+        for path in Array(pageOwners.keys) + order {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if fileInside[String(folder)] == nil { fileInside[String(folder)] = path }
+            }
+        }
+        for key in order {
+            guard let old = claimed[key], let inside = fileInside[key] else { continue }
+            let other = claimed[inside].map { "\($0.owner)'s old URL \"\($0.alias)\"" } ?? (pageOwners[inside] ?? inside)
+            diagnostics.append(.error(old.owner, line: lines[old.owner] ?? nil,
+                                      "\"aliases\": old URL \"\(old.alias)\" would be written as the file \(key), but \(other) needs a folder of that name"))
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Context values for the reader features: search page, archive months, redirect pages, and the
+/// keys every page carries for them (see docs/CONTRACT.md).
+extension PageContexts {
+    /// Merged into the shared values of every page. The sidebar lists the months of the newest year only;
+    /// an older year links to its newest month, whose page lists that year's months. (Every month of ten
+    /// years on every page would add ~13 KB to each page and a quarter to the build time.)
+    static func readerValues(site: Site, routes: Routes) -> [String: Any] {
+        var years: [[String: Any]] = []
+        for (year, months) in archiveYears(Archive.months(of: site)) {
+            let newest = months[0]
+            years.append(["year": year, "count": months.reduce(0) { $0 + $1.positions.count },
+                          "url": routes.archive(year: year, month: newest.month), "is_open": years.isEmpty,
+                          "months": years.isEmpty ? months.map { monthValues($0, routes: routes) } : []])
+        }
+        return [
+            "search_url": routes.search,
+            "feed_url": routes.feed,
+            "archive_years": years,
+            "has_archive": !years.isEmpty,
+        ]
+    }
+
+    func search() -> [String: Any] {
+        page(url: routes.search, title: nil, description: site.config.description,
+             extra: ["search": ["url": routes.search, "index_url": routes.searchIndexFolder]])
+    }
+
+    /// Months grouped by year, newest first.
+    static func archiveYears(_ months: [ArchiveMonth]) -> [(year: Int, months: [ArchiveMonth])] {
+        var years: [(year: Int, months: [ArchiveMonth])] = []
+        for month in months {
+            if years.last?.year == month.year { years[years.count - 1].months.append(month) } else { years.append((month.year, [month])) }
+        }
+        return years
+    }
+
+    static func monthValues(_ month: ArchiveMonth, routes: Routes) -> [String: Any] {
+        ["month": twoDigits(month.month), "year": month.year, "url": routes.archive(year: month.year, month: month.month),
+         "count": month.positions.count]
+    }
+
+    /// `sameYear`: the months of the page's year, for the row of links above the list.
+    func archive(_ month: ArchiveMonth, page number: Int, pagination: Pagination, sameYear: [ArchiveMonth] = []) -> [String: Any] {
+        let urlFor: (Int) -> String = { routes.archive(year: month.year, month: month.month, page: $0) }
+        let title = dates.archiveTitle(year: month.year, month: month.month)
+        let pageItems = month.positions[pagination.range(ofPage: number)].map { items[$0] }
+        let values: [String: Any] = [
+            "is_archive": true,
+            "is_category": false,
+            "is_tag": false,
+            "title": title,
+            "url": urlFor(1),
+            "year": month.year,
+            "month": Self.twoDigits(month.month),
+            "year_months": sameYear.map { other -> [String: Any] in
+                var values = Self.monthValues(other, routes: routes)
+                values["is_current"] = other.month == month.month
+                return values
+            },
+            "items": pageItems,
+            "is_empty": pageItems.isEmpty,
+            "pagination": paginationValues(pagination, current: number, urlFor: urlFor),
+        ]
+        let pageTitle = number > 1 ? "\(title) (\(number)/\(pagination.pageCount))" : title
+        return page(url: urlFor(number), title: pageTitle, description: site.config.description, extra: ["listing": values])
+    }
+
+    /// The page left at an old URL: sends the reader (and search engines, through the canonical link) on.
+    func redirect(_ old: OldURL) -> [String: Any] {
+        var values = page(url: old.target, title: old.targetTitle, description: site.config.description,
+                          extra: ["redirect": ["old_url": old.alias, "target_url": old.target,
+                                               "target_absolute_url": routes.absolute(old.target), "title": old.targetTitle]])
+        values["canonical_url"] = routes.absolute(old.target)
+        return values
+    }
+
+    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+}

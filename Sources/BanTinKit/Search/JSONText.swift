@@ -1,0 +1,45 @@
+/// Just enough JSON writing for the search index: strings and integer lists, compact and in a fixed order.
+enum JSONText {
+    /// A JSON string literal. `<`, `>` and `&` are escaped too, so the text is safe even if someone
+    /// pastes it into HTML; U+2028/2029 are escaped for old JavaScript parsers.
+    static func string(_ value: String) -> String {
+        var out = "\""
+        out.reserveCapacity(value.utf8.count + 2)
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
+
+    /// Sorted ids as gaps from the previous one ([3, 5, 9] → [3,2,4]): small numbers, short files.
+    static func gaps(_ sortedIDs: [Int]) -> String {
+        var previous = 0
+        var out = "["
+        for (index, id) in sortedIDs.enumerated() {
+            if index > 0 { out += "," }
+            out += String(id - previous)
+            previous = id
+        }
+        return out + "]"
+    }
+}

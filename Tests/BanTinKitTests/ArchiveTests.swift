@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import BanTinKit
+
+/// "Lưu trữ": /luu-tru/<yyyy>/<mm>/ pages and the sidebar's years → months.
+struct ArchiveTests {
+    static let articles = [
+        Fixtures.article("a", title: "Cuối tháng 11", date: "2026-11-30 23:30"),
+        // 00:30 in Hà Nội on 1 December is still 30 November in UTC: the site's time zone decides.
+        Fixtures.article("b", title: "Đầu tháng 12", date: "2026-12-01 00:30"),
+        Fixtures.article("c", title: "Tháng 11 nữa", date: "2026-11-02"),
+        Fixtures.article("d", title: "Tháng 11 thứ ba", date: "2026-11-01"),
+        Fixtures.article("e", title: "Năm trước", date: "2025-01-15"),
+    ]
+
+    @Test func monthsFollowTheSiteTimeZoneNewestFirst() throws {
+        let (site, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles, pageFiles: [], options: Fixtures.options)
+        let months = Archive.months(of: site)
+        #expect(months.map { "\($0.year)/\($0.month):\($0.positions.count)" } == ["2026/12:1", "2026/11:3", "2025/1:1"])
+    }
+
+    @Test func monthPagesArePaginatedListings() throws {
+        let files = try Fixtures.build(Self.articles)
+        let first = try #require(files["luu-tru/2026/11/index.html"])
+        #expect(first.contains("<h1>11/2026</h1>"))
+        #expect(first.contains("<li>Cuối tháng 11</li><li>Tháng 11 nữa</li>"))
+        #expect(first.contains("href=\"/luu-tru/2026/11/trang/2/\""))
+        #expect(files["luu-tru/2026/11/trang/2/index.html"]?.contains("<li>Tháng 11 thứ ba</li>") == true)
+        #expect(files["luu-tru/2026/12/index.html"]?.contains("Đầu tháng 12") == true)
+        #expect(files["luu-tru/2025/01/index.html"] != nil)
+    }
+
+    @Test func sidebarValuesGroupMonthsByYear() throws {
+        let (site, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles, pageFiles: [], options: Fixtures.options)
+        let values = PageContexts.readerValues(site: site, routes: Routes(baseURL: site.config.baseURL))
+        let years = try #require(values["archive_years"] as? [[String: Any]])
+        #expect(years.map { $0["year"] as? Int } == [2026, 2025])
+        #expect(years.map { $0["count"] as? Int } == [4, 1])
+        #expect(years.map { $0["is_open"] as? Bool } == [true, false])
+        let months = try #require(years.first?["months"] as? [[String: Any]])
+        #expect(months.map { $0["month"] as? String } == ["12", "11"])
+        #expect(months.map { $0["url"] as? String } == ["/luu-tru/2026/12/", "/luu-tru/2026/11/"])
+        #expect(months.map { $0["count"] as? Int } == [1, 3])
+        // Older years link to their newest month; their months are listed on that page, not on every page.
+        #expect((years.last?["months"] as? [[String: Any]])?.isEmpty == true)
+        #expect(years.last?["url"] as? String == "/luu-tru/2025/01/")
+    }
+
+    @Test func monthPagesListTheMonthsOfTheirYear() throws {
+        let (site, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles, pageFiles: [], options: Fixtures.options)
+        let contexts = PageContexts(site: site, routes: Routes(baseURL: site.config.baseURL), dates: Fixtures.dates)
+        let months = Archive.months(of: site)
+        let november = months[1]
+        let context = contexts.archive(november, page: 1, pagination: Pagination(itemCount: 3, pageSize: 2),
+                                       sameYear: months.filter { $0.year == 2026 })
+        let listing = try #require(context["listing"] as? [String: Any])
+        #expect(listing["is_archive"] as? Bool == true)
+        let row = try #require(listing["year_months"] as? [[String: Any]])
+        #expect(row.map { $0["month"] as? String } == ["12", "11"])
+        #expect(row.map { $0["is_current"] as? Bool } == [false, true])
+    }
+
+    @Test func localeGivesTheMonthPageItsTitle() {
+        var dates = Fixtures.dates
+        dates.archiveTitlePattern = "Lưu trữ tháng {mm}/{yyyy}"
+        #expect(dates.archiveTitle(year: 2026, month: 3) == "Lưu trữ tháng 03/2026")
+    }
+}

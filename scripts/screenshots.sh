@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Headless Chromium pictures of the built site, at phone and desktop widths, into docs/screenshots/:
+# home, an article, its print view (also printed to PDF), a category page and search results.
+# The site is served on 127.0.0.1 (search needs http:// to fetch its index). Usage: scripts/screenshots.sh [public]
+set -euo pipefail
+site="${1:-public}"
+out="docs/screenshots"
+mkdir -p "$out"
+sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+browser="$(command -v chromium || command -v chromium-browser || true)"
+if [ -z "$browser" ]; then
+  echo "installing chromium"
+  sudo_if_needed apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq chromium fonts-noto-core
+  browser="$(command -v chromium)"
+fi
+
+port="${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$site" >/dev/null 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+for _ in $(seq 50); do python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break; sleep 0.1; done
+
+base="http://127.0.0.1:$port"
+article="$(ls "$site/tin" | grep -m1 'ke-hoach-thuc-hien-cong-tac-dan-van' || ls "$site/tin" | head -1)"
+category="$(ls "$site/chuyen-muc" | head -1)"
+profile="$(mktemp -d)"
+shoot() { # name url width height
+  "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$profile" \
+    --force-device-scale-factor=1 --virtual-time-budget=4000 --window-size="$3,$4" \
+    --screenshot="$out/$1.png" "$2" >/dev/null 2>&1
+  echo "$out/$1.png"
+}
+for size in "phone 390 1200" "desktop 1280 880"; do
+  set -- $size
+  shoot "$1-home" "$base/" "$2" "$3"
+  shoot "$1-article" "$base/tin/$article/" "$2" "$3"
+  shoot "$1-print" "$base/tin/$article/in/" "$2" "$3"
+  shoot "$1-category" "$base/chuyen-muc/$category/" "$2" "$3"
+  shoot "$1-search" "$base/tim-kiem/?q=dan+van" "$2" "$3"
+done
+"$browser" --headless --no-sandbox --disable-gpu --user-data-dir="$profile" --no-pdf-header-footer \
+  --print-to-pdf="$out/print.pdf" "$base/tin/$article/in/" >/dev/null 2>&1
+echo "$out/print.pdf"
+rm -rf "$profile"
