@@ -27,3 +27,9 @@ deps:
 
 clean:
 	rm -rf .build public .public.building .public.previous
+
+# Times related news on generated sites of 1,000 and 10,000 articles (bench/README.md); release mode.
+.PHONY: bench-related
+bench-related: deps
+	$(SWIFT) build -c release --product bantin-bench
+	.build/release/bantin-bench related
