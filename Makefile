@@ -66,3 +66,9 @@ check-search-js:            # search.js folds like Swift's Slug.fold (same word 
 
 check-nginx: site           # nginx -t on the redirect snippet, then real 301s from a local nginx
 	scripts/check-nginx.sh public
+
+# Times related news on generated sites of 1,000 and 10,000 articles (bench/README.md); release mode.
+.PHONY: bench-related
+bench-related: deps
+	$(SWIFT) build -c release --product bantin-bench
+	.build/release/bantin-bench related

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "BanTinKit", targets: ["BanTinKit"]),
         .executable(name: "bantin", targets: ["bantin"]),
+        .executable(name: "bantin-bench", targets: ["BanTinBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,6 +54,11 @@ let package = Package(
         ),
         .testTarget(
             name: "BanTinKitTests",
+            dependencies: ["BanTinKit"]
+        ),
+        // Benchmarks over generated sites (bench/README.md); not part of `make test`.
+        .executableTarget(
+            name: "BanTinBench",
             dependencies: ["BanTinKit"]
         ),
     ]

@@ -114,6 +114,7 @@ public enum Build {
         let (parsedConfig, configProblems) = SiteConfig.parse(siteFile)
         log.add(contentsOf: configProblems)
         guard let config = parsedConfig else { throw BuildFailure(log.all) }
+        log.add(contentsOf: RelatedSettings.read(config).diagnostics)
 
         var articles: [ArticleSource] = []
         for file in articleFiles {
@@ -134,6 +135,18 @@ public enum Build {
         if let site { log.add(contentsOf: AliasCheck.problems(in: site, sources: articles)) }
         try log.throwIfErrors()
         return (site!, held, log.warnings)
+    }
+
+    /// Loads, models and renders the Markdown of the content alone (no templates, nothing written),
+    /// for commands that inspect a site; throws every problem found, returns the warnings.
+    public static func loadSite(_ options: Options) throws(BuildFailure) -> (Site, [Diagnostic]) {
+        let loaded = ContentLoader(contentDirectory: options.contentDirectory).load()
+        guard let siteFile = loaded.siteFile, !loaded.diagnostics.contains(where: { $0.severity == .error }) else {
+            throw BuildFailure(loaded.diagnostics)
+        }
+        let (site, _, warnings) = try model(siteFile: siteFile, articleFiles: loaded.articleFiles,
+                                            pageFiles: loaded.pageFiles, options: options, earlier: loaded.diagnostics)
+        return (ArticleBodies.render(site), warnings)
     }
 
     /// Markdown, enrich and render: a validated site in, the files of the built site out.

@@ -1,0 +1,22 @@
+import Foundation
+
+/// bantin-bench: benchmarks over generated sites. Run in release mode (`make bench-related`).
+///
+///     bantin-bench related [--small 1000] [--large 10000] [--repeats 3]
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+func option(_ name: String, default value: Int) -> Int {
+    guard let index = arguments.firstIndex(of: "--\(name)"), index + 1 < arguments.count,
+          let number = Int(arguments[index + 1]), number > 0 else { return value }
+    return number
+}
+
+switch arguments.first {
+case "related":
+    let passed = RelatedBench.run(sizes: (option("small", default: 1000), option("large", default: 10000)),
+                                  repeats: option("repeats", default: 3), limitSeconds: 1.0)
+    exit(passed ? 0 : 1)
+default:
+    FileHandle.standardError.write(Data("usage: bantin-bench related [--small N] [--large N] [--repeats N]\n".utf8))
+    exit(2)
+}
