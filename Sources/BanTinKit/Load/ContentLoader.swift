@@ -6,9 +6,13 @@ public struct ContentLoader {
     /// Paths in messages are shown relative to this folder (the project).
     public let displayRoot: URL
 
-    public init(contentDirectory: URL, displayRoot: URL? = nil) {
+    /// Files read by an earlier build of the same process (`bantin serve`), reused while unchanged.
+    public var cache: SourceFileCache?
+
+    public init(contentDirectory: URL, displayRoot: URL? = nil, cache: SourceFileCache? = nil) {
         self.contentDirectory = contentDirectory.standardizedFileURL
         self.displayRoot = (displayRoot ?? contentDirectory.deletingLastPathComponent()).standardizedFileURL
+        self.cache = cache
     }
 
     public struct Loaded: Sendable {
@@ -36,8 +40,12 @@ public struct ContentLoader {
     }
 
     func read(_ url: URL, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+        let signature = cache == nil ? nil : FileSignature(path: url.path)
+        if let signature, let known = cache?.file(at: url.path, signature: signature) { return known }
         do {
-            return try SourceFile.decode(try Data(contentsOf: url), path: display(url))
+            let file = try SourceFile.decode(try Data(contentsOf: url), path: display(url))
+            if let signature { cache?.remember(file, at: url.path, signature: signature) }
+            return file
         } catch let failure as BuildFailure {
             diagnostics += failure.diagnostics
         } catch {

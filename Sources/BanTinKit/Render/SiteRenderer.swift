@@ -18,10 +18,15 @@ public struct SiteRenderer {
     }
 
     public func render() -> [OutputFile] {
+        plan().map { $0.render(with: templates) }
+    }
+
+    /// Every file of the site with what its template will see, not yet rendered.
+    public func plan() -> [PlannedFile] {
         let contexts = PageContexts(site: site, routes: routes, dates: dates)
-        var files: [OutputFile] = []
+        var files: [PlannedFile] = []
         func emit(_ url: String, _ template: String, _ context: [String: Any]) {
-            files.append(OutputFile(path: routes.outputPath(for: url), text: templates.render(template, context)))
+            files.append(PlannedFile(path: routes.outputPath(for: url), content: .page(template: template, context: context)))
         }
 
         emit(routes.home, "home", contexts.home())
@@ -50,7 +55,7 @@ public struct SiteRenderer {
         for page in site.pages {
             emit(routes.page(page.slug), "page", contexts.staticPage(page))
         }
-        files.append(OutputFile(path: "404.html", text: templates.render("404", contexts.notFound())))
+        files.append(PlannedFile(path: "404.html", content: .page(template: "404", context: contexts.notFound())))
         return files
     }
 }
