@@ -39,6 +39,19 @@ public struct ContentLoader {
         return loaded
     }
 
+    /// Files under `images/` by their path there (in NFC, as Markdown names them), with their size in bytes.
+    public func imageSizes() -> [String: Int64] {
+        let folder = contentDirectory.appendingPathComponent("images")
+        var ignored: [Diagnostic] = []
+        let root = folder.path + "/"
+        var sizes: [String: Int64] = [:]
+        for url in FileTree.files(under: folder, inside: contentDirectory, diagnostics: &ignored, display: display) {
+            let name = String(url.standardizedFileURL.path.dropFirst(root.count)).precomposedStringWithCanonicalMapping
+            sizes[name] = FileSignature(path: url.path)?.size ?? 0
+        }
+        return sizes
+    }
+
     func read(_ url: URL, into diagnostics: inout [Diagnostic]) -> SourceFile? {
         let signature = cache == nil ? nil : FileSignature(path: url.path)
         if let signature, let known = cache?.file(at: url.path, signature: signature) { return known }
@@ -60,7 +73,7 @@ public struct ContentLoader {
             .filter { $0.pathExtension.lowercased() == "md" || $0.pathExtension.lowercased() == "markdown" }
     }
 
-    func display(_ url: URL) -> String {
+    public func display(_ url: URL) -> String {
         let path = url.standardizedFileURL.path
         let root = displayRoot.path.hasSuffix("/") ? displayRoot.path : displayRoot.path + "/"
         return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
