@@ -1,10 +1,10 @@
 import ArgumentParser
 
 @main
-struct Bantin: ParsableCommand {
+struct Bantin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bantin",
         abstract: "Static site generator for the department's news portal.",
-        subcommands: [BuildCommand.self, NewCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, NewCommand.self, CheckCommand.self],
         defaultSubcommand: BuildCommand.self)
 }
