@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps release serve clean
+.PHONY: site test deps release serve clean bench-incremental
 
 site: release
 	.build/release/bantin build --content content --templates templates --output public
@@ -15,6 +15,14 @@ test: deps
 
 release: deps
 	$(SWIFT) build -c release --product bantin
+
+# Preview while writing: builds into .bantin/serve/, serves it, rebuilds and reloads after every save.
+serve: release
+	.build/release/bantin serve
+
+# One-article edit on a generated 10,000-article site: incremental build, serve start-up and rebuild times.
+bench-incremental: release
+	bench/incremental.sh 10000
 
 # Installs the C library (and pkg-config) from apt only when pkg-config cannot find it.
 deps:
@@ -26,4 +34,4 @@ deps:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "Swift 6 toolchain not found on PATH (see README)"; exit 1; }
 
 clean:
-	rm -rf .build public .public.building .public.previous
+	rm -rf .build .bantin public .public.building .public.previous

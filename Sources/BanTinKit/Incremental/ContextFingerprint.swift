@@ -26,16 +26,17 @@ final class ContextFingerprint {
             hash.combine(Tag.string.rawValue)
             hash.combine(text)
             return hash.finalized
+        // Most common first: every failed cast costs.
+        case let dictionary as [String: Any]:
+            return remembered(dictionary) { hashDictionary(dictionary) }
         case let flag as Bool:
             return tagged(.bool, flag ? 1 : 0)
+        case let dictionaries as [[String: Any]]:
+            return remembered(dictionaries) { hashSequence(dictionaries) }
         case let number as Int:
             return tagged(.int, UInt64(bitPattern: Int64(number)))
         case let number as Double:
             return tagged(.double, number.bitPattern)
-        case let dictionary as [String: Any]:
-            return remembered(dictionary) { hashDictionary(dictionary) }
-        case let dictionaries as [[String: Any]]:
-            return remembered(dictionaries) { hashSequence(dictionaries) }
         case let texts as [String]:
             return remembered(texts) { hashSequence(texts) }
         case let values as [Any]:

@@ -23,22 +23,10 @@ struct OutputPlanner {
         var manifest = OutputManifest()
         var writes: [(path: String, source: OutputUpdate.Source)] = []
         var toRender: [Int] = []
-        let fingerprints = ContextFingerprint()
-
-        for (index, file) in planned.enumerated() {
-            let fingerprint: UInt64
-            switch file.content {
-            case .page(let template, let context):
-                var hash = StableHash()
-                hash.combine(template)
-                hash.combine(templateFingerprints[template] ?? 0)
-                hash.combine(fingerprints.hash(context))
-                fingerprint = hash.finalized
-            case .bytes(let data):
-                fingerprint = StableHash.of(data)
-            }
-            manifest.entries[file.path] = .init(fingerprint: fingerprint)
-            if previous?.entries[file.path]?.fingerprint != fingerprint { toRender.append(index) }
+        for (index, fingerprint) in fingerprints(planned).enumerated() {
+            let path = planned[index].path
+            manifest.entries[path] = .init(fingerprint: fingerprint)
+            if previous?.entries[path]?.fingerprint != fingerprint { toRender.append(index) }
         }
 
         for copy in copies {
@@ -57,6 +45,34 @@ struct OutputPlanner {
         writes += render(toRender.map { planned[$0] })
         let removals = (previous?.entries.keys).map { Set($0).subtracting(manifest.entries.keys).sorted() } ?? []
         return OutputUpdate(manifest: manifest, writes: writes, removals: removals, isIncremental: previous != nil)
+    }
+
+    /// One fingerprint per planned file, on every core: each core takes a contiguous share (an article's page
+    /// and its print view share a context) with a memo of its own.
+    private func fingerprints(_ planned: [PlannedFile]) -> [UInt64] {
+        var results = [UInt64](repeating: 0, count: planned.count)
+        let shares = max(1, min(ProcessInfo.processInfo.activeProcessorCount, planned.count / 256))
+        nonisolated(unsafe) let inputs = planned
+        let templateFingerprints = self.templateFingerprints
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: shares) { share in
+                let hasher = ContextFingerprint()
+                for index in (inputs.count * share / shares)..<(inputs.count * (share + 1) / shares) {
+                    switch inputs[index].content {
+                    case .page(let template, let context):
+                        var hash = StableHash()
+                        hash.combine(template)
+                        hash.combine(templateFingerprints[template] ?? 0)
+                        hash.combine(hasher.hash(context))
+                        slots[index] = hash.finalized
+                    case .bytes(let data):
+                        slots[index] = StableHash.of(data)
+                    }
+                }
+            }
+        }
+        return results
     }
 
     /// Renders on every core; each slot is written by one iteration only.

@@ -6,29 +6,35 @@ public struct DateStyle: Sendable {
     public var weekdays: [String]
     public var longPattern: String
     public var shortPattern: String
-    public var timeZone: TimeZone
+    public var timeZone: TimeZone {
+        didSet { calendar.timeZone = timeZone }
+    }
+    /// Made once: creating a calendar or a date formatter per date was most of the cost of a large site's listings.
+    private var calendar: Calendar
 
     public init(weekdays: [String], longPattern: String, shortPattern: String, timeZone: TimeZone) {
         self.weekdays = weekdays
         self.longPattern = longPattern
         self.shortPattern = shortPattern
         self.timeZone = timeZone
+        calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
     }
 
     public func long(_ date: Date) -> String { format(date, longPattern) }
     public func short(_ date: Date) -> String { format(date, shortPattern) }
 
-    /// ISO 8601 with the site's offset, for `<time datetime>` and feeds.
+    /// ISO 8601 with the site's offset ("2026-11-25T08:30:00+07:00", "Z" for UTC), for `<time datetime>` and feeds.
     public func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = timeZone
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let offset = timeZone.secondsFromGMT(for: date)
+        let zone = offset == 0 ? "Z"
+            : (offset < 0 ? "-" : "+") + twoDigits(abs(offset) / 3600) + ":" + twoDigits(abs(offset) % 3600 / 60)
+        return fourDigits(parts.year) + "-" + twoDigits(parts.month) + "-" + twoDigits(parts.day) + "T"
+            + twoDigits(parts.hour) + ":" + twoDigits(parts.minute) + ":" + twoDigits(parts.second) + zone
     }
 
     public func format(_ date: Date, _ pattern: String) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
         let weekdayIndex = (parts.weekday ?? 1) - 1
         let weekday = weekdays.indices.contains(weekdayIndex) ? weekdays[weekdayIndex] : ""
@@ -39,6 +45,11 @@ public struct DateStyle: Sendable {
             .replacingOccurrences(of: "{yyyy}", with: String(parts.year ?? 0))
             .replacingOccurrences(of: "{HH}", with: twoDigits(parts.hour))
             .replacingOccurrences(of: "{MM}", with: twoDigits(parts.minute))
+    }
+
+    private func fourDigits(_ value: Int?) -> String {
+        let text = String(value ?? 0)
+        return String(repeating: "0", count: max(0, 4 - text.count)) + text
     }
 
     private func twoDigits(_ value: Int?) -> String {

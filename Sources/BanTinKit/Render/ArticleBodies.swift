@@ -7,11 +7,13 @@ public enum ArticleBodies {
     public static func render(_ site: Site, memo: MarkdownMemo? = nil) -> Site {
         let markdown = Markdown(allowsRawHTML: site.config.unsafeMarkdown)
         let unsafe = site.config.unsafeMarkdown
-        @Sendable func output(_ path: String, _ text: String) -> Markdown.Output {
+        /// The rendered body and its automatic summary.
+        @Sendable func output(_ path: String, _ text: String) -> (Markdown.Output, String) {
             if let known = memo?.output(for: path, markdown: text, allowsRawHTML: unsafe) { return known }
             let output = markdown.render(text)
-            memo?.remember(output, for: path, markdown: text, allowsRawHTML: unsafe)
-            return output
+            let summary = Summary.cut(output.firstParagraph)
+            memo?.remember(output, summary: summary, for: path, markdown: text, allowsRawHTML: unsafe)
+            return (output, summary)
         }
         var site = site
         var articles = site.articles
@@ -20,18 +22,18 @@ public enum ArticleBodies {
             nonisolated(unsafe) let slots = base
             DispatchQueue.concurrentPerform(iterations: buffer.count) { index in
                 // Each iteration touches only its own slot.
-                let output = output(slots[index].sourcePath, slots[index].markdown)
+                let (output, summary) = output(slots[index].sourcePath, slots[index].markdown)
                 slots[index].bodyHTML = output.html
                 slots[index].bodyText = output.plainText
                 if !slots[index].hasExplicitSummary {
-                    slots[index].summary = Summary.cut(output.firstParagraph)
+                    slots[index].summary = summary
                 }
             }
         }
         site.articles = articles
         site.pages = site.pages.map { page in
             var page = page
-            page.bodyHTML = output(page.sourcePath, page.markdown).html
+            page.bodyHTML = output(page.sourcePath, page.markdown).0.html
             return page
         }
         return site
