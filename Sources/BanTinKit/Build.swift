@@ -38,6 +38,8 @@ public enum Build {
         public var seconds = 0.0
         public var heldBack = SiteModel.HeldBack()
         public var warnings: [Diagnostic] = []
+        /// Seconds spent in each stage, in order (`bantin build --timings`).
+        public var stages: [(name: String, seconds: Double)] = []
 
         public var summary: String {
             var line = "built \(articles) articles, \(staticPages) pages: \(filesWritten) files"
@@ -78,6 +80,7 @@ public enum Build {
     @discardableResult
     public static func run(_ options: Options, state: BuildState = BuildState()) throws -> Report {
         let start = Date()
+        var stages = StageClock()
         // Load
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, cache: state.files).load()
         let templateLoader = TemplateLoader(templatesDirectory: options.templatesDirectory,
@@ -93,10 +96,12 @@ public enum Build {
         let (site, held, warnings) = try model(siteFile: loaded.siteFile!, articleFiles: loaded.articleFiles,
                                                pageFiles: loaded.pageFiles, options: options, earlier: loadProblems,
                                                memo: state.parses)
+        stages.lap("load and model")
         let dates = try templateLoader.dateStyle(timeZone: site.config.timeZone)
         let (templateSet, templateFingerprints) = try state.templates(templates)
         // Markdown → enrich → render (only what changed)
         let planned = plan(site: site, templates: templateSet, dates: dates, bodies: state.bodies)
+        stages.lap("markdown, enrich, contexts")
         let copies = OutputPlanner.Copy.all(in: templateLoader.assetsDirectory, to: "assets",
                                             displayRoot: options.contentDirectory.deletingLastPathComponent())
             + OutputPlanner.Copy.all(in: options.contentDirectory.appendingPathComponent("images"), to: "images",
@@ -110,6 +115,7 @@ public enum Build {
             planner.progress = { report(Progress(filesRead: filesRead, pagesRendered: $0, pagesToRender: $1)) }
         }
         var update = planner.update(planned: planned, copies: copies)
+        stages.lap("fingerprint and render")
         // Write
         state.manifest = nil
         do {
@@ -121,6 +127,7 @@ public enum Build {
             try writer.apply(update)
         }
         state.manifest = update.manifest
+        stages.lap("write")
 
         var report = Report()
         report.articles = site.articles.count
@@ -130,6 +137,7 @@ public enum Build {
         report.filesRemoved = update.removals.count
         report.heldBack = held
         report.warnings = warnings
+        report.stages = stages.laps
         report.seconds = Date().timeIntervalSince(start)
         return report
     }
@@ -177,3 +185,14 @@ public enum Build {
     }
 }
 
+/// Times the stages of one build.
+private struct StageClock {
+    private var last = Date()
+    private(set) var laps: [(name: String, seconds: Double)] = []
+
+    mutating func lap(_ name: String) {
+        let now = Date()
+        laps.append((name, now.timeIntervalSince(last)))
+        last = now
+    }
+}

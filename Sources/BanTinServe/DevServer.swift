@@ -15,6 +15,8 @@ public struct DevServer: Sendable {
         public var port = 8080
         /// How often the watched folders are looked at.
         public var pollInterval: Duration = .milliseconds(300)
+        /// Log the time each stage of each build took.
+        public var timings = false
         /// Where the terminal lines go.
         public var log: @Sendable (String) -> Void = { print($0) }
 
@@ -116,6 +118,9 @@ public struct DevServer: Sendable {
         case .success(let report):
             status.succeeded(basePath: basePath(build.contentDirectory))
             for warning in report.warnings { options.log(warning.description) }
+            if options.timings {
+                options.log(report.stages.map { $0.name + " " + String(format: "%.3f s", $0.seconds) }.joined(separator: ", "))
+            }
             options.log(prefix + report.summary)
         case .failure(let error as BuildFailure):
             status.failed(error.diagnostics)

@@ -24,6 +24,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "No progress line.")
     var quiet = false
 
+    @Flag(help: "Print the time each stage took.")
+    var timings = false
+
     func run() throws {
         var options = Build.Options(contentDirectory: URL(fileURLWithPath: content),
                                     templatesDirectory: URL(fileURLWithPath: templates),
@@ -36,6 +39,9 @@ struct BuildCommand: ParsableCommand {
             let report = try Build.run(options)
             progress?.finish()
             Terminal.print(report.warnings)
+            if timings {
+                for stage in report.stages { Terminal.error(stage.name + ": " + String(format: "%.3f s", stage.seconds)) }
+            }
             print(report.summary)
         } catch let failure as BuildFailure {
             progress?.finish()

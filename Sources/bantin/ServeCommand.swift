@@ -26,6 +26,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Include articles marked draft: true.")
     var drafts = false
 
+    @Flag(help: "Print the time each stage of each build took.")
+    var timings = false
+
     func run() async throws {
         var build = Build.Options(contentDirectory: URL(fileURLWithPath: content),
                                   templatesDirectory: URL(fileURLWithPath: templates),
@@ -34,6 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
         var options = DevServer.Options(build: build)
         options.host = host
         options.port = port
+        options.timings = timings
         options.log = { line in
             FileHandle.standardError.write(Data(("[\(Self.clock())] " + line + "\n").utf8))
         }

@@ -94,12 +94,12 @@ enum FileTree {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
         let boundaryPath = boundary.resolvingSymlinksInPath().path
-        var result: [URL] = []
+        var result: [String] = []
         walk(folder.path, boundaryPath: boundaryPath, boundary: boundary, into: &result, diagnostics: &diagnostics, display: display)
-        return result.sorted { $0.path < $1.path }
+        return result.sorted().map { URL(fileURLWithPath: $0, isDirectory: false) }
     }
 
-    private static func walk(_ path: String, boundaryPath: String, boundary: URL, into result: inout [URL],
+    private static func walk(_ path: String, boundaryPath: String, boundary: URL, into result: inout [String],
                              diagnostics: inout [Diagnostic], display: (URL) -> String) {
         guard let directory = opendir(path) else { return }
         defer { closedir(directory) }
@@ -122,7 +122,7 @@ enum FileTree {
             case Int32(DT_DIR):
                 walk(child, boundaryPath: boundaryPath, boundary: boundary, into: &result, diagnostics: &diagnostics, display: display)
             case Int32(DT_REG):
-                result.append(URL(fileURLWithPath: child))
+                result.append(child)
             case Int32(DT_LNK):
                 let url = URL(fileURLWithPath: child)
                 let target = url.resolvingSymlinksInPath().path
@@ -132,7 +132,7 @@ enum FileTree {
                 }
                 var targetIsDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: target, isDirectory: &targetIsDirectory), !targetIsDirectory.boolValue {
-                    result.append(url)
+                    result.append(child)
                 }
             default:
                 continue

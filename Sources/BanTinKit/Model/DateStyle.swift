@@ -38,13 +38,25 @@ public struct DateStyle: Sendable {
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
         let weekdayIndex = (parts.weekday ?? 1) - 1
         let weekday = weekdays.indices.contains(weekdayIndex) ? weekdays[weekdayIndex] : ""
-        return pattern
-            .replacingOccurrences(of: "{weekday}", with: weekday)
-            .replacingOccurrences(of: "{dd}", with: twoDigits(parts.day))
-            .replacingOccurrences(of: "{mm}", with: twoDigits(parts.month))
-            .replacingOccurrences(of: "{yyyy}", with: String(parts.year ?? 0))
-            .replacingOccurrences(of: "{HH}", with: twoDigits(parts.hour))
-            .replacingOccurrences(of: "{MM}", with: twoDigits(parts.minute))
+        // One pass over the pattern; unknown "{names}" stay as written.
+        var result = ""
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = rest[rest.index(after: open)..<close]
+            switch name {
+            case "weekday": result += weekday
+            case "dd": result += twoDigits(parts.day)
+            case "mm": result += twoDigits(parts.month)
+            case "yyyy": result += String(parts.year ?? 0)
+            case "HH": result += twoDigits(parts.hour)
+            case "MM": result += twoDigits(parts.minute)
+            default: result += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 
     private func fourDigits(_ value: Int?) -> String {

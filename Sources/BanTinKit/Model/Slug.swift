@@ -24,14 +24,15 @@ public enum Slug {
 
     /// Lower case, no diacritics, "đ" → "d"; keeps spaces and punctuation. Shared with search and matching.
     public static func fold(_ text: String) -> String {
-        let composed = text.precomposedStringWithCanonicalMapping
-            .replacingOccurrences(of: "đ", with: "d")
-            .replacingOccurrences(of: "Đ", with: "d")
         var out = String.UnicodeScalarView()
-        // Decompose, then drop the combining marks (Vietnamese tones and vowel marks).
-        for scalar in composed.decomposedStringWithCanonicalMapping.unicodeScalars
-        where !scalar.properties.isDiacriticCombining {
-            out.append(scalar)
+        // Decompose, then drop the combining marks (Vietnamese tones and vowel marks). "đ" and "Đ" have no
+        // decomposition, so they are mapped here, in the same pass.
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch scalar {
+            case "đ", "Đ": out.append("d")
+            case _ where scalar.properties.isDiacriticCombining: continue
+            default: out.append(scalar)
+            }
         }
         return String(out).lowercased()
     }
