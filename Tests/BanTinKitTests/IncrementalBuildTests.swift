@@ -177,3 +177,38 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["public"])
     }
 }
+
+@Suite struct FingerprintTests {
+    @Test func equalContextsHashEquallyWhateverTheirStaticTypes() {
+        let typed: [String: Any] = ["tags": [["name": "a", "url": "/the/a/"]] as [[String: String]], "n": 2, "ok": true]
+        let loose: [String: Any] = ["ok": true, "n": 2, "tags": [["url": "/the/a/", "name": "a"] as [String: Any]]]
+        #expect(ContextFingerprint().hash(typed) == ContextFingerprint().hash(loose))
+    }
+
+    @Test func anyChangeChangesTheHash() {
+        let base: [String: Any] = ["title": "Tin", "items": [["title": "A"], ["title": "B"]] as [[String: Any]], "page": 1]
+        var variants: [[String: Any]] = []
+        for change in 0..<5 {
+            var copy = base
+            switch change {
+            case 0: copy["title"] = "Tin mới"
+            case 1: copy["items"] = [["title": "B"], ["title": "A"]] as [[String: Any]]
+            case 2: copy["page"] = "1"
+            case 3: copy["extra"] = false
+            default: copy["items"] = [["title": "A"]] as [[String: Any]]
+            }
+            variants.append(copy)
+        }
+        let hashes = Set(([base] + variants).map { ContextFingerprint().hash($0) })
+        #expect(hashes.count == 6)
+    }
+
+    @Test func sharedValuesAreHashedOnceAndStayCorrect() {
+        let shared: [[String: Any]] = (0..<100).map { ["title": "Tin \($0)"] }
+        let fingerprint = ContextFingerprint()
+        let first = fingerprint.hash(["latest": shared, "page": 1] as [String: Any])
+        let second = fingerprint.hash(["latest": shared, "page": 2] as [String: Any])
+        #expect(first != second)
+        #expect(fingerprint.hash(["latest": shared, "page": 1] as [String: Any]) == first)
+    }
+}

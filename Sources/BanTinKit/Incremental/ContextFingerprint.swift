@@ -20,27 +20,35 @@ final class ContextFingerprint {
     }
 
     func hash(_ value: Any) -> UInt64 {
+        // The exact type first: a cast such as `as? [[String: Any]]` on a `[[String: String]]` converts every
+        // element, and failed casts cost too. Equal contents hash equally whatever their static type.
+        switch ObjectIdentifier(type(of: value)) {
+        case Kind.string: return hashString(value as! String)
+        case Kind.dictionary: return hashCollection(value as! [String: Any], hashDictionary)
+        case Kind.stringDictionary: return hashCollection(value as! [String: String], hashDictionary)
+        case Kind.dictionaries: return hashCollection(value as! [[String: Any]], hashSequence)
+        case Kind.stringDictionaries: return hashCollection(value as! [[String: String]], hashSequence)
+        case Kind.bool: return tagged(.bool, (value as! Bool) ? 1 : 0)
+        case Kind.int: return tagged(.int, UInt64(bitPattern: Int64(value as! Int)))
+        default: break
+        }
         switch value {
         case let text as String:
-            var hash = StableHash()
-            hash.combine(Tag.string.rawValue)
-            hash.combine(text)
-            return hash.finalized
-        // Most common first: every failed cast costs.
+            return hashString(text)
         case let dictionary as [String: Any]:
-            return remembered(dictionary) { hashDictionary(dictionary) }
+            return hashCollection(dictionary, hashDictionary)
         case let flag as Bool:
             return tagged(.bool, flag ? 1 : 0)
         case let dictionaries as [[String: Any]]:
-            return remembered(dictionaries) { hashSequence(dictionaries) }
+            return hashCollection(dictionaries, hashSequence)
         case let number as Int:
             return tagged(.int, UInt64(bitPattern: Int64(number)))
         case let number as Double:
             return tagged(.double, number.bitPattern)
         case let texts as [String]:
-            return remembered(texts) { hashSequence(texts) }
+            return hashCollection(texts, hashSequence)
         case let values as [Any]:
-            return remembered(values) { hashSequence(values) }
+            return hashCollection(values, hashSequence)
         default:
             // Optionals and anything unusual: their description is stable for the plain values contexts hold.
             var hash = StableHash()
@@ -51,8 +59,29 @@ final class ContextFingerprint {
         }
     }
 
+    private enum Kind {
+        static let string = ObjectIdentifier(String.self)
+        static let dictionary = ObjectIdentifier([String: Any].self)
+        static let stringDictionary = ObjectIdentifier([String: String].self)
+        static let dictionaries = ObjectIdentifier([[String: Any]].self)
+        static let stringDictionaries = ObjectIdentifier([[String: String]].self)
+        static let bool = ObjectIdentifier(Bool.self)
+        static let int = ObjectIdentifier(Int.self)
+    }
+
+    private func hashString(_ text: String) -> UInt64 {
+        var hash = StableHash()
+        hash.combine(Tag.string.rawValue)
+        hash.combine(text)
+        return hash.finalized
+    }
+
+    private func hashCollection<Collection>(_ collection: Collection, _ compute: (Collection) -> UInt64) -> UInt64 {
+        remembered(collection) { compute(collection) }
+    }
+
     /// Entries are combined by addition, so the dictionary's (per-process random) order does not matter.
-    private func hashDictionary(_ dictionary: [String: Any]) -> UInt64 {
+    private func hashDictionary<Value>(_ dictionary: [String: Value]) -> UInt64 {
         var sum: UInt64 = 0
         for (key, value) in dictionary {
             var entry = StableHash()
