@@ -29,17 +29,18 @@ public struct OutputManifest: Sendable, Equatable {
     }
 
     public var text: String {
-        var lines = [Self.header]
-        lines.reserveCapacity(entries.count + 1)
-        for path in entries.keys.sorted() {
-            let entry = entries[path]!
-            var line = StableHash.hex(entry.fingerprint) + "\t" + Self.escape(path)
+        var text = Self.header + "\n"
+        text.reserveCapacity(entries.count * 64)
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            text += StableHash.hex(entry.fingerprint)
+            text += "\t"
+            text += Self.escape(path)
             if let source = entry.source, let signature = entry.signature {
-                line += "\t" + Self.escape(source) + "\t" + signature.description
+                text += "\t" + Self.escape(source) + "\t" + signature.description
             }
-            lines.append(line)
+            text += "\n"
         }
-        return lines.joined(separator: "\n") + "\n"
+        return text
     }
 
     /// Nil for anything that is not a manifest of this version: the build then starts afresh.
@@ -66,7 +67,7 @@ public struct OutputManifest: Sendable, Equatable {
 
     /// Tabs, line breaks and "%" in file names would break the line format.
     static func escape(_ path: String) -> String {
-        guard path.contains(where: { $0 == "%" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return path }
+        guard path.utf8.contains(where: { $0 == 0x25 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return path }
         return path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\t", with: "%09")
             .replacingOccurrences(of: "\n", with: "%0A").replacingOccurrences(of: "\r", with: "%0D")
     }
