@@ -20,10 +20,18 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // zlib straight from the system (zlib1g-dev) to read rotated `.gz` access logs: one C library
+        // every Debian has, instead of compress-nio and the whole of swift-nio it would bring.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "BanTinKit",
             dependencies: [
                 "CCmarkGFM",
+                "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -43,6 +51,11 @@ let package = Package(
                 "BanTinServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // `make bench-counter`: times the visit counter on a million generated log lines.
+        .executableTarget(
+            name: "CounterBench",
+            dependencies: ["BanTinKit"]
         ),
         .executableTarget(
             name: "BanTinFuzz",

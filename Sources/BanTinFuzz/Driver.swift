@@ -1,12 +1,23 @@
 import Foundation
 
 #if FUZZING
-/// libFuzzer entry point (built with `-sanitize=fuzzer -DFUZZING`; see bench/fuzz.sh).
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let target = ProcessInfo.processInfo.environment["BANTIN_FUZZ_TARGET"] ?? "article"
-    FuzzTargets.run(target, Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
+/// libFuzzer drives the inputs (built with `-sanitize=fuzzer -DFUZZING`; see bench/fuzz.sh). SwiftPM links an
+/// executable's entry point as `<Target>_main`, so we provide that and hand control to libFuzzer's driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+@_cdecl("BanTinFuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in
+        let target = ProcessInfo.processInfo.environment["BANTIN_FUZZ_TARGET"] ?? "article"
+        FuzzTargets.run(target, data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+        return 0
+    }
 }
 #else
 /// Without libFuzzer: mutate seed inputs with a fixed-seed generator for a given time.

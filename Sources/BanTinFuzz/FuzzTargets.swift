@@ -13,9 +13,31 @@ enum FuzzTargets {
         _ = ArticleSource.read(file, timeZone: zone)
     }
 
+    /// A small site whose URLs (and one old URL with a query) the log lines are mapped to.
+    static let pages: CounterPages = {
+        var article = Article(sourcePath: "a.md", slug: "tin-a", title: "Tin A", date: Date(timeIntervalSince1970: 0),
+                              categorySlug: "chung", markdown: "")
+        article.aliases = ["/tin-tuc/1.html", "/index.php?id=1"]
+        let config = SiteConfig(title: "Sở", baseURL: URL(string: "https://example.gov.vn/")!)
+        let site = Site(config: config, categories: [Category(name: "Chung", slug: "chung", order: 1)], articles: [article])
+        return CounterPages(site: site, routes: Routes(baseURL: config.baseURL))
+    }()
+    static let rules = PageViewRules(extraBots: ["pingdom"])
+
+    /// Access-log lines: the combined-format parser, then the bot rules and the URL → page mapping.
+    static func logLines(_ bytes: [UInt8]) {
+        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            Array(line).withUnsafeBufferPointer { buffer in
+                guard let parsed = LogLine.parse(buffer) else { return }
+                _ = rules.isBot(UnsafeBufferPointer(rebasing: buffer[parsed.userAgent]))
+                _ = pages.resolve(String(decoding: UnsafeBufferPointer(rebasing: buffer[parsed.target]), as: UTF8.self))
+            }
+        }
+    }
+
     static func run(_ target: String, _ bytes: [UInt8]) {
         switch target {
-        case "article": articleFile(bytes)
+        case "logline": logLines(bytes)
         default: articleFile(bytes)
         }
     }

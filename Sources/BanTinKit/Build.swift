@@ -38,6 +38,8 @@ public enum Build {
         public var seconds = 0.0
         public var heldBack = SiteModel.HeldBack()
         public var warnings: [Diagnostic] = []
+        /// What the visit counter read, when site.yml has a `counter:` section.
+        public var counter: CounterReport?
         /// Seconds spent in each stage, in order (`bantin build --timings`).
         public var stages: [(name: String, seconds: Double)] = []
 
@@ -51,6 +53,7 @@ public enum Build {
                 line += "; held back \(heldBack.total) (\(heldBack.drafts) drafts, \(heldBack.scheduled) scheduled, \(heldBack.expired) expired)"
             }
             if !warnings.isEmpty { line += "; \(warnings.count) warning\(warnings.count == 1 ? "" : "s")" }
+            if let counter { line += "\n" + counter.summary }
             return line
         }
     }
@@ -98,9 +101,21 @@ public enum Build {
                                                memo: state.parses)
         stages.lap("load and model")
         let dates = try templateLoader.dateStyle(timeZone: site.config.timeZone)
+        let numbers = try templateLoader.numberStyle()
+        // Enrich, at the edge: the visit counter reads its state and the new log lines (nothing is saved yet).
+        let (counterSettings, counterProblems) = CounterSettings.parse(site.config)
+        if counterProblems.contains(where: { $0.severity == .error }) { throw BuildFailure(warnings + counterProblems) }
+        let counter = counterSettings.map {
+            VisitCounter.prepare(site: site, settings: $0, locations: .init(
+                projectRoot: options.contentDirectory.deletingLastPathComponent().standardizedFileURL,
+                display: { [root = options.contentDirectory.deletingLastPathComponent().standardizedFileURL] url in
+                    Self.relativePath(url, to: root)
+                }))
+        }
         let (templateSet, templateFingerprints) = try state.templates(templates)
         // Markdown → enrich → render (only what changed)
-        let planned = plan(site: site, templates: templateSet, dates: dates, bodies: state.bodies)
+        let planned = plan(site: site, templates: templateSet, dates: dates, numbers: numbers,
+                           counter: counter?.snapshot, bodies: state.bodies)
         stages.lap("markdown, enrich, contexts")
         let copies = OutputPlanner.Copy.all(in: templateLoader.assetsDirectory, to: "assets",
                                             displayRoot: options.contentDirectory.deletingLastPathComponent())
@@ -116,7 +131,7 @@ public enum Build {
         }
         var update = planner.update(planned: planned, copies: copies)
         stages.lap("fingerprint and render")
-        // Write
+        // Write, then (only then) advance the counter's state to what the written pages show.
         state.manifest = nil
         do {
             try writer.apply(update)
@@ -127,6 +142,7 @@ public enum Build {
             try writer.apply(update)
         }
         state.manifest = update.manifest
+        let saveProblems = counter?.commit() ?? []
         stages.lap("write")
 
         var report = Report()
@@ -136,7 +152,8 @@ public enum Build {
         report.filesUnchanged = update.isIncremental ? update.manifest.entries.count - update.writes.count : 0
         report.filesRemoved = update.removals.count
         report.heldBack = held
-        report.warnings = warnings
+        report.warnings = warnings + counterProblems + (counter?.diagnostics ?? []) + saveProblems
+        report.counter = counter?.report
         report.stages = stages.laps
         report.seconds = Date().timeIntervalSince(start)
         return report
@@ -173,15 +190,26 @@ public enum Build {
     }
 
     /// Markdown, enrich and render: a validated site in, the files of the built site out.
-    public static func render(site: Site, templates: TemplateSet, dates: DateStyle) -> [OutputFile] {
-        plan(site: site, templates: templates, dates: dates).map { $0.render(with: templates) }
+    /// `counter`: the visit counter's figures, computed at the edge from the logs (nil: not shown).
+    public static func render(site: Site, templates: TemplateSet, dates: DateStyle, numbers: NumberStyle = NumberStyle(),
+                              counter: CounterSnapshot? = nil) -> [OutputFile] {
+        plan(site: site, templates: templates, dates: dates, numbers: numbers, counter: counter).map { $0.render(with: templates) }
     }
 
     /// Markdown and enrich, then every file of the site with what its template will see, not yet rendered.
-    public static func plan(site: Site, templates: TemplateSet, dates: DateStyle, bodies: MarkdownMemo? = nil) -> [PlannedFile] {
+    public static func plan(site: Site, templates: TemplateSet, dates: DateStyle, numbers: NumberStyle = NumberStyle(),
+                            counter: CounterSnapshot? = nil, bodies: MarkdownMemo? = nil) -> [PlannedFile] {
         let rendered = ArticleBodies.render(site, memo: bodies)
         let related = RelatedNews.compute(rendered)
-        return SiteRenderer(site: rendered, templates: templates, dates: dates, related: related).plan()
+        return SiteRenderer(site: rendered, templates: templates, dates: dates, related: related,
+                            numbers: numbers, counter: counter).plan()
+    }
+
+    /// "content/data/visits.json" for a path inside the project, the full path otherwise.
+    static func relativePath(_ url: URL, to root: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 }
 

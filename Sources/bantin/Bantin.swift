@@ -5,6 +5,6 @@ struct Bantin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bantin",
         abstract: "Static site generator for the department's news portal.",
-        subcommands: [BuildCommand.self, ServeCommand.self, NewCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, NewCommand.self, CheckCommand.self, CounterCommand.self],
         defaultSubcommand: BuildCommand.self)
 }

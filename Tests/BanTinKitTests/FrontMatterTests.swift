@@ -146,3 +146,13 @@ import Testing
         #expect(report.summary.contains("held back 3 (1 drafts, 1 scheduled, 1 expired)"))
     }
 }
+
+@Suite struct MisspeltRequiredKeyTests {
+    @Test func missingRequiredKeyPointsAtItsMisspeltTwin() {
+        let file = SourceFile(path: "content/articles/m.md", text: "---\ntitle: Tin\ndate: 2026-11-25\ncategroy: Các vấn đề chung\n---\n")
+        let errors = Fixtures.failure([file]).filter { $0.severity == .error }
+        #expect(errors.map(\.description) == [
+            "content/articles/m.md:4: error: \"category\" is required; \"categroy\" on this line looks like a misspelling of it",
+        ])
+    }
+}

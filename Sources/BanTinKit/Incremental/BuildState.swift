@@ -15,7 +15,7 @@ public final class BuildState: @unchecked Sendable {
 
     /// The templates compiled, reusing the last compilation when no template changed.
     func templates(_ sources: [String: SourceFile]) throws(BuildFailure) -> (TemplateSet, [String: UInt64]) {
-        var hash = StableHash()
+        var hash = ContentHash()
         for name in sources.keys.sorted() {
             hash.combine(name)
             hash.combine(sources[name]!.text)

@@ -51,7 +51,7 @@ final class ContextFingerprint {
             return hashCollection(values, hashSequence)
         default:
             // Optionals and anything unusual: their description is stable for the plain values contexts hold.
-            var hash = StableHash()
+            var hash = ContentHash()
             hash.combine(Tag.other.rawValue)
             hash.combine(String(reflecting: type(of: value)))
             hash.combine(String(describing: value))
@@ -70,7 +70,7 @@ final class ContextFingerprint {
     }
 
     private func hashString(_ text: String) -> UInt64 {
-        var hash = StableHash()
+        var hash = ContentHash()
         hash.combine(Tag.string.rawValue)
         hash.combine(text)
         return hash.finalized
@@ -84,12 +84,12 @@ final class ContextFingerprint {
     private func hashDictionary<Value>(_ dictionary: [String: Value]) -> UInt64 {
         var sum: UInt64 = 0
         for (key, value) in dictionary {
-            var entry = StableHash()
+            var entry = ContentHash()
             entry.combine(key)
             entry.combine(hash(value))
             sum = sum &+ entry.finalized
         }
-        var hash = StableHash()
+        var hash = ContentHash()
         hash.combine(Tag.dictionary.rawValue)
         hash.combine(dictionary.count)
         hash.combine(sum)
@@ -97,7 +97,7 @@ final class ContextFingerprint {
     }
 
     private func hashSequence<Element>(_ values: [Element]) -> UInt64 {
-        var hash = StableHash()
+        var hash = ContentHash()
         hash.combine(Tag.array.rawValue)
         hash.combine(values.count)
         for value in values { hash.combine(self.hash(value)) }
@@ -105,7 +105,7 @@ final class ContextFingerprint {
     }
 
     private func tagged(_ tag: Tag, _ bits: UInt64) -> UInt64 {
-        var hash = StableHash()
+        var hash = ContentHash()
         hash.combine(tag.rawValue)
         hash.combine(bits)
         return hash.finalized

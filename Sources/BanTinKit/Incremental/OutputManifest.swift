@@ -32,7 +32,7 @@ public struct OutputManifest: Sendable, Equatable {
         var text = Self.header + "\n"
         text.reserveCapacity(entries.count * 64)
         for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            text += StableHash.hex(entry.fingerprint)
+            text += ContentHash.hex(entry.fingerprint)
             text += "\t"
             text += Self.escape(path)
             if let source = entry.source, let signature = entry.signature {

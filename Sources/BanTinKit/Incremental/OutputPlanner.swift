@@ -36,7 +36,7 @@ struct OutputPlanner {
             if let known, let signature, known.source == copy.sourceName, known.signature == signature {
                 fingerprint = known.fingerprint
             } else {
-                fingerprint = (try? Data(contentsOf: copy.source)).map(StableHash.of) ?? 0
+                fingerprint = (try? Data(contentsOf: copy.source)).map(ContentHash.of) ?? 0
             }
             manifest.entries[copy.path] = .init(fingerprint: fingerprint, source: copy.sourceName, signature: signature)
             if previous?.entries[copy.path]?.fingerprint != fingerprint { writes.append((copy.path, .copy(copy.source))) }
@@ -61,13 +61,13 @@ struct OutputPlanner {
                 for index in (inputs.count * share / shares)..<(inputs.count * (share + 1) / shares) {
                     switch inputs[index].content {
                     case .page(let template, let context):
-                        var hash = StableHash()
+                        var hash = ContentHash()
                         hash.combine(template)
                         hash.combine(templateFingerprints[template] ?? 0)
                         hash.combine(hasher.hash(context))
                         slots[index] = hash.finalized
                     case .bytes(let data):
-                        slots[index] = StableHash.of(data)
+                        slots[index] = ContentHash.of(data)
                     }
                 }
             }

@@ -13,7 +13,7 @@ enum TemplateFingerprints {
                     pending.append(reference)
                 }
             }
-            var hash = StableHash()
+            var hash = ContentHash()
             for reachedName in reached.sorted() {
                 hash.combine(reachedName)
                 hash.combine(sources[reachedName]?.text ?? "")

@@ -31,8 +31,32 @@ public struct TemplateLoader {
         return sources
     }
 
+    static let localeKeys = ["weekdays", "date_long", "date_short", "datetime_short", "thousands_separator"]
+
     /// `locale.yml`: weekday names and date patterns.
     public func dateStyle(timeZone: TimeZone) throws(BuildFailure) -> DateStyle {
+        var fields = try localeFields()
+        fields.warnAboutUnknownKeys(known: Self.localeKeys, context: "locale.yml")
+        let weekdays = fields.strings("weekdays")
+        if weekdays.count != 7 { fields.error("weekdays", "\"weekdays\" must list 7 names, Sunday first") }
+        let style = DateStyle(weekdays: weekdays, longPattern: fields.string("date_long") ?? "{weekday}, {dd}/{mm}/{yyyy}",
+                              shortPattern: fields.string("date_short") ?? "{dd}/{mm}/{yyyy}",
+                              dateTimePattern: fields.string("datetime_short") ?? DateStyle.defaultDateTimePattern,
+                              timeZone: timeZone)
+        let all = fields.takeDiagnostics()
+        if all.contains(where: { $0.severity == .error }) { throw BuildFailure(all) }
+        return style
+    }
+
+    /// `locale.yml`: how numbers are written (`thousands_separator`, default ".").
+    public func numberStyle() throws(BuildFailure) -> NumberStyle {
+        let fields = try localeFields()
+        // Read as written: a separator may be a space, which `string` would trim away.
+        guard let node = fields.node("thousands_separator") else { return NumberStyle() }
+        return NumberStyle(thousandsSeparator: node.string ?? ".")
+    }
+
+    private func localeFields() throws(BuildFailure) -> YAMLFields {
         let url = templatesDirectory.appendingPathComponent("locale.yml")
         let reader = ContentLoader(contentDirectory: templatesDirectory, displayRoot: displayRoot)
         var diagnostics: [Diagnostic] = []
@@ -40,14 +64,7 @@ public struct TemplateLoader {
             throw BuildFailure(diagnostics + [.error(reader.display(url), "locale.yml is missing (weekday names, date patterns)")])
         }
         let (parsed, errors) = YAMLFields.parse(file.text, file: file.path)
-        guard var fields = parsed else { throw BuildFailure(errors) }
-        fields.warnAboutUnknownKeys(known: ["weekdays", "date_long", "date_short"], context: "locale.yml")
-        let weekdays = fields.strings("weekdays")
-        if weekdays.count != 7 { fields.error("weekdays", "\"weekdays\" must list 7 names, Sunday first") }
-        let style = DateStyle(weekdays: weekdays, longPattern: fields.string("date_long") ?? "{weekday}, {dd}/{mm}/{yyyy}",
-                              shortPattern: fields.string("date_short") ?? "{dd}/{mm}/{yyyy}", timeZone: timeZone)
-        let all = fields.takeDiagnostics()
-        if all.contains(where: { $0.severity == .error }) { throw BuildFailure(all) }
-        return style
+        guard let fields = parsed else { throw BuildFailure(errors) }
+        return fields
     }
 }

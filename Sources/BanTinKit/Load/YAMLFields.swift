@@ -67,7 +67,7 @@ public struct YAMLFields {
 
     public mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let value = node(key) else {
-            if required { error(key, "\"\(key)\" is required") }
+            if required { reportMissing(key) }
             return nil
         }
         guard case .scalar(let scalar) = value else {
@@ -153,6 +153,16 @@ public struct YAMLFields {
     }
 
     // MARK: diagnostics
+
+    /// A required key is absent: point at a misspelt twin when there is one ("categroy" for "category").
+    mutating func reportMissing(_ key: String) {
+        if let typo = entries.first(where: { $0.key != key && NearestWord.find($0.key, in: [key]) != nil }) {
+            diagnostics.append(.error(file, line: typo.keyLine ?? mappingLine,
+                                      "\"\(key)\" is required; \"\(typo.key)\" on this line looks like a misspelling of it"))
+        } else {
+            diagnostics.append(.error(file, line: mappingLine, "\"\(key)\" is required"))
+        }
+    }
 
     public mutating func error(_ key: String, _ message: String) {
         diagnostics.append(.error(file, line: line(of: key), message))

@@ -6,16 +6,22 @@ public struct DateStyle: Sendable {
     public var weekdays: [String]
     public var longPattern: String
     public var shortPattern: String
+    /// A moment to the minute ("08:00 25/11/2026"), e.g. the counter's snapshot time.
+    public var dateTimePattern: String
     public var timeZone: TimeZone {
         didSet { calendar.timeZone = timeZone }
     }
     /// Made once: creating a calendar or a date formatter per date was most of the cost of a large site's listings.
     private var calendar: Calendar
 
-    public init(weekdays: [String], longPattern: String, shortPattern: String, timeZone: TimeZone) {
+    public static let defaultDateTimePattern = "{HH}:{MM} {dd}/{mm}/{yyyy}"
+
+    public init(weekdays: [String], longPattern: String, shortPattern: String,
+                dateTimePattern: String = DateStyle.defaultDateTimePattern, timeZone: TimeZone) {
         self.weekdays = weekdays
         self.longPattern = longPattern
         self.shortPattern = shortPattern
+        self.dateTimePattern = dateTimePattern
         self.timeZone = timeZone
         calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
@@ -23,6 +29,7 @@ public struct DateStyle: Sendable {
 
     public func long(_ date: Date) -> String { format(date, longPattern) }
     public func short(_ date: Date) -> String { format(date, shortPattern) }
+    public func dateTime(_ date: Date) -> String { format(date, dateTimePattern) }
 
     /// ISO 8601 with the site's offset ("2026-11-25T08:30:00+07:00", "Z" for UTC), for `<time datetime>` and feeds.
     public func iso(_ date: Date) -> String {

@@ -11,13 +11,22 @@ struct PageContexts {
     /// Keys every page carries (site, menus, sidebars), built once per build.
     let shared: [String: Any]
 
-    init(site: Site, routes: Routes, dates: DateStyle) {
+    init(site: Site, routes: Routes, dates: DateStyle, numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil) {
         self.site = site
         self.routes = routes
         self.dates = dates
-        let items = site.articles.map { Self.item($0, site: site, routes: routes, dates: dates) }
+        var items = site.articles.map { Self.item($0, site: site, routes: routes, dates: dates) }
+        for index in items.indices {
+            // "Lượt xem": views ever, once the counter has figures (absent otherwise, like every empty value).
+            items[index]["has_views"] = counter != nil
+            if let counter, counter.articleViews.indices.contains(index) {
+                items[index]["views"] = numbers.format(counter.articleViews[index])
+            }
+        }
         self.items = items
-        self.shared = Self.sharedValues(site: site, routes: routes, items: items)
+        var shared = Self.sharedValues(site: site, routes: routes, items: items)
+        shared.merge(Self.counterValues(counter, items: items, dates: dates, numbers: numbers)) { _, new in new }
+        self.shared = shared
     }
 
     // MARK: pages
@@ -164,7 +173,27 @@ struct PageContexts {
             "has_links": !config.links.isEmpty,
             "photos": config.photos.map { ["image": routes.resource($0.image), "caption": $0.caption] },
             "has_photos": !config.photos.isEmpty,
-            "counter": ["is_available": false] as [String: Any],
+        ]
+    }
+
+    /// `counter` ("Thông tin truy cập") and `most_read` ("Tin đọc nhiều"); the words are the templates'.
+    static func counterValues(_ counter: CounterSnapshot?, items: [[String: Any]], dates: DateStyle,
+                              numbers: NumberStyle) -> [String: Any] {
+        guard let counter else {
+            return ["counter": ["is_available": false] as [String: Any], "most_read": [[String: Any]](), "has_most_read": false]
+        }
+        let mostRead = counter.mostRead.filter { items.indices.contains($0.index) }.map { entry -> [String: Any] in
+            var item = items[entry.index]
+            item["recent_views"] = numbers.format(entry.views)
+            return item
+        }
+        var values: [String: Any] = ["is_available": true, "online": numbers.format(counter.online),
+                                     "total": numbers.format(counter.total), "has_snapshot_time": counter.time != nil]
+        if let time = counter.time { values["snapshot_time"] = dates.dateTime(time) }
+        return [
+            "counter": values,
+            "most_read": mostRead,
+            "has_most_read": !mostRead.isEmpty,
         ]
     }
 }

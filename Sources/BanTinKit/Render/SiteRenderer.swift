@@ -8,13 +8,19 @@ public struct SiteRenderer {
     public let dates: DateStyle
     /// Related articles per article position (from the enrich stage).
     public let related: [[Int]]
+    public let numbers: NumberStyle
+    /// The visit counter's figures (enrich stage), nil when there is no counter.
+    public let counter: CounterSnapshot?
 
-    public init(site: Site, templates: TemplateSet, dates: DateStyle, related: [[Int]]) {
+    public init(site: Site, templates: TemplateSet, dates: DateStyle, related: [[Int]],
+                numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil) {
         self.site = site
         self.templates = templates
         self.routes = Routes(baseURL: site.config.baseURL)
         self.dates = dates
         self.related = related
+        self.numbers = numbers
+        self.counter = counter
     }
 
     public func render() -> [OutputFile] {
@@ -23,7 +29,7 @@ public struct SiteRenderer {
 
     /// Every file of the site with what its template will see, not yet rendered.
     public func plan() -> [PlannedFile] {
-        let contexts = PageContexts(site: site, routes: routes, dates: dates)
+        let contexts = PageContexts(site: site, routes: routes, dates: dates, numbers: numbers, counter: counter)
         var files: [PlannedFile] = []
         func emit(_ url: String, _ template: String, _ context: [String: Any]) {
             files.append(PlannedFile(path: routes.outputPath(for: url), content: .page(template: template, context: context)))

@@ -3,7 +3,8 @@ import Foundation
 /// A fast 64-bit hash for change detection (not security): FNV-1a's constants applied to 8-byte lanes, then a
 /// final mix. The same bytes give the same value in every process and on every machine, unlike `Hasher`,
 /// which is seeded per process; that is what lets a manifest written by one build be read by the next.
-public struct StableHash: Sendable {
+/// (The counter's `StableHash` is byte-at-a-time FNV-1a, whose values its state file keeps; whole pages need faster.)
+public struct ContentHash: Sendable {
     public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
     static let prime: UInt64 = 0x0000_0100_0000_01B3
 
@@ -54,13 +55,13 @@ public struct StableHash: Sendable {
     }
 
     public static func of(_ data: Data) -> UInt64 {
-        var hash = StableHash()
+        var hash = ContentHash()
         hash.combine(data)
         return hash.finalized
     }
 
     public static func of(_ text: String) -> UInt64 {
-        var hash = StableHash()
+        var hash = ContentHash()
         hash.combine(text)
         return hash.finalized
     }

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Which page of the site a requested URL is, built from `Routes` so the counter and the pages never disagree.
+/// Every way of reaching a page counts for that page: `/tin/x/`, `/tin/x/index.html`, the print view
+/// `/tin/x/in/`, an old URL from the article's `aliases`, `?query` junk appended, percent-encoded letters.
+/// A listing's later pages (`/chuyen-muc/x/trang/2/`) count for the listing.
+public struct CounterPages: Sendable {
+    public enum Resolution: Sendable, Equatable {
+        /// A page view of the page whose canonical URL this is.
+        case page(String)
+        /// A stylesheet, image, script, font or document.
+        case asset
+        /// Anything else: feeds, robots.txt, URLs that are not pages of this site.
+        case other
+    }
+
+    /// Normalised path (with "?query" for aliases that have one) → canonical URL.
+    private var table: [String: String] = [:]
+    /// Canonical URLs of listings, whose "trang/<n>/" pages count for them.
+    private var listings: Set<String> = []
+    private let basePath: String
+    /// Canonical URL → the page's title, for `bantin counter`.
+    public private(set) var titles: [String: String] = [:]
+    /// Canonical URL → the article's position in `site.articles`.
+    public private(set) var articleIndex: [String: Int] = [:]
+
+    public init(site: Site, routes: Routes) {
+        basePath = routes.basePath
+        add(routes.home, as: routes.home, title: site.config.title)
+        for (index, article) in site.articles.enumerated() {
+            let url = routes.article(article.slug)
+            add(url, as: url, title: article.title)
+            add(routes.printView(article.slug), as: url)
+            articleIndex[url] = index
+        }
+        for category in site.categories {
+            let url = routes.category(category.slug)
+            add(url, as: url, title: category.name)
+            listings.insert(url)
+        }
+        for tag in site.tags {
+            let url = routes.tag(tag.slug)
+            add(url, as: url, title: tag.name)
+            listings.insert(url)
+        }
+        for page in site.pages {
+            let url = routes.page(page.slug)
+            add(url, as: url, title: page.title)
+        }
+        // Old URLs last, so that none can take over a page of the site.
+        for article in site.articles {
+            for alias in article.aliases { addAlias(alias, as: routes.article(article.slug)) }
+        }
+        for page in site.pages {
+            for alias in page.aliases { addAlias(alias, as: routes.page(page.slug)) }
+        }
+    }
+
+    public func resolve(_ target: String) -> Resolution {
+        let (path, query) = Self.normalise(target)
+        if let query, let url = table[path + "?" + query] { return .page(url) }
+        if let url = table[path] { return .page(url) }
+        if let listing = Self.listing(ofPaged: path), listings.contains(listing) { return .page(listing) }
+        return isAsset(path) ? .asset : .other
+    }
+
+    // MARK: building
+
+    private mutating func add(_ path: String, as url: String, title: String? = nil) {
+        let key = Self.normalise(path)
+        table[key.query.map { key.path + "?" + $0 } ?? key.path] = url
+        if let title { titles[url] = title }
+    }
+
+    /// Aliases are the old portal's URLs: kept with their query ("/index.php?id=12"), and also under the
+    /// base path, where the site's own copy of an old URL would be served from.
+    private mutating func addAlias(_ alias: String, as url: String) {
+        let key = Self.normalise(alias)
+        guard table[key.query.map { key.path + "?" + $0 } ?? key.path] == nil else { return }
+        add(alias, as: url)
+        if basePath != "/", !key.path.hasPrefix(basePath) {
+            add(basePath + key.path.dropFirst() + (key.query.map { "?" + $0 } ?? ""), as: url)
+        }
+    }
+
+    // MARK: normalising
+
+    /// "https://host/tin/x/index.html?utm=1#top" → ("/tin/x/", "utm=1"): origin and fragment dropped,
+    /// the path percent-decoded and in NFC, doubled slashes and "index.html" removed, and a trailing "/"
+    /// added to a last segment without an extension (servers may answer "/tin/x" with the page itself).
+    static func normalise(_ target: String) -> (path: String, query: String?) {
+        var text = Substring(target)
+        if let scheme = text.range(of: "://"), text[..<scheme.lowerBound].allSatisfy({ $0.isLetter }) {
+            let afterHost = text[scheme.upperBound...]
+            text = afterHost.firstIndex(where: { $0 == "/" || $0 == "?" }).map { afterHost[$0...] } ?? "/"
+        }
+        if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
+        var query: String?
+        if let mark = text.firstIndex(of: "?") {
+            let rest = text[text.index(after: mark)...]
+            query = rest.isEmpty ? nil : String(rest)
+            text = text[..<mark]
+        }
+        var path = String(text)
+        if path.contains("%") { path = path.removingPercentEncoding ?? path }
+        path = path.precomposedStringWithCanonicalMapping
+        if !path.hasPrefix("/") { path = "/" + path }
+        while path.contains("//") { path = path.replacingOccurrences(of: "//", with: "/") }
+        for index in ["index.html", "index.htm"] where path.hasSuffix("/" + index) {
+            path.removeLast(index.count)
+        }
+        if !path.hasSuffix("/"), let last = path.split(separator: "/").last, !last.contains(".") {
+            path += "/"
+        }
+        return (path, query)
+    }
+
+    /// "/chuyen-muc/x/trang/3/" → "/chuyen-muc/x/".
+    static func listing(ofPaged path: String) -> String? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        // ["", …, "trang", "3", ""]
+        guard parts.count >= 4, parts[parts.count - 1].isEmpty, parts[parts.count - 3] == "trang",
+              let number = Int(parts[parts.count - 2]), number >= 1 else { return nil }
+        return parts.dropLast(3).joined(separator: "/") + "/"
+    }
+
+    static let assetExtensions: Set<String> = [
+        "css", "js", "mjs", "map", "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "ico", "bmp",
+        "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "webm", "ogg", "pdf", "doc", "docx", "xls", "xlsx",
+        "ppt", "pptx", "zip", "rar",
+    ]
+
+    private func isAsset(_ path: String) -> Bool {
+        if path.hasPrefix(basePath + "assets/") || path.hasPrefix(basePath + "images/") { return true }
+        guard let last = path.split(separator: "/").last, let dot = last.lastIndex(of: ".") else { return false }
+        return Self.assetExtensions.contains(last[last.index(after: dot)...].lowercased())
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// The counter's part of a build, in two steps around rendering and writing:
+/// `prepare` reads the state and what is new in the logs, and computes the snapshot the pages show;
+/// `commit` saves the advanced state, and is called only once the site showing it has been written.
+/// Until then the state file is untouched, so a build that fails leaves the lines it read to the next one:
+/// every line is counted once, whether builds fail, are killed, or run again on the same logs.
+public struct VisitCounter: Sendable {
+    public let settings: CounterSettings
+    /// Nil when the state could not be read: the pages then show the counter as unavailable.
+    public let snapshot: CounterSnapshot?
+    public let report: CounterReport
+    public let diagnostics: [Diagnostic]
+    public let state: CounterState
+    /// The state as it was read, to leave the file alone when nothing changed.
+    let loadedState: CounterState?
+    let store: CounterStore
+    let canSave: Bool
+
+    /// Files and folders the counter reads, after `settings` (relative paths are from `projectRoot`).
+    public struct Locations: Sendable {
+        public var projectRoot: URL
+        /// Replace `counter.logs` and `counter.state` (for `bantin counter --logs/--state`).
+        public var logPatterns: [String]?
+        public var stateFile: URL?
+        public var display: @Sendable (URL) -> String
+
+        public init(projectRoot: URL, logPatterns: [String]? = nil, stateFile: URL? = nil,
+                    display: @escaping @Sendable (URL) -> String = { $0.path }) {
+            self.projectRoot = projectRoot
+            self.logPatterns = logPatterns
+            self.stateFile = stateFile
+            self.display = display
+        }
+
+        func resolve(_ path: String) -> URL {
+            path.hasPrefix("/") ? URL(fileURLWithPath: path) : projectRoot.appendingPathComponent(path)
+        }
+    }
+
+    public static func prepare(site: Site, settings: CounterSettings, locations: Locations) -> VisitCounter {
+        let store = CounterStore(url: locations.stateFile ?? locations.resolve(settings.state), display: locations.display)
+        let loaded = store.load()
+        var diagnostics = loaded.diagnostics
+        guard loaded.canSave else {
+            return VisitCounter(settings: settings, snapshot: nil, report: CounterReport(), diagnostics: diagnostics,
+                                state: loaded.state, loadedState: loaded.state, store: store, canSave: false)
+        }
+        let pages = CounterPages(site: site, routes: Routes(baseURL: site.config.baseURL))
+        let patterns = locations.logPatterns ?? settings.logs
+        let (files, unmatched) = LogFiles.expand(patterns, root: locations.projectRoot)
+        for pattern in unmatched {
+            diagnostics.append(.warning(settings.file, line: settings.line,
+                                        "counter: no access log matches \"\(pattern)\"; the figures shown are those of the last build"))
+        }
+        let ingested = LogIngester.ingest(
+            files, into: loaded.state, pages: pages,
+            settings: .init(rules: PageViewRules(extraBots: settings.bots), timeZone: site.config.timeZone,
+                            onlineWindow: settings.onlineWindow),
+            display: locations.display)
+        diagnostics += ingested.diagnostics
+
+        var imported: [String: Int] = [:]
+        if let importPath = settings.importFile {
+            let url = locations.resolve(importPath)
+            let loader = ContentLoader(contentDirectory: locations.projectRoot, displayRoot: locations.projectRoot)
+            var problems: [Diagnostic] = []
+            if let file = loader.read(url, into: &problems) {
+                let (views, importProblems) = ViewImport.parse(file, pages: pages)
+                imported = views
+                problems += importProblems
+            }
+            diagnostics += problems.map { Diagnostic(.warning, file: $0.file, line: $0.line, $0.message) }
+        }
+        let snapshot = CounterSnapshot.make(state: ingested.state, site: site, settings: settings, imported: imported)
+        return VisitCounter(settings: settings, snapshot: snapshot, report: ingested.report, diagnostics: diagnostics,
+                            state: ingested.state, loadedState: loaded.replacesDamagedFile ? nil : loaded.state,
+                            store: store, canSave: true)
+    }
+
+    /// Saves the state; call after the site showing `snapshot` was written. Problems come back as warnings:
+    /// the site is out already, and the next build reads the same lines again from the old state.
+    public func commit() -> [Diagnostic] {
+        // Nothing read, nothing to write: a site without logs yet gets no state file.
+        guard canSave, state != loadedState else { return [] }
+        do {
+            try store.save(state)
+            return []
+        } catch {
+            return [.warning(store.display(store.url), "the visit counter's state could not be saved (\(error.localizedDescription)); the next build counts the same log lines again, once")]
+        }
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+@testable import BanTinKit
+
+/// The counter inside whole builds: figures on the pages, the state saved only after the site is written.
+@Suite struct CounterBuildTests {
+    struct Project {
+        let root: URL
+        var content: URL { root.appendingPathComponent("content") }
+        var templates: URL { root.appendingPathComponent("templates") }
+        var output: URL { root.appendingPathComponent("public") }
+        var state: URL { content.appendingPathComponent("data/visits.json") }
+        var log: URL { root.appendingPathComponent("logs/access.log") }
+
+        var options: Build.Options {
+            var options = Build.Options(contentDirectory: content, templatesDirectory: templates, outputDirectory: output)
+            options.now = Fixtures.options.now
+            return options
+        }
+
+        func read(_ path: String) throws -> String {
+            try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+        }
+    }
+
+    static let counterYAML = """
+        counter:
+          logs: ["logs/access.log*"]
+          baseline: 892762
+        """
+
+    static let templates: [String: String] = {
+        var texts = Fixtures.templates.mapValues(\.text)
+        texts["partials/sidebar"] = """
+            <aside class="sidebar">{{#counter.is_available}}<p>Đang xem: {{counter.online}}</p><p>Tất cả: {{counter.total}}</p>\
+            {{#counter.has_snapshot_time}}<p>Số liệu lúc {{counter.snapshot_time}}</p>{{/counter.has_snapshot_time}}{{/counter.is_available}}\
+            {{^counter.is_available}}<p>Đang xem: —</p>{{/counter.is_available}}\
+            {{#has_most_read}}<h2>Tin đọc nhiều</h2><ol>{{#most_read}}<li><a href="{{url}}">{{title}}</a> ({{views}})</li>{{/most_read}}</ol>{{/has_most_read}}</aside>
+            """
+        texts["article"] = "{{<base}}{{$main}}<h1>{{article.title}}</h1>{{#article.has_views}}<p>Lượt xem: {{article.views}}</p>{{/article.has_views}}{{/main}}{{/base}}"
+        return texts
+    }()
+
+    func makeProject(siteYAML: String = Fixtures.siteYAML + "\n" + counterYAML) throws -> Project {
+        let project = Project(root: try Fixtures.temporaryFolder())
+        let manager = FileManager.default
+        for folder in ["content/articles", "content/pages", "templates/partials", "logs"] {
+            try manager.createDirectory(at: project.root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try CounterFixtures.write(siteYAML, to: project.content.appendingPathComponent("site.yml"))
+        for (name, title, date) in [("a", "Hội nghị cán bộ", "2026-11-20"), ("b", "Đào tạo nghề", "2026-11-24")] {
+            try CounterFixtures.write(Fixtures.article(name, title: title, date: date, extra: "aliases: [\"/tin-tuc/12.html\"]".replacingOccurrences(of: "12", with: name)).text,
+                                      to: project.content.appendingPathComponent("articles/\(name).md"))
+        }
+        for (name, text) in Self.templates {
+            try CounterFixtures.write(text, to: project.templates.appendingPathComponent(name + ".mustache"))
+        }
+        try CounterFixtures.write("""
+            weekdays: ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"]
+            datetime_short: "{HH}:{MM} {dd}/{mm}/{yyyy}"
+            """, to: project.templates.appendingPathComponent("locale.yml"))
+        return project
+    }
+
+    static let sampleLog = [
+        CounterFixtures.line("/tin/hoi-nghi-can-bo/", ip: "192.0.2.1", time: "25/Nov/2026:07:30:00 +0700"),
+        CounterFixtures.line("/tin/hoi-nghi-can-bo/in/", ip: "192.0.2.2", time: "25/Nov/2026:07:50:00 +0700"),
+        CounterFixtures.line("/tin-tuc/a.html", ip: "192.0.2.3", time: "25/Nov/2026:07:55:00 +0700"),
+        CounterFixtures.line("/tin/dao-tao-nghe/", ip: "192.0.2.3", time: "25/Nov/2026:07:56:00 +0700"),
+        CounterFixtures.line("/", ip: "192.0.2.4", time: "25/Nov/2026:07:58:00 +0700", agent: "Googlebot/2.1"),
+        CounterFixtures.line("/assets/style.css", ip: "192.0.2.3", time: "25/Nov/2026:07:58:30 +0700"),
+        "not a log line",
+        CounterFixtures.line("/", ip: "192.0.2.5", time: "25/Nov/2026:01:00:00 +0000"),
+    ].joined(separator: "\n") + "\n"
+
+    @Test func pagesShowTheSnapshotAndTheStateIsSavedAfterTheSite() throws {
+        let project = try makeProject()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        try CounterFixtures.write(Self.sampleLog, to: project.log)
+        let report = try Build.run(project.options)
+
+        let page = try project.read("tin/hoi-nghi-can-bo/index.html")
+        #expect(page.contains("Lượt xem: 3"))
+        #expect(page.contains("Tất cả: 892.767"))
+        #expect(page.contains("Đang xem: 3"))   // 192.0.2.2, .3 and .5 in the 15 minutes before 08:00
+        #expect(page.contains("Số liệu lúc 08:00 25/11/2026"))
+        #expect(page.contains("<li><a href=\"/tin/hoi-nghi-can-bo/\">Hội nghị cán bộ</a> (3)</li><li><a href=\"/tin/dao-tao-nghe/\">Đào tạo nghề</a> (1)</li>"))
+        #expect(try project.read("tin/dao-tao-nghe/index.html").contains("Lượt xem: 1"))
+
+        let counter = try #require(report.counter)
+        #expect(counter == {
+            var expected = CounterReport()
+            expected.files = 1; expected.filesRead = 1
+            expected.linesRead = 8; expected.views = 5; expected.bots = 1; expected.assets = 1; expected.malformed = 1
+            return expected
+        }())
+        #expect(report.summary.contains("\ncounter: 8 new lines read (1 log file): 5 views, 1 bots, 1 assets, 0 other, 1 malformed"))
+        #expect(CounterStore(url: project.state).load().state.totalViews == 5)
+
+        // Built again on the same logs: the same pages, and the state file is not even rewritten.
+        let saved = try Data(contentsOf: project.state)
+        let modified = try FileManager.default.attributesOfItem(atPath: project.state.path)[.modificationDate] as? Date
+        let again = try Build.run(project.options)
+        #expect(again.counter?.linesRead == 0)
+        #expect(again.summary.hasSuffix("\ncounter: 0 new lines read (1 log file, 1 unchanged): 0 views, 0 bots, 0 assets, 0 other, 0 malformed"))
+        #expect(try project.read("tin/hoi-nghi-can-bo/index.html") == page)
+        #expect(try Data(contentsOf: project.state) == saved)
+        #expect(try FileManager.default.attributesOfItem(atPath: project.state.path)[.modificationDate] as? Date == modified)
+    }
+
+    @Test func aBuildThatFailsAfterReadingTheLogsCountsNothing() throws {
+        let project = try makeProject()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        try CounterFixtures.write(Self.sampleLog, to: project.log)
+        try Build.run(project.options)
+        let before = try Data(contentsOf: project.state)
+
+        try CounterFixtures.append(CounterFixtures.line("/tin/dao-tao-nghe/", time: "25/Nov/2026:08:10:00 +0700") + "\n", to: project.log)
+        let article = project.templates.appendingPathComponent("article.mustache")
+        let good = try String(contentsOf: article, encoding: .utf8)
+        try CounterFixtures.write("{{#article}}broken", to: article)
+        #expect(throws: BuildFailure.self) { try Build.run(project.options) }
+        #expect(try Data(contentsOf: project.state) == before, "the state must not advance past what the site shows")
+
+        try CounterFixtures.write(good, to: article)
+        let report = try Build.run(project.options)
+        #expect(report.counter?.views == 1)
+        #expect(CounterStore(url: project.state).load().state.totalViews == 6)
+        #expect(try project.read("tin/dao-tao-nghe/index.html").contains("Lượt xem: 2"))
+    }
+
+    @Test func withoutLogsTheBaselineIsShownAndNothingIsWritten() throws {
+        let project = try makeProject()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        let report = try Build.run(project.options)
+        let page = try project.read("index.html")
+        #expect(page.contains("Tất cả: 892.762"))
+        #expect(page.contains("Đang xem: 0"))
+        #expect(!page.contains("Số liệu lúc"))
+        #expect(report.warnings.map(\.description).contains {
+            $0.hasPrefix("content/site.yml:10: warning: counter: no access log matches \"logs/access.log*\"")
+        })
+        #expect(!FileManager.default.fileExists(atPath: project.state.path))
+    }
+
+    @Test func withoutACounterSectionTheCounterIsNotShown() throws {
+        let project = try makeProject(siteYAML: Fixtures.siteYAML)
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        try CounterFixtures.write(Self.sampleLog, to: project.log)
+        let report = try Build.run(project.options)
+        #expect(report.counter == nil)
+        #expect(try project.read("index.html").contains("Đang xem: —"))
+        #expect(!(try project.read("tin/hoi-nghi-can-bo/index.html").contains("Lượt xem")))
+    }
+
+    @Test func aStateThatCannotBeReadHidesTheCounterAndIsNotOverwritten() throws {
+        let project = try makeProject()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        try CounterFixtures.write(Self.sampleLog, to: project.log)
+        // A folder where the file should be: it exists, and cannot be read as a file.
+        try FileManager.default.createDirectory(at: project.state, withIntermediateDirectories: true)
+        let report = try Build.run(project.options)
+        #expect(try project.read("index.html").contains("Đang xem: —"))
+        #expect(report.warnings.contains { $0.message.contains("state cannot be read") })
+        var isFolder: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: project.state.path, isDirectory: &isFolder) && isFolder.boolValue)
+    }
+
+    @Test func theSamplePortalsTemplatesShowEveryFigure() throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for folder in ["content", "templates"] {
+            try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent(folder),
+                                             to: root.appendingPathComponent(folder))
+        }
+        try? FileManager.default.removeItem(at: root.appendingPathComponent("content/data/visits.json"))
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("logs"), withIntermediateDirectories: true)
+        let seed = "/tin/\(EndToEndTests.seedSlug)/"
+        try CounterFixtures.write([
+            CounterFixtures.line(seed, ip: "192.0.2.1", time: "25/Nov/2026:07:58:00 +0700"),
+            CounterFixtures.line(seed + "in/", ip: "192.0.2.2", time: "25/Nov/2026:07:59:00 +0700"),
+            CounterFixtures.line("/", ip: "192.0.2.3", time: "25/Nov/2026:08:00:00 +0700"),
+        ].joined(separator: "\n") + "\n", to: root.appendingPathComponent("logs/access.log"))
+        var options = Build.Options(contentDirectory: root.appendingPathComponent("content"),
+                                    templatesDirectory: root.appendingPathComponent("templates"),
+                                    outputDirectory: root.appendingPathComponent("public"))
+        options.now = Fixtures.options.now
+        let report = try Build.run(options)
+        #expect(report.counter?.views == 3)
+        let page = try String(contentsOf: root.appendingPathComponent("public\(seed)index.html"), encoding: .utf8)
+        for part in ["Lượt xem: 2", "<dt>Đang xem:</dt> <dd>3</dd>", "<dt>Tất cả:</dt> <dd>892.765</dd>",
+                     "Số liệu lúc 08:00 25/11/2026", "Tin đọc nhiều", "(2 lượt xem)"] {
+            #expect(page.contains(part), "the article page lacks \(part)")
+        }
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("content/data/visits.json").path))
+    }
+}
