@@ -7,7 +7,7 @@ SWIFT ?= swift
 APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev goaccess
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps release serve clean fuzz bench-counter crosscheck-counter
+.PHONY: site test deps release serve clean fuzz bench-counter crosscheck-counter bench-incremental
 
 site: release
 	.build/release/bantin build --content content --templates templates --output public
@@ -17,6 +17,14 @@ test: deps
 
 release: deps
 	$(SWIFT) build -c release --product bantin
+
+# Preview while writing: builds into .bantin/serve/, serves it, rebuilds and reloads after every save.
+serve: release
+	.build/release/bantin serve
+
+# One-article edit on a generated 10,000-article site: incremental build, serve start-up and rebuild times.
+bench-incremental: release
+	bench/incremental.sh 10000
 
 # Installs the C libraries (and pkg-config) from apt only when pkg-config cannot find them.
 deps:
@@ -43,7 +51,7 @@ fuzz: deps
 	bench/fuzz.sh $(FUZZ_TARGET) $(FUZZ_SECONDS)
 
 clean:
-	rm -rf .build public .public.building .public.previous
+	rm -rf .build .bantin public .public.building .public.previous
 
 # Reader features (README "Reader features"): HTML validity, browser pictures, search index size, redirects.
 .PHONY: validate screenshots bench-search check-search-js check-nginx

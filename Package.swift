@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         .systemLibrary(
@@ -36,10 +37,19 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The development server (`bantin serve`): its own target, so BanTinKit does not depend on a web server.
+        .target(
+            name: "BanTinServe",
+            dependencies: [
+                "BanTinKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "bantin",
             dependencies: [
                 "BanTinKit",
+                "BanTinServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,7 +64,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BanTinKitTests",
-            dependencies: ["BanTinKit"]
+            dependencies: ["BanTinKit", "BanTinServe"]
         ),
         // Benchmarks over generated sites (bench/README.md); not part of `make test`.
         .executableTarget(

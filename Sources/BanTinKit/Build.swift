@@ -9,6 +9,10 @@ public enum Build {
         public var outputDirectory: URL
         public var includeDrafts = false
         public var now = Date()
+        /// Ignore the output's manifest: render and write every file (`bantin build --full`).
+        public var fullRebuild = false
+        /// Told how far the build is, for a progress line.
+        public var progress: (@Sendable (Progress) -> Void)?
 
         public init(contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL) {
             self.contentDirectory = contentDirectory
@@ -17,19 +21,34 @@ public enum Build {
         }
     }
 
+    /// Where a build is: files read, then pages rendered out of those that changed.
+    public struct Progress: Sendable, Equatable {
+        public var filesRead = 0
+        public var pagesRendered = 0
+        public var pagesToRender = 0
+    }
+
     public struct Report: Sendable {
         public var articles = 0
         public var staticPages = 0
         public var filesWritten = 0
+        /// Files of the previous build left as they were, and those removed (their article is gone).
+        public var filesUnchanged = 0
+        public var filesRemoved = 0
         public var seconds = 0.0
         public var heldBack = SiteModel.HeldBack()
         public var warnings: [Diagnostic] = []
         /// What the visit counter read, when site.yml has a `counter:` section.
         public var counter: CounterReport?
+        /// Seconds spent in each stage, in order (`bantin build --timings`).
+        public var stages: [(name: String, seconds: Double)] = []
 
         public var summary: String {
-            var line = "built \(articles) articles, \(staticPages) pages: \(filesWritten) files in "
-                + String(format: "%.2f", seconds) + " s"
+            var line = "built \(articles) articles, \(staticPages) pages: \(filesWritten) files"
+            if filesUnchanged > 0 || filesRemoved > 0 {
+                line += " written, \(filesUnchanged) unchanged, \(filesRemoved) removed"
+            }
+            line += " in " + String(format: "%.2f", seconds) + " s"
             if heldBack.total > 0 {
                 line += "; held back \(heldBack.total) (\(heldBack.drafts) drafts, \(heldBack.scheduled) scheduled, \(heldBack.expired) expired)"
             }
@@ -58,21 +77,29 @@ public enum Build {
     }
 
     /// Builds from disk into `outputDirectory`; on any error the previous output is left untouched.
+    /// Only files whose fingerprint differs from the output's manifest are rendered and written, and files
+    /// of articles that are gone are removed; the result is the same as a build into an empty folder.
+    /// `state` carries what an earlier build in this process read and rendered (`bantin serve`).
     @discardableResult
-    public static func run(_ options: Options) throws -> Report {
+    public static func run(_ options: Options, state: BuildState = BuildState()) throws -> Report {
         let start = Date()
+        var stages = StageClock()
         // Load
-        let loaded = ContentLoader(contentDirectory: options.contentDirectory).load()
+        let loaded = ContentLoader(contentDirectory: options.contentDirectory, cache: state.files).load()
         let templateLoader = TemplateLoader(templatesDirectory: options.templatesDirectory,
                                             displayRoot: options.contentDirectory.deletingLastPathComponent())
         var loadProblems = loaded.diagnostics
         var templates: [String: SourceFile] = [:]
         do { templates = try templateLoader.templateSources() } catch { loadProblems += error.diagnostics }
+        let progress = Progress(filesRead: loaded.articleFiles.count + loaded.pageFiles.count + templates.count + 1)
+        options.progress?(progress)
         if loadProblems.contains(where: { $0.severity == .error }) || loaded.siteFile == nil {
             throw BuildFailure(loadProblems)
         }
         let (site, held, warnings) = try model(siteFile: loaded.siteFile!, articleFiles: loaded.articleFiles,
-                                               pageFiles: loaded.pageFiles, options: options, earlier: loadProblems)
+                                               pageFiles: loaded.pageFiles, options: options, earlier: loadProblems,
+                                               memo: state.parses)
+        stages.lap("load and model")
         let dates = try templateLoader.dateStyle(timeZone: site.config.timeZone)
         let numbers = try templateLoader.numberStyle()
         // Enrich, at the edge: the visit counter reads its state and the new log lines (nothing is saved yet).
@@ -85,30 +112,57 @@ public enum Build {
                     Self.relativePath(url, to: root)
                 }))
         }
-        // Markdown → enrich → render
-        let files = try render(site: site, templates: TemplateSet(sources: templates), dates: dates,
-                               numbers: numbers, counter: counter?.snapshot)
+        let (templateSet, templateFingerprints) = try state.templates(templates)
+        // Markdown → enrich → render (only what changed)
+        let planned = plan(site: site, templates: templateSet, dates: dates, numbers: numbers,
+                           counter: counter?.snapshot, bodies: state.bodies)
+        stages.lap("markdown, enrich, contexts")
+        let copies = OutputPlanner.Copy.all(in: templateLoader.assetsDirectory, to: "assets",
+                                            displayRoot: options.contentDirectory.deletingLastPathComponent())
+            + OutputPlanner.Copy.all(in: options.contentDirectory.appendingPathComponent("images"), to: "images",
+                                     displayRoot: options.contentDirectory.deletingLastPathComponent())
+        let writer = OutputWriter(output: options.outputDirectory)
+        try writer.recover()
+        let previous = options.fullRebuild ? nil : (state.manifest ?? OutputManifest.read(from: options.outputDirectory))
+        var planner = OutputPlanner(templates: templateSet, templateFingerprints: templateFingerprints, previous: previous)
+        if let report = options.progress {
+            let filesRead = progress.filesRead
+            planner.progress = { report(Progress(filesRead: filesRead, pagesRendered: $0, pagesToRender: $1)) }
+        }
+        var update = planner.update(planned: planned, copies: copies)
+        stages.lap("fingerprint and render")
         // Write, then (only then) advance the counter's state to what the written pages show.
-        var writer = OutputWriter(output: options.outputDirectory)
-        writer.copies = [(templateLoader.assetsDirectory, "assets"),
-                         (options.contentDirectory.appendingPathComponent("images"), "images")]
-        let written = try writer.write(files)
+        state.manifest = nil
+        do {
+            try writer.apply(update)
+        } catch is OutputWriter.MissingOutput {
+            // Someone removed files from the output by hand: write everything.
+            planner.previous = nil
+            update = planner.update(planned: planned, copies: copies)
+            try writer.apply(update)
+        }
+        state.manifest = update.manifest
         let saveProblems = counter?.commit() ?? []
+        stages.lap("write")
 
         var report = Report()
         report.articles = site.articles.count
         report.staticPages = site.pages.count
-        report.filesWritten = written
+        report.filesWritten = update.writes.count
+        report.filesUnchanged = update.isIncremental ? update.manifest.entries.count - update.writes.count : 0
+        report.filesRemoved = update.removals.count
         report.heldBack = held
         report.warnings = warnings + counterProblems + (counter?.diagnostics ?? []) + saveProblems
         report.counter = counter?.report
+        report.stages = stages.laps
         report.seconds = Date().timeIntervalSince(start)
         return report
     }
 
     /// Parses and validates everything; throws every error found across all files.
     public static func model(siteFile: SourceFile, articleFiles: [SourceFile], pageFiles: [SourceFile],
-                             options: Options, earlier: [Diagnostic] = []) throws(BuildFailure) -> (Site, SiteModel.HeldBack, [Diagnostic]) {
+                             options: Options, earlier: [Diagnostic] = [],
+                             memo: ParseMemo? = nil) throws(BuildFailure) -> (Site, SiteModel.HeldBack, [Diagnostic]) {
         var log = DiagnosticLog()
         log.add(contentsOf: earlier)
         let (parsedConfig, configProblems) = SiteConfig.parse(siteFile)
@@ -118,13 +172,13 @@ public enum Build {
 
         var articles: [ArticleSource] = []
         for file in articleFiles {
-            let (article, problems) = ArticleSource.read(file, timeZone: config.timeZone)
+            let (article, problems) = memo?.article(file, timeZone: config.timeZone) ?? ArticleSource.read(file, timeZone: config.timeZone)
             log.add(contentsOf: problems)
             if let article { articles.append(article) }
         }
         var pages: [PageSource] = []
         for file in pageFiles {
-            let (page, problems) = PageSource.read(file)
+            let (page, problems) = memo?.page(file) ?? PageSource.read(file)
             log.add(contentsOf: problems)
             if let page { pages.append(page) }
         }
@@ -153,11 +207,17 @@ public enum Build {
     /// `counter`: the visit counter's figures, computed at the edge from the logs (nil: not shown).
     public static func render(site: Site, templates: TemplateSet, dates: DateStyle, numbers: NumberStyle = NumberStyle(),
                               counter: CounterSnapshot? = nil) -> [OutputFile] {
-        let rendered = ArticleBodies.render(site)
+        plan(site: site, templates: templates, dates: dates, numbers: numbers, counter: counter).map { $0.render(with: templates) }
+    }
+
+    /// Markdown and enrich, then every file of the site with what its template will see, not yet rendered.
+    public static func plan(site: Site, templates: TemplateSet, dates: DateStyle, numbers: NumberStyle = NumberStyle(),
+                            counter: CounterSnapshot? = nil, bodies: MarkdownMemo? = nil) -> [PlannedFile] {
+        let rendered = ArticleBodies.render(site, memo: bodies)
         let related = RelatedNews.compute(rendered)
         return SiteRenderer(site: rendered, templates: templates, dates: dates, related: related,
-                            numbers: numbers, counter: counter).render()
-            + ReaderFiles.render(rendered, dates: dates)
+                            numbers: numbers, counter: counter).plan()
+            + ReaderFiles.render(rendered, dates: dates).map { PlannedFile(path: $0.path, content: .bytes($0.contents)) }
     }
 
     /// "content/data/visits.json" for a path inside the project, the full path otherwise.
@@ -165,5 +225,17 @@ public enum Build {
         let path = url.standardizedFileURL.path
         let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}
+
+/// Times the stages of one build.
+private struct StageClock {
+    private var last = Date()
+    private(set) var laps: [(name: String, seconds: Double)] = []
+
+    mutating func lap(_ name: String) {
+        let now = Date()
+        laps.append((name, now.timeIntervalSince(last)))
+        last = now
     }
 }

@@ -18,16 +18,33 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Include articles marked draft: true.")
     var drafts = false
 
+    @Flag(help: "Render and write every file, ignoring what the previous build left in the output.")
+    var full = false
+
+    @Flag(help: "No progress line.")
+    var quiet = false
+
+    @Flag(help: "Print the time each stage took.")
+    var timings = false
+
     func run() throws {
         var options = Build.Options(contentDirectory: URL(fileURLWithPath: content),
                                     templatesDirectory: URL(fileURLWithPath: templates),
                                     outputDirectory: URL(fileURLWithPath: output))
         options.includeDrafts = drafts
+        options.fullRebuild = full
+        let progress = quiet || !ProgressLine.isAvailable ? nil : ProgressLine()
+        if let progress { options.progress = { progress.update($0) } }
         do {
             let report = try Build.run(options)
+            progress?.finish()
             Terminal.print(report.warnings)
+            if timings {
+                for stage in report.stages { Terminal.error(stage.name + ": " + String(format: "%.3f s", stage.seconds)) }
+            }
             print(report.summary)
         } catch let failure as BuildFailure {
+            progress?.finish()
             Terminal.print(failure.diagnostics)
             Terminal.error("build failed: \(failure.errors.count) error\(failure.errors.count == 1 ? "" : "s"); \(output)/ was left as it was")
             throw ExitCode.failure

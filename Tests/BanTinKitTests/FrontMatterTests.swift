@@ -127,6 +127,24 @@ import Testing
         let (withDrafts, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: [draft], pageFiles: [], options: options)
         #expect(withDrafts.articles.map(\.slug) == ["ban-nhap"])
     }
+
+    /// "Now" is 2026-11-25 12:00 UTC, 19:00 in the site's zone.
+    @Test func scheduledAndExpiredArticlesAreHeldBackAndCounted() throws {
+        let articles = [
+            Fixtures.article("soon", title: "Sắp đăng", extra: "publishDate: 2026-11-25 20:00"),
+            Fixtures.article("due", title: "Đến giờ đăng", extra: "publishDate: 2026-11-25 18:59"),
+            Fixtures.article("gone", title: "Hết hạn", extra: "expiryDate: 2026-11-25"),
+            Fixtures.article("later", title: "Còn hạn", extra: "expiryDate: 2026-11-26"),
+            Fixtures.article("draft", title: "Nháp", extra: "draft: true"),
+        ]
+        let (site, held, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: articles, pageFiles: [], options: Fixtures.options)
+        #expect(site.articles.map(\.slug).sorted() == ["con-han", "den-gio-dang"])
+        #expect(held == SiteModel.HeldBack(drafts: 1, scheduled: 1, expired: 1))
+        var report = Build.Report()
+        report.articles = 2
+        report.heldBack = held
+        #expect(report.summary.contains("held back 3 (1 drafts, 1 scheduled, 1 expired)"))
+    }
 }
 
 @Suite struct MisspeltRequiredKeyTests {

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads the editors' files from disk: the only file access of the load stage.
 public struct ContentLoader {
@@ -6,9 +11,13 @@ public struct ContentLoader {
     /// Paths in messages are shown relative to this folder (the project).
     public let displayRoot: URL
 
-    public init(contentDirectory: URL, displayRoot: URL? = nil) {
+    /// Files read by an earlier build of the same process (`bantin serve`), reused while unchanged.
+    public var cache: SourceFileCache?
+
+    public init(contentDirectory: URL, displayRoot: URL? = nil, cache: SourceFileCache? = nil) {
         self.contentDirectory = contentDirectory.standardizedFileURL
         self.displayRoot = (displayRoot ?? contentDirectory.deletingLastPathComponent()).standardizedFileURL
+        self.cache = cache
     }
 
     public struct Loaded: Sendable {
@@ -35,9 +44,26 @@ public struct ContentLoader {
         return loaded
     }
 
+    /// Files under `images/` by their path there (in NFC, as Markdown names them), with their size in bytes.
+    public func imageSizes() -> [String: Int64] {
+        let folder = contentDirectory.appendingPathComponent("images")
+        var ignored: [Diagnostic] = []
+        let root = folder.path + "/"
+        var sizes: [String: Int64] = [:]
+        for url in FileTree.files(under: folder, inside: contentDirectory, diagnostics: &ignored, display: display) {
+            let name = String(url.standardizedFileURL.path.dropFirst(root.count)).precomposedStringWithCanonicalMapping
+            sizes[name] = FileSignature(path: url.path)?.size ?? 0
+        }
+        return sizes
+    }
+
     func read(_ url: URL, into diagnostics: inout [Diagnostic]) -> SourceFile? {
+        let signature = cache == nil ? nil : FileSignature(path: url.path)
+        if let signature, let known = cache?.file(at: url.path, signature: signature) { return known }
         do {
-            return try SourceFile.decode(try Data(contentsOf: url), path: display(url))
+            let file = try SourceFile.decode(try Data(contentsOf: url), path: display(url))
+            if let signature { cache?.remember(file, at: url.path, signature: signature) }
+            return file
         } catch let failure as BuildFailure {
             diagnostics += failure.diagnostics
         } catch {
@@ -52,7 +78,7 @@ public struct ContentLoader {
             .filter { $0.pathExtension.lowercased() == "md" || $0.pathExtension.lowercased() == "markdown" }
     }
 
-    func display(_ url: URL) -> String {
+    public func display(_ url: URL) -> String {
         let path = url.standardizedFileURL.path
         let root = displayRoot.path.hasSuffix("/") ? displayRoot.path : displayRoot.path + "/"
         return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
@@ -60,32 +86,57 @@ public struct ContentLoader {
 }
 
 /// Walks a folder for regular files, in a stable order, without following links out of a boundary.
+/// Hidden files and folders are skipped. readdir directly: FileManager's enumerator cost several times more
+/// per file, which a site of thousands of articles pays on every rebuild.
 enum FileTree {
     static func files(under folder: URL, inside boundary: URL, diagnostics: inout [Diagnostic],
                       display: (URL) -> String) -> [URL] {
-        let manager = FileManager.default
         var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
         let boundaryPath = boundary.resolvingSymlinksInPath().path
-        var result: [URL] = []
-        guard let walker = manager.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
-                                              options: [.skipsHiddenFiles]) else { return [] }
-        for case let url as URL in walker {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            if values?.isSymbolicLink == true {
+        var result: [String] = []
+        walk(folder.path, boundaryPath: boundaryPath, boundary: boundary, into: &result, diagnostics: &diagnostics, display: display)
+        return result.sorted().map { URL(fileURLWithPath: $0, isDirectory: false) }
+    }
+
+    private static func walk(_ path: String, boundaryPath: String, boundary: URL, into result: inout [String],
+                             diagnostics: inout [Diagnostic], display: (URL) -> String) {
+        guard let directory = opendir(path) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name.hasPrefix(".") { continue }
+            let child = path + "/" + name
+            var kind = Int32(entry.pointee.d_type)
+            if kind == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(child, &info) == 0 else { continue }
+                kind = switch info.st_mode & S_IFMT {
+                case S_IFDIR: Int32(DT_DIR)
+                case S_IFLNK: Int32(DT_LNK)
+                case S_IFREG: Int32(DT_REG)
+                default: Int32(DT_UNKNOWN)
+                }
+            }
+            switch kind {
+            case Int32(DT_DIR):
+                walk(child, boundaryPath: boundaryPath, boundary: boundary, into: &result, diagnostics: &diagnostics, display: display)
+            case Int32(DT_REG):
+                result.append(child)
+            case Int32(DT_LNK):
+                let url = URL(fileURLWithPath: child)
                 let target = url.resolvingSymlinksInPath().path
                 if !(target == boundaryPath || target.hasPrefix(boundaryPath + "/")) {
                     diagnostics.append(.warning(display(url), "symbolic link to \(target), outside \(display(boundary)), is not followed"))
                     continue
                 }
                 var targetIsDirectory: ObjCBool = false
-                if manager.fileExists(atPath: target, isDirectory: &targetIsDirectory), !targetIsDirectory.boolValue {
-                    result.append(url)
+                if FileManager.default.fileExists(atPath: target, isDirectory: &targetIsDirectory), !targetIsDirectory.boolValue {
+                    result.append(child)
                 }
+            default:
                 continue
             }
-            if values?.isRegularFile == true { result.append(url) }
         }
-        return result.sorted { $0.path < $1.path }
     }
 }

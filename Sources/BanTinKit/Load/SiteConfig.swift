@@ -47,7 +47,7 @@ public struct SiteConfig: Sendable {
     public static let defaultTimeZone = "Asia/Ho_Chi_Minh"
     static let knownKeys = ["title", "description", "base_url", "language", "time_zone", "page_size", "latest_count",
                             "home_section_count", "markdown", "related", "categories", "menu", "links", "photos",
-                            "footer", "counter", "search"]
+                            "footer", "counter", "search", "check"]
 
     public init(title: String, baseURL: URL, timeZone: TimeZone = TimeZone(identifier: SiteConfig.defaultTimeZone)!) {
         self.title = title
@@ -94,7 +94,7 @@ public struct SiteConfig: Sendable {
             config.extra["related"] = YAMLFieldsBox(related)
             fields.absorb(&related)
         }
-        for key in ["counter", "search"] {
+        for key in ["counter", "search", "check"] {
             if let section = fields.mapping(key) { config.extra[key] = YAMLFieldsBox(section) }
         }
         for var entry in fields.mappings("categories") {

@@ -8,7 +8,11 @@ public struct DateStyle: Sendable {
     public var shortPattern: String
     /// A moment to the minute ("08:00 25/11/2026"), e.g. the counter's snapshot time.
     public var dateTimePattern: String
-    public var timeZone: TimeZone
+    public var timeZone: TimeZone {
+        didSet { calendar.timeZone = timeZone }
+    }
+    /// Made once: creating a calendar or a date formatter per date was most of the cost of a large site's listings.
+    private var calendar: Calendar
     /// Title of an archive month's page ("Lưu trữ tháng {mm}/{yyyy}", from locale.yml `archive_title`).
     public var archiveTitlePattern = "{mm}/{yyyy}"
 
@@ -21,6 +25,8 @@ public struct DateStyle: Sendable {
         self.shortPattern = shortPattern
         self.dateTimePattern = dateTimePattern
         self.timeZone = timeZone
+        calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
     }
 
     public func long(_ date: Date) -> String { format(date, longPattern) }
@@ -33,27 +39,44 @@ public struct DateStyle: Sendable {
             .replacingOccurrences(of: "{yyyy}", with: String(year))
     }
 
-    /// ISO 8601 with the site's offset, for `<time datetime>` and feeds.
+    /// ISO 8601 with the site's offset ("2026-11-25T08:30:00+07:00", "Z" for UTC), for `<time datetime>` and feeds.
     public func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = timeZone
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let offset = timeZone.secondsFromGMT(for: date)
+        let zone = offset == 0 ? "Z"
+            : (offset < 0 ? "-" : "+") + twoDigits(abs(offset) / 3600) + ":" + twoDigits(abs(offset) % 3600 / 60)
+        return fourDigits(parts.year) + "-" + twoDigits(parts.month) + "-" + twoDigits(parts.day) + "T"
+            + twoDigits(parts.hour) + ":" + twoDigits(parts.minute) + ":" + twoDigits(parts.second) + zone
     }
 
     public func format(_ date: Date, _ pattern: String) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
         let weekdayIndex = (parts.weekday ?? 1) - 1
         let weekday = weekdays.indices.contains(weekdayIndex) ? weekdays[weekdayIndex] : ""
-        return pattern
-            .replacingOccurrences(of: "{weekday}", with: weekday)
-            .replacingOccurrences(of: "{dd}", with: twoDigits(parts.day))
-            .replacingOccurrences(of: "{mm}", with: twoDigits(parts.month))
-            .replacingOccurrences(of: "{yyyy}", with: String(parts.year ?? 0))
-            .replacingOccurrences(of: "{HH}", with: twoDigits(parts.hour))
-            .replacingOccurrences(of: "{MM}", with: twoDigits(parts.minute))
+        // One pass over the pattern; unknown "{names}" stay as written.
+        var result = ""
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = rest[rest.index(after: open)..<close]
+            switch name {
+            case "weekday": result += weekday
+            case "dd": result += twoDigits(parts.day)
+            case "mm": result += twoDigits(parts.month)
+            case "yyyy": result += String(parts.year ?? 0)
+            case "HH": result += twoDigits(parts.hour)
+            case "MM": result += twoDigits(parts.minute)
+            default: result += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
+    }
+
+    private func fourDigits(_ value: Int?) -> String {
+        let text = String(value ?? 0)
+        return String(repeating: "0", count: max(0, 4 - text.count)) + text
     }
 
     private func twoDigits(_ value: Int?) -> String {

@@ -24,10 +24,15 @@ public struct SiteRenderer {
     }
 
     public func render() -> [OutputFile] {
+        plan().map { $0.render(with: templates) }
+    }
+
+    /// Every file of the site with what its template will see, not yet rendered.
+    public func plan() -> [PlannedFile] {
         let contexts = PageContexts(site: site, routes: routes, dates: dates, numbers: numbers, counter: counter)
-        var files: [OutputFile] = []
+        var files: [PlannedFile] = []
         func emit(_ url: String, _ template: String, _ context: [String: Any]) {
-            files.append(OutputFile(path: routes.outputPath(for: url), text: templates.render(template, context)))
+            files.append(PlannedFile(path: routes.outputPath(for: url), content: .page(template: template, context: context)))
         }
 
         emit(routes.home, "home", contexts.home())
@@ -56,8 +61,9 @@ public struct SiteRenderer {
         for page in site.pages {
             emit(routes.page(page.slug), "page", contexts.staticPage(page))
         }
-        files.append(OutputFile(path: "404.html", text: templates.render("404", contexts.notFound())))
+        files.append(PlannedFile(path: "404.html", content: .page(template: "404", context: contexts.notFound())))
         files += ReaderPages(site: site, templates: templates, routes: routes, contexts: contexts).render()
+            .map { PlannedFile(path: $0.path, content: .bytes($0.contents)) }
         return files
     }
 }

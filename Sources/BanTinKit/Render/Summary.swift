@@ -5,13 +5,17 @@ public enum Summary {
     public static func cut(_ text: String, near limit: Int = targetLength) -> String {
         let words = text.split(whereSeparator: \.isWhitespace)
         var result = ""
+        // Counted as it grows: counting the whole text again for every word made long paragraphs quadratic.
+        var length = 0
         for word in words {
-            let next = result.isEmpty ? String(word) : result + " " + word
-            if next.count > limit {
+            let added = (result.isEmpty ? 0 : 1) + word.count
+            if length + added > limit {
                 if result.isEmpty { return String(word.prefix(limit)) + "…" }
                 return trimPunctuation(result) + "…"
             }
-            result = next
+            if !result.isEmpty { result += " " }
+            result += word
+            length += added
         }
         return result
     }

@@ -1,12 +1,25 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Writes a built site so that readers never see half of it: everything goes into a staging folder
 /// beside the output, which replaces the output only once complete. A build that fails or is killed
 /// leaves the previous output as it was; the next build tidies up what a killed one left.
+///
+/// An incremental update that changes only a few files (an edited article) does not rebuild the whole
+/// folder: its files are written into the staging folder, a journal listing them is committed with one
+/// rename, and only then are they moved into place one by one (each move is atomic). A build that fails
+/// or is killed before that commit leaves the output as it was; one killed during the moves, which take
+/// milliseconds, is completed from the journal by the next build.
 public struct OutputWriter {
     public let output: URL
     /// Folders copied as they are into the site: (source, destination inside the output).
     public var copies: [(from: URL, to: String)] = []
+    /// Updates changing more files than this are staged and swapped in whole.
+    public var inPlaceLimit = 256
 
     public init(output: URL) {
         self.output = output.standardizedFileURL
@@ -14,14 +27,24 @@ public struct OutputWriter {
 
     var staging: URL { sibling("building") }
     var previous: URL { sibling("previous") }
+    var journal: URL { staging.appendingPathComponent(".bantin-journal") }
 
     private func sibling(_ role: String) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(role)")
     }
 
-    /// Finishes or undoes a swap a killed build left behind.
+    /// A file the manifest lists is missing from the output (removed by hand): the build must start afresh.
+    public struct MissingOutput: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String { "\(path) is listed in the manifest but missing from the output" }
+    }
+
+    /// Finishes a committed update or a swap a killed build left behind, and removes its leftovers.
     public func recover() throws {
         let manager = FileManager.default
+        if manager.fileExists(atPath: journal.path) {
+            try replayJournal()
+        }
         if !manager.fileExists(atPath: output.path), manager.fileExists(atPath: previous.path) {
             try manager.moveItem(at: previous, to: output)
         }
@@ -47,10 +70,7 @@ public struct OutputWriter {
             var madeFolders: Set<String> = []
             for file in files {
                 let target = try safeLocation(for: file.path)
-                let folder = target.deletingLastPathComponent()
-                if madeFolders.insert(folder.path).inserted {
-                    try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-                }
+                makeFolder(target.deletingLastPathComponent(), &madeFolders)
                 try file.contents.write(to: target)
                 count += 1
             }
@@ -62,14 +82,147 @@ public struct OutputWriter {
         }
     }
 
+    /// Brings the output to `update.manifest`. Returns the number of files written.
+    @discardableResult
+    public func apply(_ update: OutputUpdate) throws -> Int {
+        try recover()
+        let inPlace = update.isIncremental && update.changeCount <= inPlaceLimit
+            && FileManager.default.fileExists(atPath: output.path)
+        if inPlace {
+            try applyInPlace(update)
+        } else {
+            try applyStaged(update)
+        }
+        return update.writes.count
+    }
+
+    /// The whole site in the staging folder (unchanged files hard-linked from the output, which costs no
+    /// copy), then one swap.
+    private func applyStaged(_ update: OutputUpdate) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            var folders: Set<String> = []
+            var changed: [String: OutputUpdate.Source] = [:]
+            for write in update.writes { changed[write.path] = write.source }
+            for path in update.manifest.entries.keys {
+                let target = try location(path, in: staging)
+                makeFolder(target.deletingLastPathComponent(), &folders)
+                if let source = changed[path] {
+                    try put(source, at: target)
+                } else {
+                    try reuse(path, at: target)
+                }
+            }
+            try Data(update.manifest.text.utf8).write(to: staging.appendingPathComponent(OutputManifest.fileName))
+            try swapIn()
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    /// Changed files into the staging folder, the journal committed, then each file moved into place.
+    private func applyInPlace(_ update: OutputUpdate) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            var folders: Set<String> = []
+            var lines: [String] = []
+            for (path, source) in update.writes {
+                let target = try location(path, in: staging)
+                _ = try location(path, in: output)
+                makeFolder(target.deletingLastPathComponent(), &folders)
+                try put(source, at: target)
+                lines.append("w\t" + OutputManifest.escape(path))
+            }
+            for path in update.removals {
+                _ = try location(path, in: output)
+                lines.append("r\t" + OutputManifest.escape(path))
+            }
+            try Data(update.manifest.text.utf8).write(to: staging.appendingPathComponent(OutputManifest.fileName))
+            lines.append("w\t" + OutputManifest.fileName)
+            let pending = staging.appendingPathComponent(".bantin-journal.pending")
+            try Data(lines.joined(separator: "\n").utf8).write(to: pending)
+            // The commit: from here on the update is finished even if this process dies.
+            try manager.moveItem(at: pending, to: journal)
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+        try replayJournal()
+    }
+
+    /// Moves the journal's files into the output and deletes its removals. Safe to run again after a kill:
+    /// a file already moved is no longer in the staging folder, a file already deleted is gone.
+    private func replayJournal() throws {
+        let manager = FileManager.default
+        let text = try String(contentsOf: journal, encoding: .utf8)
+        var folders: Set<String> = []
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: "\t", maxSplits: 1)
+            guard fields.count == 2 else { continue }
+            let path = OutputManifest.unescape(fields[1])
+            let target = try location(path, in: output)
+            if fields[0] == "w" {
+                let staged = try location(path, in: staging)
+                guard manager.fileExists(atPath: staged.path) else { continue }
+                makeFolder(target.deletingLastPathComponent(), &folders)
+                guard rename(staged.path, target.path) == 0 else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+                }
+            } else if manager.fileExists(atPath: target.path) {
+                try manager.removeItem(at: target)
+                removeEmptyFolders(above: target)
+            }
+        }
+        try manager.removeItem(at: staging)
+    }
+
+    private func put(_ source: OutputUpdate.Source, at target: URL) throws {
+        switch source {
+        case .bytes(let data):
+            try data.write(to: target)
+        case .copy(let url):
+            try FileManager.default.copyItem(at: url.resolvingSymlinksInPath(), to: target)
+        }
+    }
+
+    /// An unchanged file: a hard link to the output's copy, or a copy where links are not allowed.
+    private func reuse(_ path: String, at target: URL) throws {
+        let existing = output.appendingPathComponent(path)
+        if link(existing.path, target.path) == 0 { return }
+        guard FileManager.default.fileExists(atPath: existing.path) else { throw MissingOutput(path: path) }
+        try FileManager.default.copyItem(at: existing, to: target)
+    }
+
+    private func makeFolder(_ folder: URL, _ made: inout Set<String>) {
+        if made.insert(folder.path).inserted {
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+    }
+
+    /// Removes the folders a deleted page leaves empty ("tin/x/in/", "tin/x/"), never the output itself.
+    private func removeEmptyFolders(above file: URL) {
+        var folder = file.deletingLastPathComponent().standardizedFileURL
+        while folder.path.count > output.path.count, folder.path.hasPrefix(output.path + "/") {
+            guard rmdir(folder.path) == 0 else { return }
+            folder = folder.deletingLastPathComponent().standardizedFileURL
+        }
+    }
+
     /// Refuses paths that would land outside the output folder.
     func safeLocation(for relativePath: String) throws -> URL {
+        try location(relativePath, in: staging)
+    }
+
+    func location(_ relativePath: String, in root: URL) throws -> URL {
         let parts = relativePath.split(separator: "/")
         guard !relativePath.hasPrefix("/"), !parts.isEmpty,
               !parts.contains(where: { $0 == ".." || $0 == "." }) else {
             throw BuildFailure([.error(relativePath, "refusing to write outside the output folder")])
         }
-        return staging.appendingPathComponent(relativePath)
+        return root.appendingPathComponent(relativePath)
     }
 
     private func swapIn() throws {

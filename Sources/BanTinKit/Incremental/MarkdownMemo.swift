@@ -1,0 +1,21 @@
+import Foundation
+
+/// Markdown rendered by earlier builds of the same process, by source file: reused while the text and the
+/// raw-HTML setting are unchanged, with the automatic summary cut from it.
+public final class MarkdownMemo: @unchecked Sendable {
+    private var outputs: [String: (markdown: String, allowsRawHTML: Bool, output: Markdown.Output, summary: String)] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    func output(for path: String, markdown: String, allowsRawHTML: Bool) -> (Markdown.Output, String)? {
+        lock.withLock {
+            guard let known = outputs[path], known.allowsRawHTML == allowsRawHTML, known.markdown == markdown else { return nil }
+            return (known.output, known.summary)
+        }
+    }
+
+    func remember(_ output: Markdown.Output, summary: String, for path: String, markdown: String, allowsRawHTML: Bool) {
+        lock.withLock { outputs[path] = (markdown, allowsRawHTML, output, summary) }
+    }
+}

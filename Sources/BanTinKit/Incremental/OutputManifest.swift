@@ -1,0 +1,80 @@
+import Foundation
+
+/// What the output folder holds, written into it as `.bantin-manifest` by every build: each file's
+/// fingerprint (the hash of what it was made from: a page's template and context, a copied file's bytes)
+/// and, for copied files, their source's signature so unchanged images are not read again.
+/// One entry a line, sorted, no dates: the same inputs always give the same manifest, so an incremental
+/// build and a clean one leave byte-identical folders.
+public struct OutputManifest: Sendable, Equatable {
+    public static let fileName = ".bantin-manifest"
+    static let header = "bantin-manifest 1"
+
+    public struct Entry: Sendable, Equatable {
+        public var fingerprint: UInt64
+        /// For a copied file: where it came from and that file's signature when it was hashed.
+        public var source: String?
+        public var signature: FileSignature?
+
+        public init(fingerprint: UInt64, source: String? = nil, signature: FileSignature? = nil) {
+            self.fingerprint = fingerprint
+            self.source = source
+            self.signature = signature
+        }
+    }
+
+    public var entries: [String: Entry] = [:]
+
+    public init(entries: [String: Entry] = [:]) {
+        self.entries = entries
+    }
+
+    public var text: String {
+        var text = Self.header + "\n"
+        text.reserveCapacity(entries.count * 64)
+        for (path, entry) in entries.sorted(by: { $0.key < $1.key }) {
+            text += ContentHash.hex(entry.fingerprint)
+            text += "\t"
+            text += Self.escape(path)
+            if let source = entry.source, let signature = entry.signature {
+                text += "\t" + Self.escape(source) + "\t" + signature.description
+            }
+            text += "\n"
+        }
+        return text
+    }
+
+    /// Nil for anything that is not a manifest of this version: the build then starts afresh.
+    public init?(text: String) {
+        var lines = text.split(separator: "\n")
+        guard lines.first == Substring(Self.header) else { return nil }
+        lines.removeFirst()
+        for line in lines {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 2 || fields.count == 4, let fingerprint = UInt64(fields[0], radix: 16) else { return nil }
+            var entry = Entry(fingerprint: fingerprint)
+            if fields.count == 4 {
+                entry.source = Self.unescape(fields[2])
+                entry.signature = FileSignature(fields[3])
+            }
+            entries[Self.unescape(fields[1])] = entry
+        }
+    }
+
+    public static func read(from output: URL) -> OutputManifest? {
+        guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(fileName).path) else { return nil }
+        return OutputManifest(text: String(decoding: data, as: UTF8.self))
+    }
+
+    /// Tabs, line breaks and "%" in file names would break the line format.
+    static func escape(_ path: String) -> String {
+        guard path.utf8.contains(where: { $0 == 0x25 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return path }
+        return path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\t", with: "%09")
+            .replacingOccurrences(of: "\n", with: "%0A").replacingOccurrences(of: "\r", with: "%0D")
+    }
+
+    static func unescape(_ field: Substring) -> String {
+        guard field.contains("%") else { return String(field) }
+        return field.replacingOccurrences(of: "%09", with: "\t").replacingOccurrences(of: "%0A", with: "\n")
+            .replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%25", with: "%")
+    }
+}

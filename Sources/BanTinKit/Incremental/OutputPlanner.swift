@@ -1,0 +1,115 @@
+import Dispatch
+import Foundation
+
+/// Decides what a build must write: fingerprints every planned page and copied file, compares them with the
+/// output's manifest, and renders only the pages whose fingerprint changed. Without a manifest every page is
+/// rendered and every file written.
+struct OutputPlanner {
+    var templates: TemplateSet
+    var templateFingerprints: [String: UInt64]
+    /// What the output holds now; nil to write everything.
+    var previous: OutputManifest?
+    /// Called with the number of pages rendered so far and the number to render.
+    var progress: (@Sendable (_ rendered: Int, _ total: Int) -> Void)?
+
+    /// A file copied as it is into the site (assets, images).
+    struct Copy {
+        var source: URL
+        var sourceName: String
+        var path: String
+    }
+
+    func update(planned: [PlannedFile], copies: [Copy]) -> OutputUpdate {
+        var manifest = OutputManifest()
+        var writes: [(path: String, source: OutputUpdate.Source)] = []
+        var toRender: [Int] = []
+        for (index, fingerprint) in fingerprints(planned).enumerated() {
+            let path = planned[index].path
+            manifest.entries[path] = .init(fingerprint: fingerprint)
+            if previous?.entries[path]?.fingerprint != fingerprint { toRender.append(index) }
+        }
+
+        for copy in copies {
+            let signature = FileSignature(path: copy.source.path)
+            let known = previous?.entries[copy.path]
+            let fingerprint: UInt64
+            if let known, let signature, known.source == copy.sourceName, known.signature == signature {
+                fingerprint = known.fingerprint
+            } else {
+                fingerprint = (try? Data(contentsOf: copy.source)).map(ContentHash.of) ?? 0
+            }
+            manifest.entries[copy.path] = .init(fingerprint: fingerprint, source: copy.sourceName, signature: signature)
+            if previous?.entries[copy.path]?.fingerprint != fingerprint { writes.append((copy.path, .copy(copy.source))) }
+        }
+
+        writes += render(toRender.map { planned[$0] })
+        let removals = (previous?.entries.keys).map { Set($0).subtracting(manifest.entries.keys).sorted() } ?? []
+        return OutputUpdate(manifest: manifest, writes: writes, removals: removals, isIncremental: previous != nil)
+    }
+
+    /// One fingerprint per planned file, on every core: each core takes a contiguous share (an article's page
+    /// and its print view share a context) with a memo of its own.
+    private func fingerprints(_ planned: [PlannedFile]) -> [UInt64] {
+        var results = [UInt64](repeating: 0, count: planned.count)
+        let shares = max(1, min(ProcessInfo.processInfo.activeProcessorCount, planned.count / 256))
+        nonisolated(unsafe) let inputs = planned
+        let templateFingerprints = self.templateFingerprints
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: shares) { share in
+                let hasher = ContextFingerprint()
+                for index in (inputs.count * share / shares)..<(inputs.count * (share + 1) / shares) {
+                    switch inputs[index].content {
+                    case .page(let template, let context):
+                        var hash = ContentHash()
+                        hash.combine(template)
+                        hash.combine(templateFingerprints[template] ?? 0)
+                        hash.combine(hasher.hash(context))
+                        slots[index] = hash.finalized
+                    case .bytes(let data):
+                        slots[index] = ContentHash.of(data)
+                    }
+                }
+            }
+        }
+        return results
+    }
+
+    /// Renders on every core; each slot is written by one iteration only.
+    private func render(_ files: [PlannedFile]) -> [(path: String, source: OutputUpdate.Source)] {
+        var results = [Data](repeating: Data(), count: files.count)
+        let counter = RenderCounter()
+        nonisolated(unsafe) let inputs = files
+        let templates = self.templates
+        let progress = self.progress
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+                slots[index] = inputs[index].render(with: templates).contents
+                if let progress { progress(counter.increment(), inputs.count) }
+            }
+        }
+        return zip(files, results).map { ($0.path, .bytes($1)) }
+    }
+}
+
+/// Pages rendered so far, across threads.
+private final class RenderCounter: @unchecked Sendable {
+    private var count = 0
+    private let lock = NSLock()
+    func increment() -> Int { lock.withLock { count += 1; return count } }
+}
+
+extension OutputPlanner.Copy {
+    /// Every file below `folder`, to be copied under `destination` ("assets", "images"). Hidden files and
+    /// symbolic links leading out of the folder are left out.
+    static func all(in folder: URL, to destination: String, displayRoot: URL) -> [OutputPlanner.Copy] {
+        let reader = ContentLoader(contentDirectory: folder, displayRoot: displayRoot)
+        var ignored: [Diagnostic] = []
+        let root = folder.standardizedFileURL.path + "/"
+        return FileTree.files(under: folder, inside: folder, diagnostics: &ignored, display: reader.display).map { url in
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.count))
+            return OutputPlanner.Copy(source: url, sourceName: reader.display(url), path: destination + "/" + relative)
+        }
+    }
+}

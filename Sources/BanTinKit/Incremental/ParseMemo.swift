@@ -1,0 +1,31 @@
+import Foundation
+
+/// Front matter parsed by earlier builds of the same process, by file: reused while the file's text and the
+/// site's time zone (dates without an offset are read in it) are unchanged. YAML parsing is the slowest part
+/// of loading, so a rebuild parses only the files that changed.
+public final class ParseMemo: @unchecked Sendable {
+    private var articles: [String: (text: String, zone: String, result: (ArticleSource?, [Diagnostic]))] = [:]
+    private var pages: [String: (text: String, result: (PageSource?, [Diagnostic]))] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    func article(_ file: SourceFile, timeZone: TimeZone) -> (ArticleSource?, [Diagnostic]) {
+        // Equal texts from the same cached file share storage, so this comparison is immediate.
+        if let known = lock.withLock({ articles[file.path] }), known.zone == timeZone.identifier, known.text == file.text {
+            return known.result
+        }
+        let result = ArticleSource.read(file, timeZone: timeZone)
+        lock.withLock { articles[file.path] = (file.text, timeZone.identifier, result) }
+        return result
+    }
+
+    func page(_ file: SourceFile) -> (PageSource?, [Diagnostic]) {
+        if let known = lock.withLock({ pages[file.path] }), known.text == file.text {
+            return known.result
+        }
+        let result = PageSource.read(file)
+        lock.withLock { pages[file.path] = (file.text, result) }
+        return result
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// A build's changes to the output folder: the manifest it will hold, the files that are new or changed,
+/// and the files of the previous build that no longer belong to the site.
+public struct OutputUpdate {
+    public enum Source {
+        case bytes(Data)
+        case copy(URL)
+    }
+
+    public var manifest: OutputManifest
+    public var writes: [(path: String, source: Source)]
+    public var removals: [String]
+    /// False when the output's manifest could not be trusted or was not asked for: every file is in `writes`.
+    public var isIncremental: Bool
+
+    public init(manifest: OutputManifest, writes: [(path: String, source: Source)], removals: [String], isIncremental: Bool) {
+        self.manifest = manifest
+        self.writes = writes
+        self.removals = removals
+        self.isIncremental = isIncremental
+    }
+
+    /// Files written plus files removed.
+    public var changeCount: Int { writes.count + removals.count }
+}

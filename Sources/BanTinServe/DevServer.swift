@@ -1,0 +1,147 @@
+import BanTinKit
+import Dispatch
+import Foundation
+import Hummingbird
+import Logging
+
+/// `bantin serve`: builds the site, serves it, watches `content/` and `templates/`, rebuilds what changed
+/// after each save and tells open tabs to reload. A failed build is shown in the browser and the terminal,
+/// and the server keeps running until the next save fixes it.
+public struct DevServer: Sendable {
+    public struct Options: Sendable {
+        public var build: Build.Options
+        public var host = "127.0.0.1"
+        /// 0 lets the system choose a free port (tests).
+        public var port = 8080
+        /// How often the watched folders are looked at.
+        public var pollInterval: Duration = .milliseconds(300)
+        /// Log the time each stage of each build took.
+        public var timings = false
+        /// Where the terminal lines go.
+        public var log: @Sendable (String) -> Void = { print($0) }
+
+        public init(build: Build.Options) {
+            self.build = build
+        }
+    }
+
+    public let options: Options
+    private let state = BuildState()
+    private let status = SiteStatus()
+    private let broadcaster = ReloadBroadcaster()
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// Builds once, then serves and watches until the task is cancelled. `onReady` receives the bound port.
+    public func run(onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        await rebuild(reason: nil)
+        let router = Router()
+        let files = SiteFiles(output: options.build.outputDirectory, status: status)
+        let broadcaster = self.broadcaster
+        router.get(RouterPath(LiveReload.scriptPath)) { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                     body: .init(byteBuffer: ByteBuffer(string: LiveReload.script)))
+        }
+        router.get(RouterPath(LiveReload.eventsPath)) { _, _ in
+            Self.eventStream(broadcaster.subscribe())
+        }
+        // "**" matches every path but the root itself.
+        for path in ["/", "**"] {
+            router.get(RouterPath(path)) { request, _ in files.respond(to: request.uri.path) }
+            router.head(RouterPath(path)) { request, _ in files.respond(to: request.uri.path) }
+        }
+
+        var logger = Logger(label: "bantin-serve")
+        // Hummingbird logs a cancelled connection as an error when the server stops; failures to start are thrown.
+        logger.logLevel = .critical
+        let app = Application(router: router, configuration: .init(address: .hostname(options.host, port: options.port)),
+                              onServerRunning: { channel in await onReady(channel.localAddress?.port ?? 0) },
+                              logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.run() }
+            group.addTask { try await watch() }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Server-sent events: a comment at once (so the tab knows it is connected), then one `reload` per build.
+    static func eventStream(_ messages: AsyncStream<String>) -> Response {
+        let body = ResponseBody { writer in
+            try await writer.write(ByteBuffer(string: ": connected\n\n"))
+            for await message in messages {
+                try await writer.write(ByteBuffer(string: "data: \(message)\n\n"))
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"], body: body)
+    }
+
+    /// Polls the sources; after a change, waits until a look finds nothing new (an editor may save several
+    /// files at once), then rebuilds.
+    private func watch() async throws {
+        let watcher = SourceWatcher(folders: [options.build.contentDirectory, options.build.templatesDirectory])
+        var last = watcher.snapshot()
+        while !Task.isCancelled {
+            try await Task.sleep(for: options.pollInterval)
+            var current = watcher.snapshot()
+            guard current != last else { continue }
+            while true {
+                try await Task.sleep(for: options.pollInterval / 3)
+                let settled = watcher.snapshot()
+                if settled == current { break }
+                current = settled
+            }
+            let changed = SourceWatcher.changes(from: last, to: current)
+            last = current
+            await rebuild(reason: changed)
+            broadcaster.send("reload")
+        }
+    }
+
+    /// One build on a thread of its own (builds are CPU work; the server's threads stay free), reported in
+    /// the terminal and recorded for the pages.
+    private func rebuild(reason changed: [String]?) async {
+        var fresh = options.build
+        fresh.now = Date()
+        let build = fresh
+        let state = self.state
+        let result: Result<Build.Report, Error> = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: Result { try Build.run(build, state: state) })
+            }
+        }
+        let prefix = changed.map { "\(Self.describe($0)): " } ?? ""
+        switch result {
+        case .success(let report):
+            status.succeeded(basePath: basePath(build.contentDirectory))
+            for warning in report.warnings { options.log(warning.description) }
+            if options.timings {
+                options.log(report.stages.map { $0.name + " " + String(format: "%.3f s", $0.seconds) }.joined(separator: ", "))
+            }
+            options.log(prefix + report.summary)
+        case .failure(let error as BuildFailure):
+            status.failed(error.diagnostics)
+            for problem in error.diagnostics { options.log(problem.description) }
+            options.log(prefix + "build failed: \(error.errors.count) error\(error.errors.count == 1 ? "" : "s"); the browser shows them until they are fixed")
+        case .failure(let error):
+            status.failed([.error(build.outputDirectory.path, "\(error)")])
+            options.log(prefix + "build failed: \(error)")
+        }
+    }
+
+    /// The base path of the site's URLs ("/" or "/sub/"), which the server strips from requests.
+    private func basePath(_ content: URL) -> String {
+        guard let data = FileManager.default.contents(atPath: content.appendingPathComponent("site.yml").path),
+              let file = try? SourceFile.decode(data, path: "site.yml"),
+              let config = SiteConfig.parse(file).0 else { return "/" }
+        return Routes(baseURL: config.baseURL).basePath
+    }
+
+    static func describe(_ changed: [String]) -> String {
+        let names = changed.prefix(3).map { URL(fileURLWithPath: $0).lastPathComponent }
+        return names.joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "") + " changed"
+    }
+}

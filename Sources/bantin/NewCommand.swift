@@ -1,0 +1,47 @@
+import ArgumentParser
+import BanTinKit
+import Foundation
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Start an article: writes content/articles/<category>/<slug>.md with its front matter filled in.")
+
+    @Argument(help: "The article's title.")
+    var title: String
+
+    @Option(help: "A category's name or slug from site.yml (capitals and accents may be left out).")
+    var category: String
+
+    @Option(help: "Tags, separated by commas.")
+    var tags: String?
+
+    @Option(help: "Folder with site.yml and articles/.")
+    var content = "content"
+
+    func run() throws {
+        let contentFolder = URL(fileURLWithPath: content)
+        let siteURL = contentFolder.appendingPathComponent("site.yml")
+        do {
+            guard let data = FileManager.default.contents(atPath: siteURL.path) else {
+                throw BuildFailure([.error(siteURL.relativePath, "site.yml is missing: run bantin new in the site's folder, or give --content")])
+            }
+            let (config, problems) = SiteConfig.parse(try SourceFile.decode(data, path: siteURL.relativePath))
+            guard let config else { throw BuildFailure(problems) }
+            let file = try NewArticle.make(title: title, category: category,
+                                           tags: tags?.split(separator: ",").map(String.init) ?? [],
+                                           config: config, now: Date())
+            let target = contentFolder.appendingPathComponent(file.path)
+            guard !FileManager.default.fileExists(atPath: target.path) else {
+                throw BuildFailure([.error(target.relativePath, "already exists; bantin new never overwrites: choose another title, or edit that file")])
+            }
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // withoutOverwriting: an article saved in the meantime is not replaced either.
+            try Data(file.text.utf8).write(to: target, options: .withoutOverwriting)
+            print(target.relativePath)
+        } catch let failure as BuildFailure {
+            Terminal.print(failure.diagnostics)
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import BanTinKit
+import BanTinServe
+import Foundation
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build, serve the site, and rebuild and reload the browser after every save.")
+
+    @Option(help: "Port to listen on.")
+    var port = 8080
+
+    @Option(help: "Address to listen on (127.0.0.1: this computer only; 0.0.0.0: the whole network).")
+    var host = "127.0.0.1"
+
+    @Option(help: "Folder with site.yml, articles/, pages/, images/.")
+    var content = "content"
+
+    @Option(help: "Folder with the Mustache templates, locale.yml and assets/.")
+    var templates = "templates"
+
+    @Option(help: "Folder the previewed site is written to (never public/, so serving cannot change the published site).")
+    var output = ".bantin/serve"
+
+    @Flag(help: "Include articles marked draft: true.")
+    var drafts = false
+
+    @Flag(help: "Print the time each stage of each build took.")
+    var timings = false
+
+    func run() async throws {
+        var build = Build.Options(contentDirectory: URL(fileURLWithPath: content),
+                                  templatesDirectory: URL(fileURLWithPath: templates),
+                                  outputDirectory: URL(fileURLWithPath: output))
+        build.includeDrafts = drafts
+        var options = DevServer.Options(build: build)
+        options.host = host
+        options.port = port
+        options.timings = timings
+        options.log = { line in
+            FileHandle.standardError.write(Data(("[\(Self.clock())] " + line + "\n").utf8))
+        }
+        Self.stopOnInterrupt()
+        let host = self.host
+        try await DevServer(options: options).run { port in
+            FileHandle.standardError.write(Data("serving http://\(host):\(port)/ (Ctrl-C to stop)\n".utf8))
+        }
+    }
+
+    /// Ctrl-C ends at once: open event streams never finish, so a graceful shutdown would wait for ever.
+    static func stopOnInterrupt() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
+            source.setEventHandler { Foundation.exit(0) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    private static func clock() -> String {
+        let parts = Calendar.current.dateComponents([.hour, .minute, .second], from: Date())
+        return String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    }
+}
