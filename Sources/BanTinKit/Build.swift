@@ -86,6 +86,7 @@ public enum Build {
         var stages = StageClock()
         // Load
         let loaded = ContentLoader(contentDirectory: options.contentDirectory, cache: state.files).load()
+        state.keepOnly(Set((loaded.siteFile.map { [$0] } ?? []).map(\.path) + (loaded.articleFiles + loaded.pageFiles).map(\.path)))
         let templateLoader = TemplateLoader(templatesDirectory: options.templatesDirectory,
                                             displayRoot: options.contentDirectory.deletingLastPathComponent())
         var loadProblems = loaded.diagnostics

@@ -59,10 +59,10 @@ public struct ContentLoader {
 
     func read(_ url: URL, into diagnostics: inout [Diagnostic]) -> SourceFile? {
         let signature = cache == nil ? nil : FileSignature(path: url.path)
-        if let signature, let known = cache?.file(at: url.path, signature: signature) { return known }
+        if let signature, let known = cache?.file(at: display(url), signature: signature) { return known }
         do {
             let file = try SourceFile.decode(try Data(contentsOf: url), path: display(url))
-            if let signature { cache?.remember(file, at: url.path, signature: signature) }
+            if let signature { cache?.remember(file, at: file.path, signature: signature) }
             return file
         } catch let failure as BuildFailure {
             diagnostics += failure.diagnostics
