@@ -13,6 +13,8 @@ public struct ContentLoader {
 
     /// Files read by an earlier build of the same process (`bantin serve`), reused while unchanged.
     public var cache: SourceFileCache?
+    /// Told the number of files read so far, for a progress line.
+    public var progress: ((Int) -> Void)?
 
     public init(contentDirectory: URL, displayRoot: URL? = nil, cache: SourceFileCache? = nil) {
         self.contentDirectory = contentDirectory.standardizedFileURL
@@ -37,6 +39,7 @@ public struct ContentLoader {
         }
         for url in markdownFiles(under: contentDirectory.appendingPathComponent("articles"), diagnostics: &loaded.diagnostics) {
             if let file = read(url, into: &loaded.diagnostics) { loaded.articleFiles.append(file) }
+            progress?(loaded.articleFiles.count)
         }
         for url in markdownFiles(under: contentDirectory.appendingPathComponent("pages"), diagnostics: &loaded.diagnostics) {
             if let file = read(url, into: &loaded.diagnostics) { loaded.pageFiles.append(file) }
