@@ -85,7 +85,10 @@ public enum Build {
         let start = Date()
         var stages = StageClock()
         // Load
-        let loaded = ContentLoader(contentDirectory: options.contentDirectory, cache: state.files).load()
+        var loader = ContentLoader(contentDirectory: options.contentDirectory, cache: state.files)
+        if let report = options.progress { loader.progress = { report(Progress(filesRead: $0)) } }
+        let loaded = loader.load()
+        state.keepOnly(Set((loaded.siteFile.map { [$0] } ?? []).map(\.path) + (loaded.articleFiles + loaded.pageFiles).map(\.path)))
         let templateLoader = TemplateLoader(templatesDirectory: options.templatesDirectory,
                                             displayRoot: options.contentDirectory.deletingLastPathComponent())
         var loadProblems = loaded.diagnostics

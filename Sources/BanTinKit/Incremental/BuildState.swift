@@ -13,6 +13,13 @@ public final class BuildState: @unchecked Sendable {
 
     public init() {}
 
+    /// Drops what was kept for files that no longer exist (by their display path).
+    func keepOnly(_ paths: Set<String>) {
+        files.keepOnly(paths)
+        parses.keepOnly(paths)
+        bodies.keepOnly(paths)
+    }
+
     /// The templates compiled, reusing the last compilation when no template changed.
     func templates(_ sources: [String: SourceFile]) throws(BuildFailure) -> (TemplateSet, [String: UInt64]) {
         var hash = ContentHash()

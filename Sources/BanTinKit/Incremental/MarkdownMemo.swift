@@ -18,4 +18,9 @@ public final class MarkdownMemo: @unchecked Sendable {
     func remember(_ output: Markdown.Output, summary: String, for path: String, markdown: String, allowsRawHTML: Bool) {
         lock.withLock { outputs[path] = (markdown, allowsRawHTML, output, summary) }
     }
+
+    /// Forgets files that are gone, so a long `serve` session does not keep every deleted article.
+    func keepOnly(_ paths: Set<String>) {
+        lock.withLock { outputs = outputs.filter { paths.contains($0.key) } }
+    }
 }

@@ -28,4 +28,12 @@ public final class ParseMemo: @unchecked Sendable {
         lock.withLock { pages[file.path] = (file.text, result) }
         return result
     }
+
+    /// Forgets files that are gone, so a long `serve` session does not keep every deleted article.
+    func keepOnly(_ paths: Set<String>) {
+        lock.withLock {
+            articles = articles.filter { paths.contains($0.key) }
+            pages = pages.filter { paths.contains($0.key) }
+        }
+    }
 }

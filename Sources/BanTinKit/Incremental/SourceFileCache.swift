@@ -15,4 +15,9 @@ public final class SourceFileCache: @unchecked Sendable {
     func remember(_ file: SourceFile, at path: String, signature: FileSignature) {
         lock.withLock { files[path] = (signature, file) }
     }
+
+    /// Forgets files that are gone, so a long `serve` session does not keep every deleted article.
+    func keepOnly(_ paths: Set<String>) {
+        lock.withLock { files = files.filter { paths.contains($0.key) } }
+    }
 }

@@ -13,6 +13,8 @@ public struct ContentLoader {
 
     /// Files read by an earlier build of the same process (`bantin serve`), reused while unchanged.
     public var cache: SourceFileCache?
+    /// Told the number of files read so far, for a progress line.
+    public var progress: ((Int) -> Void)?
 
     public init(contentDirectory: URL, displayRoot: URL? = nil, cache: SourceFileCache? = nil) {
         self.contentDirectory = contentDirectory.standardizedFileURL
@@ -37,6 +39,7 @@ public struct ContentLoader {
         }
         for url in markdownFiles(under: contentDirectory.appendingPathComponent("articles"), diagnostics: &loaded.diagnostics) {
             if let file = read(url, into: &loaded.diagnostics) { loaded.articleFiles.append(file) }
+            progress?(loaded.articleFiles.count)
         }
         for url in markdownFiles(under: contentDirectory.appendingPathComponent("pages"), diagnostics: &loaded.diagnostics) {
             if let file = read(url, into: &loaded.diagnostics) { loaded.pageFiles.append(file) }
@@ -59,10 +62,10 @@ public struct ContentLoader {
 
     func read(_ url: URL, into diagnostics: inout [Diagnostic]) -> SourceFile? {
         let signature = cache == nil ? nil : FileSignature(path: url.path)
-        if let signature, let known = cache?.file(at: url.path, signature: signature) { return known }
+        if let signature, let known = cache?.file(at: display(url), signature: signature) { return known }
         do {
             let file = try SourceFile.decode(try Data(contentsOf: url), path: display(url))
-            if let signature { cache?.remember(file, at: url.path, signature: signature) }
+            if let signature { cache?.remember(file, at: file.path, signature: signature) }
             return file
         } catch let failure as BuildFailure {
             diagnostics += failure.diagnostics
