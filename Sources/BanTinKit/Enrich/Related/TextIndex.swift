@@ -93,7 +93,10 @@ struct TextIndex: Sendable {
         for slot in vector(article) {
             let term = vectors[slot]
             let cut = term.weight * cutWeights[Int(term.key)]
-            for posting in postings[Int(postingStarts[Int(term.key)])..<Int(postingStarts[Int(term.key) + 1])] {
+            // By index, not through a slice: a slice would retain the array, and both cores retaining one
+            // array contend for its reference count.
+            for place in Int(postingStarts[Int(term.key)])..<Int(postingStarts[Int(term.key) + 1]) {
+                let posting = postings[place]
                 visit(Int(posting.key), term.weight * posting.weight, cut)
             }
         }

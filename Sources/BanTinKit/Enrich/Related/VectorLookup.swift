@@ -17,7 +17,8 @@ struct VectorLookup {
     mutating func load(_ article: Int, from index: TextIndex) {
         for slot in used { terms[slot] = -1 }
         used.removeAll(keepingCapacity: true)
-        for entry in index.vectors[index.vector(article)] {
+        for slot in index.vector(article) {
+            let entry = index.vectors[slot]
             var slot = Self.home(entry.key)
             while terms[slot] >= 0 { slot = (slot + 1) & (Self.size - 1) }
             terms[slot] = entry.key
@@ -29,7 +30,9 @@ struct VectorLookup {
     /// Cosine similarity of the loaded article with `other`.
     func cosine(with other: Int, in index: TextIndex) -> Double {
         var total = 0.0
-        for entry in index.vectors[index.vector(other)] {
+        // By index, not through a slice (which would retain the shared array).
+        for place in index.vector(other) {
+            let entry = index.vectors[place]
             var slot = Self.home(entry.key)
             while terms[slot] >= 0 {
                 if terms[slot] == entry.key {
