@@ -37,7 +37,7 @@ struct RelatedCommand: ParsableCommand {
             Terminal.print(error.diagnostics)
             throw ExitCode.failure
         }
-        guard let explanation = RelatedNews.explain(site, slug: slug) else {
+        guard let explanation = RelatedNews.explain(site, slug: slug, passedOver: passedOver) else {
             let wanted = Slug.make(slug)
             let hint = site.article(wanted) != nil ? "; did you mean \(wanted)?" : ""
             Terminal.error("no published article has the slug \"\(slug)\"\(hint)")

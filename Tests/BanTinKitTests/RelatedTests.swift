@@ -207,12 +207,47 @@ import Testing
         let b = explanation.chosen[1].score
         #expect(b.category == 1.0)
         #expect(b.parent == 0)
-        #expect(abs(b.tags - 1.5) < 1e-9)
+        #expect(abs(b.tags - 1.5) < 1e-6)  // tag norms are kept in single precision
         #expect(abs(b.date - 0.25) < 0.01)
         #expect(abs(b.total - (b.category + b.parent + b.tags + b.text + b.date)) < 1e-12)
         #expect(explanation.chosen[1].sharedTags == ["an sinh"])
         #expect(explanation.passedOver.map(\.slug) == [Self.slug(2)])
         #expect(RelatedNews.explain(site, slug: "khong-co") == nil)
+    }
+
+    /// The index search against scoring every pair, on a site large enough for every cap of the search to bite.
+    @Test func theIndexSearchFindsWhatScoringEveryPairFinds() {
+        var seed: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let syllables = ["dân", "vận", "khéo", "thi", "đua", "lao", "động", "việc", "làm", "nghề", "trẻ", "em", "hộ",
+                         "nghèo", "công", "tác", "đảng", "ủy", "cải", "cách", "hành", "chính", "bảo", "hiểm", "y", "tế",
+                         "an", "toàn", "ma", "túy", "giới", "bình", "đẳng", "quà", "tết", "học", "sinh", "tuyển", "dụng"]
+        let categories = (0..<6).map { Category(name: "C\($0)", slug: "c\($0)", order: $0) }
+        let start = Date(timeIntervalSince1970: 1_500_000_000)
+        let articles = (0..<240).map { number -> Article in
+            let topic = number % 6
+            func word() -> String {
+                next(3) == 0 ? syllables[(topic * 6 + next(6)) % syllables.count] : syllables[next(syllables.count)]
+            }
+            let body = (0..<80).map { _ in word() }.joined(separator: " ")
+            var article = Article(sourcePath: "a\(number).md", slug: "a\(number)", title: (0..<6).map { _ in word() }.joined(separator: " "),
+                                  date: start.addingTimeInterval(Double(next(3_000)) * 86_400),
+                                  categorySlug: "c\(topic)", markdown: body)
+            article.bodyText = body
+            article.tags = (0..<(1 + next(3))).map { _ in next(12) }.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
+                .map { Tag(name: "t\($0)", slug: "t\($0)") }
+            return article
+        }
+        let site = Site(config: SiteConfig(title: "T", baseURL: URL(string: "https://x.example/")!), categories: categories,
+                        articles: articles)
+        let searched = RelatedNews.compute(site)
+        let exhaustive = RelatedNews.computeExhaustively(site)
+        let same = zip(searched, exhaustive).filter { $0 == $1 }.count
+        #expect(Double(same) / Double(articles.count) >= 0.95)
+        #expect(searched.allSatisfy { $0.count == 6 })
     }
 
     @Test func theSampleSeedArticleListsItsDanVanKheoSiblingsFirst() throws {

@@ -1,13 +1,13 @@
 /// Which categories are close relatives in the tree: a parent and its child, or two children of one parent
 /// ("Giáo dục nghề nghiệp" and "An toàn, vệ sinh lao động" under "Lao động - Việc làm").
 struct CategoryKinship: Sendable {
-    /// Each article's category, by position in `site.categories`.
+    /// Each article's category (by engine number), by position in `site.categories`.
     let categoryOfArticle: [Int32]
     /// For each category, its kin (not itself), by position in `site.categories`.
     let kin: [[Int]]
     private let parentOf: [Int32]
 
-    init(_ site: Site) {
+    init(_ site: Site, articles: [Article]) {
         let position = Dictionary(uniqueKeysWithValues: site.categories.enumerated().map { ($1.slug, $0) })
         let parents = site.categories.map { category in Int32(category.parentSlug.flatMap { position[$0] } ?? -1) }
         parentOf = parents
@@ -16,16 +16,12 @@ struct CategoryKinship: Sendable {
                 other != category && Self.areKin(category, other, parents: parents)
             }
         }
-        categoryOfArticle = site.articles.map { Int32(position[$0.categorySlug] ?? -1) }
+        categoryOfArticle = articles.map { Int32(position[$0.categorySlug] ?? -1) }
     }
 
-    func sameCategory(_ first: Int, _ second: Int) -> Bool {
-        categoryOfArticle[first] == categoryOfArticle[second]
-    }
-
-    func kinCategories(_ first: Int, _ second: Int) -> Bool {
-        let a = Int(categoryOfArticle[first]), b = Int(categoryOfArticle[second])
-        return a >= 0 && b >= 0 && a != b && Self.areKin(a, b, parents: parentOf)
+    /// The parent of the category at `position` (-1 for a top-level category or none).
+    func parent(of position: Int32) -> Int32 {
+        position >= 0 ? parentOf[Int(position)] : -1
     }
 
     private static func areKin(_ a: Int, _ b: Int, parents: [Int32]) -> Bool {

@@ -6,28 +6,30 @@ struct CountedTerms: Sendable {
     static let shardCount = 1 << shardBits
 
     let articleCount: Int
-    var hashes: [UInt64] = []
-    var counts: [Int32] = []
+    private(set) var hashes: [UInt64] = []
+    private(set) var counts: [Int32] = []
     /// Article `a`'s terms are at `articleStarts[a] ..< articleStarts[a + 1]`.
-    var articleStarts: [Int] = [0]
+    private(set) var articleStarts: [Int] = [0]
     /// Article `a`'s terms of shard `s` start at `shardStarts[a * (shardCount + 1) + s]` (absolute positions).
-    var shardStarts: [Int32] = []
+    private(set) var shardStarts: [Int32] = []
 
     init(titles: [String], bodies: [String]) {
         articleCount = titles.count
-        let perArticle = Parallel.map(articleCount, state: { TermTable(capacity: 4096) }) { article, table in
-            Self.count(title: titles[article], body: bodies[article], table: table)
+        // Each batch counts its articles into one chunk (few allocations), then the chunks are joined.
+        let chunks = Parallel.mapBatches(articleCount) { range in
+            Self.count(titles: titles[range], bodies: bodies[range])
         }
-        let total = perArticle.reduce(0) { $0 + $1.hashes.count }
+        let total = chunks.reduce(0) { $0 + $1.hashes.count }
         hashes.reserveCapacity(total)
         counts.reserveCapacity(total)
         shardStarts.reserveCapacity(articleCount * (Self.shardCount + 1))
-        for article in perArticle {
-            let base = Int32(hashes.count)
-            shardStarts.append(contentsOf: article.shardStarts.map { $0 + base })
-            hashes.append(contentsOf: article.hashes)
-            counts.append(contentsOf: article.counts)
-            articleStarts.append(hashes.count)
+        articleStarts.reserveCapacity(articleCount + 1)
+        for chunk in chunks {
+            let base = hashes.count
+            shardStarts.append(contentsOf: chunk.shardStarts.map { $0 + Int32(base) })
+            articleStarts.append(contentsOf: chunk.articleEnds.map { $0 + base })
+            hashes.append(contentsOf: chunk.hashes)
+            counts.append(contentsOf: chunk.counts)
         }
     }
 
@@ -35,28 +37,39 @@ struct CountedTerms: Sendable {
 
     @inline(__always) static func shard(_ hash: UInt64) -> Int { Int(hash >> UInt64(64 - shardBits)) }
 
-    private static func count(title: String, body: String, table: TermTable)
-        -> (hashes: [UInt64], counts: [Int32], shardStarts: [Int32]) {
-        SyllableTokenizer.forEachTerm(in: title) { table.add($0, TextIndex.titleRepeat) }
-        SyllableTokenizer.forEachTerm(in: body) { table.add($0, 1) }
-        // Counting sort by shard.
-        var starts = [Int32](repeating: 0, count: shardCount + 1)
-        var drained: [(UInt64, Int32)] = []
-        drained.reserveCapacity(table.count)
-        table.drain { hash, count in
-            drained.append((hash, count))
-            starts[shard(hash) + 1] += 1
+    /// Some consecutive articles' terms, positions relative to the chunk.
+    private struct Chunk {
+        var hashes: [UInt64] = []
+        var counts: [Int32] = []
+        var articleEnds: [Int] = []
+        var shardStarts: [Int32] = []
+    }
+
+    private static func count(titles: ArraySlice<String>, bodies: ArraySlice<String>) -> Chunk {
+        let table = TermTable(capacity: 1024)
+        var chunk = Chunk()
+        for (title, body) in zip(titles, bodies) {
+            SyllableTokenizer.forEachTerm(in: title) { table.add($0, TextIndex.titleRepeat) }
+            SyllableTokenizer.forEachTerm(in: body) { table.add($0, 1) }
+            // A counting sort by shard, straight into the chunk.
+            var starts = [Int32](repeating: 0, count: shardCount + 1)
+            table.forEach { hash, _ in starts[shard(hash) + 1] += 1 }
+            let base = Int32(chunk.hashes.count)
+            starts[0] = base
+            for shard in 0..<shardCount { starts[shard + 1] += starts[shard] }
+            chunk.hashes.append(contentsOf: repeatElement(0, count: table.count))
+            chunk.counts.append(contentsOf: repeatElement(0, count: table.count))
+            var next = starts
+            table.forEach { hash, count in
+                let position = Int(next[shard(hash)])
+                chunk.hashes[position] = hash
+                chunk.counts[position] = count
+                next[shard(hash)] += 1
+            }
+            table.removeAll()
+            chunk.shardStarts.append(contentsOf: starts)
+            chunk.articleEnds.append(chunk.hashes.count)
         }
-        for shard in 0..<shardCount { starts[shard + 1] += starts[shard] }
-        var next = starts
-        var hashes = [UInt64](repeating: 0, count: drained.count)
-        var counts = [Int32](repeating: 0, count: drained.count)
-        for (hash, count) in drained {
-            let position = Int(next[shard(hash)])
-            hashes[position] = hash
-            counts[position] = count
-            next[shard(hash)] += 1
-        }
-        return (hashes, counts, starts)
+        return chunk
     }
 }

@@ -3,17 +3,27 @@ import Foundation
 
 /// Work spread over the machine's cores, each piece writing only its own preallocated slot.
 enum Parallel {
-    /// Splits `0..<count` into batches (a few per core, so uneven batches even out) and runs `body` on each.
-    static func forEachBatch(_ count: Int, _ body: (Range<Int>) -> Void) {
-        guard count > 0 else { return }
+    /// `0..<count` split into batches: a few per core, so uneven batches even out.
+    static func batches(_ count: Int) -> [Range<Int>] {
         let batches = min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        return (0..<batches).map { (count * $0 / batches)..<(count * ($0 + 1) / batches) }
+    }
+
+    /// Runs `body` on each batch of `0..<count`, in parallel.
+    static func forEachBatch(_ count: Int, _ body: (Range<Int>) -> Void) {
+        let ranges = batches(count)
+        guard !ranges.isEmpty else { return }
         // Callers only read shared values and write their own batch's slots, so sharing `body` is safe.
         withoutActuallyEscaping(body) { body in
             nonisolated(unsafe) let body = body
-            DispatchQueue.concurrentPerform(iterations: batches) { batch in
-                body((count * batch / batches)..<(count * (batch + 1) / batches))
-            }
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { batch in body(ranges[batch]) }
         }
+    }
+
+    /// One result per batch of `0..<count`, in order.
+    static func mapBatches<Result>(_ count: Int, _ transform: (Range<Int>) -> Result) -> [Result] {
+        let ranges = batches(count)
+        return map(ranges.count) { transform(ranges[$0]) }
     }
 
     /// `transform` of every index, computed in batches; `makeState` gives each batch its own scratch space.

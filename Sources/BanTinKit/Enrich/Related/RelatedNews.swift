@@ -7,26 +7,42 @@ import Foundation
 public enum RelatedNews {
     /// Related article positions (in `site.articles`) for every article.
     public static func compute(_ site: Site) -> [[Int]] {
-        let finder = Finder(site: site, settings: RelatedSettings.read(site.config).settings)
-        return Parallel.map(site.articles.count, state: { finder.makeScratch() }) { article, scratch in
-            let choice = finder.choose(for: article, scratch: &scratch)
+        lists(Finder(site: site, settings: RelatedSettings.read(site.config).settings), site: site)
+    }
+
+    /// The same lists found by scoring every pair of articles instead of searching the index: slow (n²), for
+    /// measuring how often the index search finds the best candidates (`bantin-bench related`).
+    public static func computeExhaustively(_ site: Site) -> [[Int]] {
+        lists(Finder(site: site, settings: RelatedSettings.read(site.config).settings, exhaustive: true), site: site)
+    }
+
+    private static func lists(_ finder: Finder, site: Site) -> [[Int]] {
+        // In engine order, category by category: one article's candidates are still in the processor cache
+        // for the next.
+        let numbering = finder.numbering
+        let lists = Parallel.map(site.articles.count, state: { finder.makeScratch() }) { number, scratch in
+            let choice = finder.choose(for: numbering.sitePosition[number], scratch: &scratch)
             return choice.pinned + choice.picked.map(\.article)
         }
+        return site.articles.indices.map { lists[numbering.engineNumber[$0]] }
     }
 
     /// The choice for one article with every score broken down, for `bantin related`.
-    public static func explain(_ site: Site, slug: String, settings: RelatedSettings? = nil) -> Explanation? {
+    public static func explain(_ site: Site, slug: String, settings: RelatedSettings? = nil,
+                               passedOver: Int = 5) -> Explanation? {
         guard let article = site.articleIndex[slug] else { return nil }
         let settings = settings ?? RelatedSettings.read(site.config).settings
         let finder = Finder(site: site, settings: settings)
         var scratch = finder.makeScratch()
-        let choice = finder.choose(for: article, scratch: &scratch)
-        let spellings = SyllableTokenizer.spellings(in: site.articles[article].title + "\n" + RelatedScorer.body(site.articles[article]))
+        let choice = finder.choose(for: article, passedOver: passedOver, scratch: &scratch)
+        let spellings = SyllableTokenizer.spellings(in: site.articles[article].title + "\n"
+                                                    + RelatedScorer.body(site.articles[article]))
+        let number = finder.numbering.engineNumber
         func entry(_ other: Int, _ score: RelatedScore, pinned: Bool) -> Explanation.Entry {
             var sharedTags: [String] = []
-            finder.scorer.tags.forEachSharedTag(article, other) { sharedTags.append(site.tags[$0].name) }
+            finder.scorer.tags.forEachSharedTag(number[article], number[other]) { sharedTags.append(site.tags[$0].name) }
             var sharedTerms: [(String, Double)] = []
-            finder.scorer.text.forEachSharedTerm(article, other) { hash, part in
+            finder.scorer.text.forEachSharedTerm(number[article], number[other]) { hash, part in
                 sharedTerms.append((spellings[hash] ?? "?", part))
             }
             sharedTerms.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
@@ -36,7 +52,7 @@ public enum RelatedNews {
         }
         return Explanation(
             settings: settings,
-            chosen: choice.pinned.map { entry($0, finder.scorer.score(article, $0), pinned: true) }
+            chosen: choice.pinned.map { entry($0, finder.scorer.score(number[article], number[$0]), pinned: true) }
                 + choice.picked.map { entry($0.article, $0.score, pinned: false) },
             passedOver: choice.passedOver.map { entry($0.article, $0.score, pinned: false) })
     }
@@ -57,21 +73,26 @@ public enum RelatedNews {
         public var settings: RelatedSettings
         /// The list as the page shows it.
         public var chosen: [Entry]
-        /// The next-best candidates that did not make it (below `min_score` or beyond `count`).
+        /// The next-best candidates that did not make it (below `min_score` or beyond `count`), best first.
         public var passedOver: [Entry]
     }
 
-    /// The selection rule, shared by the build and `explain`.
+    /// The selection rule, shared by the build and `explain`. Articles are positions in `site.articles`.
     struct Finder: Sendable {
         let settings: RelatedSettings
+        let numbering: ArticleNumbering
         let scorer: RelatedScorer
         let search: CandidateSearch
         let pins: [[Int]]
+        /// Score every other article instead of searching the index (to check the search).
+        let exhaustive: Bool
 
-        init(site: Site, settings: RelatedSettings) {
+        init(site: Site, settings: RelatedSettings, exhaustive: Bool = false) {
             self.settings = settings
-            scorer = RelatedScorer(site: site, settings: settings)
-            search = CandidateSearch(site: site, scorer: scorer)
+            self.exhaustive = exhaustive
+            numbering = ArticleNumbering(site)
+            scorer = RelatedScorer(site: site, numbering: numbering, settings: settings)
+            search = CandidateSearch(site: site, scorer: scorer, numbering: numbering)
             pins = site.articles.indices.map { index in
                 var seen: Set<Int> = []
                 return site.articles[index].relatedPins.compactMap { site.articleIndex[$0] }
@@ -79,7 +100,7 @@ public enum RelatedNews {
             }
         }
 
-        func makeScratch() -> CandidateSearch.Scratch { .init(articleCount: scorer.days.count) }
+        func makeScratch() -> CandidateSearch.Scratch { .init(articleCount: scorer.facts.count) }
 
         struct Choice {
             var pinned: [Int]
@@ -87,21 +108,28 @@ public enum RelatedNews {
             var passedOver: [(article: Int, score: RelatedScore)]
         }
 
-        func choose(for article: Int, scratch: inout CandidateSearch.Scratch) -> Choice {
+        /// The pins, then the best others; `passedOver` asks for that many next-best candidates too.
+        func choose(for article: Int, passedOver extra: Int = 0, scratch: inout CandidateSearch.Scratch) -> Choice {
             let pinned = pins[article]
             let wanted = max(settings.count - pinned.count, 0)
-            // Shortlisted by a quick score, then ranked by the full one; a few spares absorb the difference.
-            let shortlist = search.shortlist(for: article, limit: wanted * 2 + 4, excluding: pinned, scratch: &scratch)
-            var ranked = shortlist.map { (article: $0, score: scorer.score(article, $0)) }
-            ranked.sort { BestFirst.isBetter(($0.article, $0.score.total), than: ($1.article, $1.score.total)) }
-            var picked: [(article: Int, score: RelatedScore)] = []
-            var passedOver: [(article: Int, score: RelatedScore)] = []
-            for candidate in ranked {
-                if picked.count < wanted && candidate.score.topical >= settings.minScore {
-                    picked.append(candidate)
-                } else {
-                    passedOver.append(candidate)
+            let number = numbering.engineNumber[article]
+            let excluded = pinned.map { numbering.engineNumber[$0] }
+            if exhaustive {
+                var best = BestFirst(limit: wanted)
+                for other in scorer.facts.indices
+                where other != number && scorer.facts[other].isListable && !excluded.contains(other) {
+                    let score = scorer.score(number, other)
+                    if score.topical >= settings.minScore { best.offer(numbering.sitePosition[other], score) }
                 }
+                return Choice(pinned: pinned, picked: best.entries, passedOver: [])
+            }
+            let picked = search.best(for: number, limit: wanted, minScore: settings.minScore, excluding: excluded,
+                                     scratch: &scratch)
+            var passedOver: [(article: Int, score: RelatedScore)] = []
+            if extra > 0 {
+                let chosen = Set(picked.map(\.article))
+                passedOver = search.best(for: number, limit: wanted + extra, minScore: nil, excluding: excluded,
+                                         scratch: &scratch).filter { !chosen.contains($0.article) }
             }
             return Choice(pinned: pinned, picked: picked, passedOver: passedOver)
         }

@@ -124,7 +124,11 @@ enum SyllableTokenizer {
     /// Vietnamese, and normalising megabytes of articles that are almost always NFC would be wasted time.
     static func mayBeDecomposed(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in bytes.contains { $0 == 0xCC || $0 == 0xCD } }
+        return text.withUTF8 { bytes in
+            guard let start = bytes.baseAddress else { return false }
+            // memchr scans many bytes at a time.
+            return memchr(start, 0xCC, bytes.count) != nil || memchr(start, 0xCD, bytes.count) != nil
+        }
     }
 
     // MARK: hashing

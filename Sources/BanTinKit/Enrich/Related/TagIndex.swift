@@ -11,33 +11,25 @@ struct TagIndex: Sendable {
     private let starts: [Int32]
     private let tags: [Int32]
     let norms: [Double]
-    /// One bit per tag (position modulo 64): articles whose signatures share no bit share no tag.
-    private let signatures: [UInt64]
 
-    init(_ site: Site) {
+    /// `articles` in engine order (see `ArticleNumbering`).
+    init(_ site: Site, articles: [Article]) {
         let total = Double(site.articles.count)
         var position: [String: Int32] = [:]
         for (index, tag) in site.tags.enumerated() { position[tag.slug] = Int32(index) }
         let weights = site.tags.map { tag in log(1 + total / Double(max(site.articlesByTag[tag.slug]?.count ?? 1, 1))) }
         self.weights = weights
-        let tagsOfArticle = site.articles.map { article in article.tags.compactMap { position[$0.slug] }.sorted() }
+        let tagsOfArticle = articles.map { article in article.tags.compactMap { position[$0.slug] }.sorted() }
         tags = tagsOfArticle.flatMap { $0 }
         var starts: [Int32] = [0]
         for list in tagsOfArticle { starts.append(starts[starts.count - 1] + Int32(list.count)) }
         self.starts = starts
-        signatures = tagsOfArticle.map { tags in tags.reduce(0) { $0 | 1 << UInt64($1 % 64) } }
         norms = tagsOfArticle.map { tags in tags.reduce(0) { $0 + weights[Int($1)] * weights[Int($1)] }.squareRoot() }
     }
 
     /// The article's tags, as positions in `site.tags`.
     func tags(of article: Int) -> ArraySlice<Int32> {
         tags[Int(starts[article])..<Int(starts[article + 1])]
-    }
-
-    /// False when the articles surely share no tag; true when they may.
-    @inline(__always)
-    func mayShareTags(_ first: Int, _ second: Int) -> Bool {
-        signatures[first] & signatures[second] != 0
     }
 
     /// Cosine of two articles' tag vectors (0 to 1).

@@ -45,11 +45,19 @@ final class TermTable {
         return values[found]
     }
 
-    /// Every term and its value in insertion order; the table is empty afterwards.
-    func drain(_ body: (UInt64, Int32) -> Void) {
+    /// Every term and its value, in insertion order.
+    @inline(__always)
+    func forEach(_ body: (UInt64, Int32) -> Void) {
         for position in 0..<count {
             let index = Int(used[position])
             body(keys[index] == Self.zeroStandIn ? 0 : keys[index], values[index])
+        }
+    }
+
+    /// Empties the table, keeping its memory.
+    func removeAll() {
+        for position in 0..<count {
+            let index = Int(used[position])
             keys[index] = 0
             values[index] = 0
         }

@@ -9,9 +9,9 @@ import Foundation
 /// the same however large the site grows.
 struct TextIndex: Sendable {
     /// Enough to hold an article's distinctive words and phrases; the long tail adds cost, not meaning.
-    static let termsPerArticle = 48
+    static let termsPerArticle = 32
     /// Common terms would otherwise make every lookup touch a large part of the site.
-    static let postingsPerTerm = 48
+    static let postingsPerTerm = 32
     /// A title says what the article is about in a few words: its terms count as if written this often.
     static let titleRepeat: Int32 = 3
 
@@ -31,6 +31,9 @@ struct TextIndex: Sendable {
     /// Term `t`'s postings (its articles) are at `postingStarts[t] ..< postingStarts[t + 1]`, strongest first.
     private(set) var postingStarts: [Int32] = []
     private(set) var postings: [Entry] = []
+    /// Per term, the weight of the strongest article its capped postings left out (0 when none was): no
+    /// article missing from the postings weighs more.
+    private(set) var cutWeights: [Float] = []
 
     init(titles: [String], bodies: [String]) {
         articleCount = titles.count
@@ -72,17 +75,37 @@ struct TextIndex: Sendable {
         }
     }
 
-    /// Adds to `scores[b]` the part of cos(article, b) that the capped postings reveal, for every article `b`
-    /// sharing one of the article's terms; `found` gets each such `b` once (`mark` tells first sightings).
-    func accumulate(_ article: Int, into scores: UnsafeMutablePointer<Float>, found: (Int) -> Void) {
+    /// What the capped postings reveal about another article's similarity to the one being scored.
+    struct PartialMatch {
+        /// The part of the cosine found through the postings.
+        var found: Float = 0
+        /// The part of `missingBound` ruled out: terms whose postings did list the other article.
+        var ruledOut: Float = 0
+
+        /// The cosine is at most this.
+        func atMost(missing: Double) -> Double { Double(found) + max(missing - Double(ruledOut), 0) }
+    }
+
+    /// Walks the postings of the article's terms: `visit(b, found, ruledOut)` for each other article `b` listed
+    /// there, with the share of the cosine found and of `missingBound` ruled out by this term.
+    @inline(__always)
+    func accumulate(_ article: Int, _ visit: (_ other: Int, _ found: Float, _ ruledOut: Float) -> Void) {
         for slot in vector(article) {
             let term = vectors[slot]
-            for posting in postings[Int(postingStarts[Int(term.key)])..<Int(postingStarts[Int(term.key) + 1])] {
-                let other = Int(posting.key)
-                found(other)
-                scores[other] += term.weight * posting.weight
+            let cut = term.weight * cutWeights[Int(term.key)]
+            // By index, not through a slice: a slice would retain the array, and both cores retaining one
+            // array contend for its reference count.
+            for place in Int(postingStarts[Int(term.key)])..<Int(postingStarts[Int(term.key) + 1]) {
+                let posting = postings[place]
+                visit(Int(posting.key), term.weight * posting.weight, cut)
             }
         }
+    }
+
+    /// At most how much cosine similarity with the article the capped postings can miss, for any other
+    /// article: the found part plus this (less what is ruled out) is never less than the true cosine.
+    func missingBound(_ article: Int) -> Double {
+        vector(article).reduce(0) { $0 + Double(vectors[$1].weight) * Double(cutWeights[Int(vectors[$1].key)]) }
     }
 
     // MARK: building
@@ -182,14 +205,16 @@ struct TextIndex: Sendable {
             }
         }
         postingStarts = [Int32](repeating: 0, count: termCount + 1)
+        cutWeights = [Float](repeating: 0, count: termCount)
         postings.reserveCapacity(all.count)
         for term in 0..<termCount {
             let list = all[Int(starts[term])..<Int(starts[term + 1])]
             if list.count <= Self.postingsPerTerm {
                 postings.append(contentsOf: list)
             } else {
-                postings.append(contentsOf: list.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.key < $1.key }
-                    .prefix(Self.postingsPerTerm))
+                let strongest = list.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.key < $1.key }
+                postings.append(contentsOf: strongest.prefix(Self.postingsPerTerm))
+                cutWeights[term] = strongest[Self.postingsPerTerm].weight
             }
             postingStarts[term + 1] = Int32(postings.count)
         }
