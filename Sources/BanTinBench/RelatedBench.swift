@@ -16,9 +16,7 @@ enum RelatedBench {
             let site = CorpusGenerator(articleCount: size).makeSite()
             var timing = Timing()
             var lists: [[Int]] = []
-            // The small site takes little time, so a moment of other work on the machine would weigh on it most:
-            // it gets more runs.
-            for _ in 0..<(size == sizes.small ? repeats * 5 : repeats) {
+            for _ in 0..<repeats {
                 let start = DispatchTime.now().uptimeNanoseconds
                 let startProcessor = processorSeconds()
                 lists = RelatedNews.compute(site)

@@ -2,7 +2,7 @@ import Foundation
 
 /// bantin-bench: benchmarks over generated sites. Run in release mode (`make bench-related`).
 ///
-///     bantin-bench related [--small 1000] [--large 10000] [--repeats 3] [--exhaustive]
+///     bantin-bench related [--small 1000] [--large 10000] [--repeats 5] [--exhaustive]
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func option(_ name: String, default value: Int) -> Int {
@@ -14,7 +14,7 @@ func option(_ name: String, default value: Int) -> Int {
 switch arguments.first {
 case "related":
     let passed = RelatedBench.run(sizes: (option("small", default: 1000), option("large", default: 10000)),
-                                  repeats: option("repeats", default: 3), limitSeconds: 1.0,
+                                  repeats: option("repeats", default: 5), limitSeconds: 1.0,
                                   exhaustiveLarge: arguments.contains("--exhaustive"))
     exit(passed ? 0 : 1)
 default:

@@ -14,24 +14,30 @@ struct CandidateSearch: Sendable {
 
     let scorer: RelatedScorer
     let numbering: ArticleNumbering
-    /// The articles of each category (its own), each tag, and each tag within a category, as engine numbers
-    /// newest first (in site order), so nearness in date is nearness in the list.
-    let articlesInCategory: [[Int32]]
-    let articlesWithTag: [[Int32]]
-    let articlesWithTagInCategory: [Int: [Int32]]
+    /// An article of a list: its position in `site.articles` (to find its place by date) and its engine number.
+    struct ListEntry: Sendable {
+        var site: Int32
+        var engine: Int32
+    }
+
+    /// The articles of each category (its own), each tag, and each tag within a category, newest first (in
+    /// site order), so nearness in date is nearness in the list.
+    let articlesInCategory: [[ListEntry]]
+    let articlesWithTag: [[ListEntry]]
+    let articlesWithTagInCategory: [Int: [ListEntry]]
 
     init(site: Site, scorer: RelatedScorer, numbering: ArticleNumbering) {
         self.scorer = scorer
         self.numbering = numbering
-        let number = { (position: Int) in Int32(numbering.engineNumber[position]) }
-        articlesInCategory = site.categories.map { (site.articlesByCategory[$0.slug] ?? []).map(number) }
-        articlesWithTag = site.tags.map { (site.articlesByTag[$0.slug] ?? []).map(number) }
-        var byPair: [Int: [Int32]] = [:]
+        let entry = { (position: Int) in ListEntry(site: Int32(position), engine: Int32(numbering.engineNumber[position])) }
+        articlesInCategory = site.categories.map { (site.articlesByCategory[$0.slug] ?? []).map(entry) }
+        articlesWithTag = site.tags.map { (site.articlesByTag[$0.slug] ?? []).map(entry) }
+        var byPair: [Int: [ListEntry]] = [:]
         for position in site.articles.indices {
             let engine = numbering.engineNumber[position]
             let category = Int(scorer.facts[engine].category)
             for tag in scorer.tags.tags(of: engine) {
-                byPair[Self.pair(category, Int(tag), tagCount: site.tags.count), default: []].append(Int32(engine))
+                byPair[Self.pair(category, Int(tag), tagCount: site.tags.count), default: []].append(entry(position))
             }
         }
         articlesWithTagInCategory = byPair
@@ -80,7 +86,7 @@ struct CandidateSearch: Sendable {
             }
         }
         let textFound = found.count
-        func addNearest(_ list: [Int32], _ limit: Int) {
+        func addNearest(_ list: [ListEntry], _ limit: Int) {
             forEachNearestInDate(list, to: article, limit: limit) { other in
                 if scratch.slots[other].stamp != stamp {
                     scratch.slots[other] = (stamp, .init())
@@ -126,24 +132,24 @@ struct CandidateSearch: Sendable {
 
     /// The `limit` articles of `list` around `article` in date order, as many newer as older where the list
     /// allows (by rank rather than by days apart: no dates need reading).
-    private func forEachNearestInDate(_ list: [Int32], to article: Int, limit: Int, _ body: (Int) -> Void) {
+    private func forEachNearestInDate(_ list: [ListEntry], to article: Int, limit: Int, _ body: (Int) -> Void) {
         // The list is in site order, newest first: the nearest form one run around the article's place in it.
-        let position = lowerBound(list, numbering.sitePosition[article])
-        let isMember = position < list.count && Int(list[position]) == article
+        let position = lowerBound(list, Int32(numbering.sitePosition[article]))
+        let isMember = position < list.count && Int(list[position].engine) == article
         let after = isMember ? position + 1 : position
         let others = list.count - (after - position)
         let count = min(limit, others)
         let newer = min(max(count - (list.count - after), count / 2), position)
-        for index in (position - newer)..<position { body(Int(list[index])) }
-        for index in after..<(after + count - newer) { body(Int(list[index])) }
+        for index in (position - newer)..<position { body(Int(list[index].engine)) }
+        for index in after..<(after + count - newer) { body(Int(list[index].engine)) }
     }
 
     /// The first place in `list` whose article comes at or after site position `position`.
-    private func lowerBound(_ list: [Int32], _ position: Int) -> Int {
+    private func lowerBound(_ list: [ListEntry], _ position: Int32) -> Int {
         var low = 0, high = list.count
         while low < high {
             let middle = (low + high) / 2
-            if numbering.sitePosition[Int(list[middle])] < position { low = middle + 1 } else { high = middle }
+            if list[middle].site < position { low = middle + 1 } else { high = middle }
         }
         return low
     }
