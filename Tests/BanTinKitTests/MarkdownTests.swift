@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Testing
 @testable import BanTinKit
 
@@ -15,6 +17,16 @@ import Testing
         let html = markdown.render("~~cũ~~ xem https://dichvucong.gov.vn nhé").html
         #expect(html.contains("<del>cũ</del>"))
         #expect(html.contains("<a href=\"https://dichvucong.gov.vn\">https://dichvucong.gov.vn</a>"))
+    }
+
+    /// cmark-gfm keeps the extensions' special characters in one table for the whole process; parsers
+    /// finishing at once on other threads must not lose strikethrough or autolinks.
+    @Test func strikethroughAndAutolinksSurviveRenderingOnEveryCore() {
+        let text = String(repeating: "Đoạn văn ~~cũ~~ xem https://dichvucong.gov.vn và www.vinhlong.gov.vn nhé.\n\n", count: 40)
+        let outputs = ManyThreads.map(0..<400) { _ in markdown.render(text).html }
+        let broken = outputs.filter { $0.components(separatedBy: "<del>cũ</del>").count != 41
+            || $0.components(separatedBy: "<a href=\"http://www.vinhlong.gov.vn\">").count != 41 }
+        #expect(broken.count == 0, "renders that lost an extension, out of 400")
     }
 
     @Test func rawHTMLIsOmittedByDefault() {
@@ -109,5 +121,17 @@ import Testing
         #expect(files["chuyen-muc/lao-dong-viec-lam/index.html"]?.contains("<li>Tuyển sinh học nghề</li>") == true)
         #expect(files["chuyen-muc/giao-duc-nghe-nghiep/index.html"]?.contains("<li>Tuyển sinh học nghề</li>") == true)
         #expect(files["chuyen-muc/cac-van-de-chung/index.html"]?.contains("<li>Tuyển sinh học nghề</li>") == false)
+    }
+}
+
+/// Runs `body` for every element on all cores and returns the results in order.
+enum ManyThreads {
+    static func map<T: Sendable>(_ range: Range<Int>, _ body: @Sendable (Int) -> T) -> [T] {
+        let results = Mutex(Array<T?>(repeating: nil, count: range.count))
+        DispatchQueue.concurrentPerform(iterations: range.count) { index in
+            let value = body(range.lowerBound + index)
+            results.withLock { $0[index] = value }
+        }
+        return results.withLock { $0.map { $0! } }
     }
 }

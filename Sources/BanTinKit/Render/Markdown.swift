@@ -21,6 +21,8 @@ public struct Markdown: Sendable {
         Self.registerExtensions
     }
 
+    private static let inlineLock = NSLock()
+
     /// Registration mutates a global list in the C library: do it once, before any parallel use.
     private static let registerExtensions: Void = {
         cmark_gfm_core_extensions_ensure_registered()
@@ -80,7 +82,9 @@ public struct Markdown: Sendable {
         markdown.withCString { pointer in
             cmark_parser_feed(parser, pointer, strlen(pointer))
         }
-        guard let document = cmark_parser_finish(parser) else { return nil }
+        // Inline parsing switches the extensions' characters (`~`, `:`, `w`) on and off in a table shared by
+        // every parser of the process, so two parsers finishing at once can miss strikethrough or autolinks.
+        guard let document = Self.inlineLock.withLock({ cmark_parser_finish(parser) }) else { return nil }
         defer { cmark_node_free(document) }
         return body(parser, document, options)
     }
