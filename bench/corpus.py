@@ -2,7 +2,7 @@
 """Deterministic Vietnamese news corpus for benchmarks: the same articles for bantin and for Hugo.
 
     bench/corpus.py N OUT     writes OUT/bantin/content (site.yml, articles/) and OUT/hugo/content
-Articles: 30 categories (some nested), ~200 tags used Zipf-like, dates over 10 years, bodies of about 350-1,000
+Articles: 30 categories (some nested), ~200 tags used Zipf-like, dates over 10 years, bodies of about 250-1,100
 words of Vietnamese syllables with headings, lists and a table now and then.
 """
 import os, random, sys, textwrap, unicodedata
