@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # make bench: bantin against Hugo 0.168 on the same generated articles (issue #7; bench/README.md).
 #   bench/bench.sh                      1,000 and 10,000 articles, one run each
-#   RUNS=3 bench/bench.sh               best of 3 runs (lowest wall time, lowest peak memory)
+#   RUNS=3 bench/bench.sh               best of 3 runs (lowest wall time, peak memory and processor time, each)
 #   SIZES="1000" bench/bench.sh         other sizes
 #   BANTIN=/path/to/bantin HUGO=/path/to/hugo bench/bench.sh
 #   TABLE_ONLY=1 bench/bench.sh         the table of the last runs again (bench/out/bench-N), building nothing
 # For each size: the corpus (bench/corpus.py, cached in bench/out/corpus-N, made again when corpus.py changes),
 # a full Hugo build of bench/hugo-site and a full bantin build of templates/, each into an emptied folder under
-# /usr/bin/time -v, then one table: wall seconds, peak RSS, files written (all, and .html), bantin/Hugo ratios.
+# /usr/bin/time -v, then one table: wall seconds, peak RSS, files written (all, and .html), processor seconds,
+# and the bantin/Hugo ratios.
 # Not part of make test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
