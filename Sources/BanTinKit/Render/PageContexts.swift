@@ -139,7 +139,10 @@ struct PageContexts {
             "prev_url": current > 1 ? urlFor(current - 1) : "",
             "has_next": current < total,
             "next_url": current < total ? urlFor(current + 1) : "",
-            "pages": (1...total).map { ["number": $0, "url": urlFor($0), "is_current": $0 == current] },
+            "pages": pagination.window(around: current).map { number -> [String: Any] in
+                guard let number else { return ["is_gap": true] }
+                return ["number": number, "url": urlFor(number), "is_current": number == current, "is_gap": false]
+            },
         ]
     }
 

@@ -24,11 +24,13 @@ public struct SiteRenderer {
     }
 
     public func render() -> [OutputFile] {
-        plan().map { $0.render(with: templates) }
+        let plan = plan()
+        return plan.files.map { $0.render(with: plan.templates) }
     }
 
-    /// Every file of the site with what its template will see, not yet rendered.
-    public func plan() -> [PlannedFile] {
+    /// Every file of the site with what its template will see, not yet rendered, and the templates to
+    /// render them with (the shared fragments already rendered).
+    public func plan() -> SitePlan {
         let contexts = PageContexts(site: site, routes: routes, dates: dates, numbers: numbers, counter: counter)
         var files: [PlannedFile] = []
         func emit(_ url: String, _ template: String, _ context: [String: Any]) {
@@ -62,8 +64,13 @@ public struct SiteRenderer {
             emit(routes.page(page.slug), "page", contexts.staticPage(page))
         }
         files.append(PlannedFile(path: "404.html", content: .page(template: "404", context: contexts.notFound())))
-        files += ReaderPages(site: site, templates: templates, routes: routes, contexts: contexts).render()
-            .map { PlannedFile(path: $0.path, content: .bytes($0.contents)) }
-        return files
+        files += ReaderPages(site: site, routes: routes, contexts: contexts).plan()
+        return SitePlan(files: files, templates: templates.sharingFragments(contexts.shared))
     }
+}
+
+/// The files of a site before any template runs, and the templates that will render them.
+public struct SitePlan {
+    public var files: [PlannedFile]
+    public var templates: TemplateSet
 }
