@@ -180,9 +180,14 @@ public enum Build {
         guard let config = parsedConfig else { throw BuildFailure(log.all) }
         log.add(contentsOf: RelatedSettings.read(config).diagnostics)
 
+        // Front matter is parsed on every core; problems are reported in file order all the same.
+        let parsed = Parallel.map(articleFiles.count) { index in
+            memo?.article(articleFiles[index], timeZone: config.timeZone)
+                ?? ArticleSource.read(articleFiles[index], timeZone: config.timeZone)
+        }
         var articles: [ArticleSource] = []
-        for file in articleFiles {
-            let (article, problems) = memo?.article(file, timeZone: config.timeZone) ?? ArticleSource.read(file, timeZone: config.timeZone)
+        articles.reserveCapacity(parsed.count)
+        for (article, problems) in parsed {
             log.add(contentsOf: problems)
             if let article { articles.append(article) }
         }

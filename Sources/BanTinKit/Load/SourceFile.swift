@@ -14,8 +14,11 @@ public struct SourceFile: Sendable, Hashable {
 
     /// Decodes bytes as UTF-8 or reports the line of the first byte that is not.
     public static func decode(_ data: Data, path: String) throws(BuildFailure) -> SourceFile {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let content = data.starts(with: bom) ? data.dropFirst(3) : data[...]
+        // Almost every file is valid: one pass of the standard library's validation, no copy.
+        if let text = String(validating: content, as: UTF8.self) { return SourceFile(path: path, text: text) }
+        let bytes = [UInt8](content)
         if let badOffset = firstInvalidUTF8Offset(bytes) {
             let line = bytes[..<badOffset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             let byte = String(bytes[badOffset], radix: 16, uppercase: true)

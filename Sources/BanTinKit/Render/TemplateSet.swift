@@ -17,11 +17,13 @@ public struct TemplateSet: Sendable {
     public init(sources: [String: SourceFile], required: [String] = TemplateSet.pageTemplates) throws(BuildFailure) {
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
+        HTMLEscaping.registered
         for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                templates[name] = try MustacheTemplate(string: file.text)
+                templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + file.text)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(file.path, line: error.context.lineNumber,
+                // The pragma took the first line.
+                diagnostics.append(.error(file.path, line: max(1, error.context.lineNumber - 1),
                                           "template syntax error: \(Self.explain(error.error)) near \"\(error.context.line.trimmingCharacters(in: .whitespaces))\""))
             } catch {
                 diagnostics.append(.error(file.path, line: 1, "template could not be read: \(error)"))

@@ -16,28 +16,22 @@ enum PlainFiles {
         var description: String { "cannot \(operation) \(path): \(String(cString: strerror(code)))" }
     }
 
-    /// Creates `folders` (absolute paths) and any missing parents, parents first.
+    /// Creates `folders` (absolute paths) and any missing parents: shallow ones first, each depth on every core.
     static func makeFolders<Folders: Sequence<String>>(_ folders: Folders) throws {
-        var made: Set<String> = []
-        for folder in folders.sorted() {
-            try makeFolder(folder, &made)
+        var wanted: Set<String> = []
+        for folder in folders {
+            var folder = folder
+            while !folder.isEmpty, wanted.insert(folder).inserted { folder = parentFolder(of: folder) }
         }
-    }
-
-    private static func makeFolder(_ folder: String, _ made: inout Set<String>) throws {
-        guard !folder.isEmpty, folder != "/", !made.contains(folder) else { return }
-        if mkdir(folder, 0o755) != 0 {
-            switch errno {
-            case EEXIST:
-                break
-            case ENOENT:
-                try makeFolder(parentFolder(of: folder), &made)
-                guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { throw Failure(path: folder, operation: "create folder", code: errno) }
-            default:
-                throw Failure(path: folder, operation: "create folder", code: errno)
+        let byDepth = Dictionary(grouping: wanted) { $0.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
+        for depth in byDepth.keys.sorted() {
+            let level = byDepth[depth]!
+            try ParallelWork().run(level.count, batch: 64) { index, _ in
+                guard mkdir(level[index], 0o755) == 0 || errno == EEXIST else {
+                    throw Failure(path: level[index], operation: "create folder", code: errno)
+                }
             }
         }
-        made.insert(folder)
     }
 
     /// "/a/b" for "/a/b/c", without Foundation's path handling (which normalises Unicode on the way).
