@@ -80,7 +80,7 @@ import Testing
         try Build.run(project.options("public"))
         let public_ = project.output("public")
         let slug = "huan-luyen-an-toan-ve-sinh-lao-dong-cho-doanh-nghiep-nho-va-vua"
-        #expect(FileManager.default.fileExists(atPath: public_.appendingPathComponent("tin/\(slug)/in/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: public_.appendingPathComponent("tin/\(slug)/in.html").path))
 
         try FileManager.default.removeItem(at: project.folder.appendingPathComponent(Self.article))
         try Fixtures.article("x", title: "Bài mới về việc làm", date: "2026-11-20", category: "lao-dong-viec-lam").text

@@ -205,7 +205,7 @@ public struct OutputWriter {
         }
     }
 
-    /// Removes the folders a deleted page leaves empty ("tin/x/in/", "tin/x/"), never the output itself.
+    /// Removes the folders a deleted page leaves empty ("tin/x/"), never the output itself.
     private func removeEmptyFolders(above file: URL) {
         var folder = file.deletingLastPathComponent().standardizedFileURL
         while folder.path.count > output.path.count, folder.path.hasPrefix(output.path + "/") {
