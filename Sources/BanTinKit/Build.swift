@@ -231,10 +231,19 @@ public enum Build {
     /// Every file of a site whose Markdown is rendered, with what its template will see, not yet rendered.
     public static func plan(site: Site, related: [[Int]], templates: TemplateSet, dates: DateStyle,
                             numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil) -> SitePlan {
-        var plan = SiteRenderer(site: site, templates: templates, dates: dates, related: related,
-                                numbers: numbers, counter: counter).plan()
-        plan.files += ReaderFiles.render(site, dates: dates).map { PlannedFile(path: $0.path, content: .bytes($0.contents)) }
-        return plan
+        // The pages' values and the reader files (feeds, sitemap, search index) at the same time.
+        nonisolated(unsafe) var plan: SitePlan?
+        nonisolated(unsafe) var readerFiles: [OutputFile] = []
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                plan = SiteRenderer(site: site, templates: templates, dates: dates, related: related,
+                                    numbers: numbers, counter: counter).plan()
+            } else {
+                readerFiles = ReaderFiles.render(site, dates: dates)
+            }
+        }
+        plan!.files += readerFiles.map { PlannedFile(path: $0.path, content: .bytes($0.contents)) }
+        return plan!
     }
 
     /// "content/data/visits.json" for a path inside the project, the full path otherwise.

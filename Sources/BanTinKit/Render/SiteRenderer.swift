@@ -31,16 +31,24 @@ public struct SiteRenderer {
     /// Every file of the site with what its template will see, not yet rendered, and the templates to
     /// render them with (the shared fragments already rendered).
     public func plan() -> SitePlan {
-        let contexts = PageContexts(site: site, routes: routes, dates: dates, numbers: numbers, counter: counter)
+        // An article's entry in lists looks the same everywhere: rendered once, not once per list it is on.
+        let templates = self.templates
+        let itemHTML: (([String: Any]) -> String)? = templates.names.contains(TemplateSet.itemTemplate)
+            ? { templates.render(TemplateSet.itemTemplate, $0) } : nil
+        let contexts = PageContexts(site: site, routes: routes, dates: dates, numbers: numbers, counter: counter,
+                                    itemHTML: itemHTML)
         var files: [PlannedFile] = []
         func emit(_ url: String, _ template: String, _ context: [String: Any]) {
             files.append(PlannedFile(path: routes.outputPath(for: url), content: .page(template: template, context: context)))
         }
 
         emit(routes.home, "home", contexts.home())
-        for index in site.articles.indices {
+        // An article's page and its print view see the same values, made on every core.
+        let articleContexts = Parallel.map(site.articles.count) { index in
+            contexts.article(index, related: related.indices.contains(index) ? related[index] : [])
+        }
+        for (index, context) in articleContexts.enumerated() {
             let slug = site.articles[index].slug
-            let context = contexts.article(index, related: related.indices.contains(index) ? related[index] : [])
             emit(routes.article(slug), "article", context)
             emit(routes.printView(slug), "print", context)
         }

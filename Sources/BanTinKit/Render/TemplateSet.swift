@@ -6,6 +6,9 @@ import Mustache
 public struct TemplateSet: Sendable {
     public static let pageTemplates = ["home", "article", "print", "list", "page", "404", "search", "redirect"]
 
+    /// Rendered once per article with its item values; the result is the item's `html` (optional).
+    public static let itemTemplate = "item"
+
     /// Templates under `shared/` show site-wide values only; a build renders each once (`sharingFragments`).
     public static let sharedFolder = "shared/"
 
