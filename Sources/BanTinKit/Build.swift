@@ -40,8 +40,9 @@ public enum Build {
         public var warnings: [Diagnostic] = []
         /// What the visit counter read, when site.yml has a `counter:` section.
         public var counter: CounterReport?
-        /// Seconds spent in each stage, in order (`bantin build --timings`).
-        public var stages: [(name: String, seconds: Double)] = []
+        /// Seconds spent in each stage, in order, and the process's resident memory (bytes) when it ended
+        /// (`bantin build --timings`; 0 where the system does not say).
+        public var stages: [(name: String, seconds: Double, residentBytes: Int)] = []
 
         public var summary: String {
             var line = "built \(articles) articles, \(staticPages) pages: \(filesWritten) files"
@@ -81,13 +82,13 @@ public enum Build {
     /// of articles that are gone are removed; the result is the same as a build into an empty folder.
     /// `state` carries what an earlier build in this process read and rendered (`bantin serve`).
     @discardableResult
-    public static func run(_ options: Options, state: BuildState = BuildState()) throws -> Report {
+    public static func run(_ options: Options, state: BuildState = BuildState(remembers: false)) throws -> Report {
         let start = Date()
         var stages = StageClock()
         // Load
-        var loader = ContentLoader(contentDirectory: options.contentDirectory, cache: state.files)
+        var loader = ContentLoader(contentDirectory: options.contentDirectory, cache: state.remembers ? state.files : nil)
         if let report = options.progress { loader.progress = { report(Progress(filesRead: $0)) } }
-        let loaded = loader.load()
+        var loaded = loader.load()
         state.keepOnly(Set((loaded.siteFile.map { [$0] } ?? []).map(\.path) + (loaded.articleFiles + loaded.pageFiles).map(\.path)))
         let templateLoader = TemplateLoader(templatesDirectory: options.templatesDirectory,
                                             displayRoot: options.contentDirectory.deletingLastPathComponent())
@@ -101,13 +102,14 @@ public enum Build {
         }
         let (site, held, warnings) = try model(siteFile: loaded.siteFile!, articleFiles: loaded.articleFiles,
                                                pageFiles: loaded.pageFiles, options: options, earlier: loadProblems,
-                                               memo: state.parses)
+                                               memo: state.remembers ? state.parses : nil)
+        loaded = ContentLoader.Loaded()  // the files' text is in the model now; do not hold it twice
         stages.lap("load")
         let dates = try templateLoader.dateStyle(timeZone: site.config.timeZone)
         let numbers = try templateLoader.numberStyle()
         let (templateSet, templateFingerprints) = try state.templates(templates)
         // Markdown
-        let rendered = ArticleBodies.render(site, memo: state.bodies)
+        let rendered = ArticleBodies.render(site, memo: state.remembers ? state.bodies : nil)
         stages.lap("markdown")
         // Enrich. The visit counter reads its state and the new log lines at the edge (nothing is saved yet).
         let related = RelatedNews.compute(rendered)
@@ -257,12 +259,20 @@ public enum Build {
 /// Times the stages of one build.
 private struct StageClock {
     private var last = Date()
-    private(set) var laps: [(name: String, seconds: Double)] = []
+    private(set) var laps: [(name: String, seconds: Double, residentBytes: Int)] = []
 
     mutating func lap(_ name: String) {
         let now = Date()
-        laps.append((name, now.timeIntervalSince(last)))
+        laps.append((name, now.timeIntervalSince(last), Self.residentBytes()))
         last = now
+    }
+
+    /// VmRSS from /proc (Linux); 0 elsewhere.
+    static func residentBytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return 0 }
+        return kilobytes * 1024
     }
 
     /// One lap shared by two kinds of work that ran together on every core, split by the time each took.
@@ -270,8 +280,8 @@ private struct StageClock {
         let now = Date()
         let wall = now.timeIntervalSince(last)
         let share = seconds.0 + seconds.1 > 0 ? seconds.0 / (seconds.0 + seconds.1) : 0
-        laps.append((first, wall * share))
-        laps.append((second, wall * (1 - share)))
+        laps.append((first, wall * share, 0))
+        laps.append((second, wall * (1 - share), Self.residentBytes()))
         last = now
     }
 }

@@ -40,7 +40,10 @@ struct BuildCommand: ParsableCommand {
             progress?.finish()
             Terminal.print(report.warnings)
             if timings {
-                for stage in report.stages { Terminal.error(stage.name + ": " + String(format: "%.3f s", stage.seconds)) }
+                for stage in report.stages {
+                    let memory = stage.residentBytes > 0 ? String(format: " (resident %.0f MB)", Double(stage.residentBytes) / 1e6) : ""
+                    Terminal.error(stage.name + ": " + String(format: "%.3f s", stage.seconds) + memory)
+                }
             }
             print(report.summary)
         } catch let failure as BuildFailure {

@@ -10,8 +10,13 @@ public final class BuildState: @unchecked Sendable {
     private var compiled: (hash: UInt64, templates: TemplateSet, fingerprints: [String: UInt64])?
     /// The output's manifest after the last successful build; read from the output when nil.
     var manifest: OutputManifest?
+    /// False for a single build (`bantin build`): nothing to keep files, parses and Markdown for, and keeping
+    /// them would hold every article's text for the whole build.
+    let remembers: Bool
 
-    public init() {}
+    public init(remembers: Bool = true) {
+        self.remembers = remembers
+    }
 
     /// Drops what was kept for files that no longer exist (by their display path).
     func keepOnly(_ paths: Set<String>) {

@@ -63,6 +63,7 @@ struct OutputPlanner {
                         hash.combine(template)
                         hash.combine(templateFingerprints[template] ?? 0)
                         hash.combine(hasher.hash(context))
+                        hash.combine(hasher.hash(inputs[index].siteValues))
                         slots[index] = hash.finalized
                     case .bytes(let data):
                         slots[index] = ContentHash.of(data)

@@ -110,9 +110,10 @@ struct PageContexts {
 
     // MARK: shared pieces
 
-    /// Merges the page's own values over the shared ones; `title` nil means the site title alone.
+    /// `title` nil means the site title alone.
+    /// The page's own values; the shared ones are layered under them when the page is rendered.
     func page(url: String, title: String?, description: String, extra: [String: Any]) -> [String: Any] {
-        var values = shared
+        var values: [String: Any] = [:]
         values["page_title"] = title.map { "\($0) - \(site.config.title)" } ?? site.config.title
         values["page_description"] = description
         values["canonical_url"] = routes.absolute(url)

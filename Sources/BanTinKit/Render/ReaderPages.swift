@@ -8,7 +8,8 @@ struct ReaderPages {
     func plan() -> [PlannedFile] {
         var files: [PlannedFile] = []
         func emit(_ path: String, _ template: String, _ context: [String: Any]) {
-            files.append(PlannedFile(path: path, content: .page(template: template, context: context)))
+            files.append(PlannedFile(path: path, content: .page(template: template, context: context),
+                                     siteValues: contexts.shared))
         }
         emit(routes.outputPath(for: routes.search), "search", contexts.search())
         let months = Archive.months(of: site)

@@ -39,7 +39,8 @@ public struct SiteRenderer {
                                     itemHTML: itemHTML)
         var files: [PlannedFile] = []
         func emit(_ url: String, _ template: String, _ context: [String: Any]) {
-            files.append(PlannedFile(path: routes.outputPath(for: url), content: .page(template: template, context: context)))
+            files.append(PlannedFile(path: routes.outputPath(for: url), content: .page(template: template, context: context),
+                                     siteValues: contexts.shared))
         }
 
         emit(routes.home, "home", contexts.home())
@@ -71,7 +72,8 @@ public struct SiteRenderer {
         for page in site.pages {
             emit(routes.page(page.slug), "page", contexts.staticPage(page))
         }
-        files.append(PlannedFile(path: "404.html", content: .page(template: "404", context: contexts.notFound())))
+        files.append(PlannedFile(path: "404.html", content: .page(template: "404", context: contexts.notFound()),
+                                 siteValues: contexts.shared))
         files += ReaderPages(site: site, routes: routes, contexts: contexts).plan()
         return SitePlan(files: files, templates: templates.sharingFragments(contexts.shared))
     }

@@ -70,7 +70,7 @@ public struct TemplateSet: Sendable {
         return try? MustacheTemplate(string: "{{=\(open) \(close)=}}" + text)
     }
 
-    public func render(_ name: String, _ context: [String: Any]) -> String {
+    public func render(_ name: String, _ context: Any) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 

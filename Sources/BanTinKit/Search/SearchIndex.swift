@@ -56,11 +56,11 @@ public enum SearchIndex {
     /// Term → (ids with the term in the title, ids with it only in the body), ids ascending.
     static func postings(_ site: Site) -> [String: (title: [Int], body: [Int])] {
         let articles = site.articles
-        var perArticle = Array(repeating: (title: Set<String>(), body: Set<String>()), count: articles.count)
-        perArticle.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: buffer.count) { index in
-                // Each iteration writes only its own slot.
+        // Each batch of articles (on its own core) makes the postings of its range; merged in order, so ids
+        // stay ascending. Only a batch's term sets exist at a time, not every article's at once.
+        let partial = Parallel.mapBatches(articles.count) { range in
+            var postings: [String: (title: [Int], body: [Int])] = [:]
+            for index in range {
                 let article = articles[index]
                 let titleTerms = SearchTerms.terms(in: article.title)
                 var title = Set(titleTerms)
@@ -68,13 +68,19 @@ public enum SearchIndex {
                 var bodyText = article.bodyText
                 if article.hasExplicitSummary { bodyText += "\n" + article.summary }
                 for tag in article.tags { bodyText += "\n" + tag.name }
-                slots[index] = (title, Set(SearchTerms.terms(in: bodyText)).subtracting(title))
+                for term in title { postings[term, default: ([], [])].title.append(index) }
+                for term in Set(SearchTerms.terms(in: bodyText)).subtracting(title) {
+                    postings[term, default: ([], [])].body.append(index)
+                }
             }
+            return postings
         }
         var postings: [String: (title: [Int], body: [Int])] = [:]
-        for (id, terms) in perArticle.enumerated() {
-            for term in terms.title { postings[term, default: ([], [])].title.append(id) }
-            for term in terms.body { postings[term, default: ([], [])].body.append(id) }
+        for batch in partial {
+            for (term, ids) in batch {
+                postings[term, default: ([], [])].title += ids.title
+                postings[term, default: ([], [])].body += ids.body
+            }
         }
         return postings
     }
