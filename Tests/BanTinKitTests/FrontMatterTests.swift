@@ -105,6 +105,39 @@ import Testing
         }
     }
 
+    /// Vietnamese typed in the encodings of old Windows tools (each title written one scalar per byte): refused
+    /// at the first non-ASCII letter, also when plain text or the end of the line follows it.
+    @Test(arguments: [
+        ("Windows-1258 \"Việt Nam\"", "Vi\u{EA}\u{F2}t Nam", "EA"),
+        ("Windows-1258 \"Hà\" at the end of its line", "Ha\u{CC}", "CC"),
+        ("TCVN3 \"Hà Nội\"", "H\u{B5} N\u{E9}i", "B5"),
+        ("TCVN3 \"Nội dung\"", "N\u{E9}i dung", "E9"),
+        ("VNI \"Việt Nam\"", "Vie\u{E4}t Nam", "E4"),
+    ])
+    func legacyEncodingsAreRefusedAtTheirFirstLetter(_ encoding: String, _ title: String, _ byte: String) {
+        let text = "---\ndate: 2026-11-25\ntitle: \(title)\ncategory: A\n---\nBody\n"
+        let message = Self.refusal(text.unicodeScalars.map { UInt8($0.value) }, path: "content/articles/cu.md")
+        #expect(message.hasPrefix("content/articles/cu.md:3: error: file is not UTF-8 (byte 0x\(byte)); it may be in a legacy encoding"),
+                "\(encoding): \(message)")
+    }
+
+    /// The first diagnostic of a file `SourceFile.decode` refuses, or "" when it accepts it.
+    static func refusal(_ bytes: [UInt8], path: String) -> String {
+        do {
+            _ = try SourceFile.decode(Data(bytes), path: path)
+            return ""
+        } catch {
+            return error.diagnostics.first?.description ?? ""
+        }
+    }
+
+    @Test func utf16FromNotepadIsNamedAsSuch() {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "---\ntitle: Tin\n---\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let message = Self.refusal(bytes, path: "content/articles/u.md")
+        #expect(message == "content/articles/u.md:1: error: file is UTF-16 (Notepad calls it \"Unicode\"), not UTF-8: save it as UTF-8 and build again")
+    }
+
     @Test func datesAcceptOffsetsAndAssumeTheSiteZone() throws {
         let zone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
         let plain = try PublicationDate.parse("2026-11-25", timeZone: zone)
@@ -156,3 +189,4 @@ import Testing
         ])
     }
 }
+
