@@ -70,11 +70,17 @@ import Testing
         #expect(errors[0].message.contains("no front matter"))
     }
 
-    @Test func duplicateKeyIsAnErrorWithItsLine() {
-        let file = SourceFile(path: "content/articles/k.md", text: "---\ntitle: A\ntitle: B\ndate: 2026-11-25\ncategory: Các vấn đề chung\n---\n")
-        let errors = Fixtures.failure([file])
-        #expect(errors.count == 1)
-        #expect(errors[0].message.contains("duplicate key \"title\""))
+    @Test func duplicateKeyIsAnErrorOnTheLineThatRepeatsIt() {
+        let file = SourceFile(path: "content/articles/k.md", text: "---\ntitle: A\ndate: 2026-11-25\n\"title\" : B\ncategory: Các vấn đề chung\n---\n")
+        #expect(Fixtures.failure([file]).map(\.description) == [
+            "content/articles/k.md:4: error: duplicate key \"title\" (first on line 2): each key may appear once",
+        ])
+    }
+
+    @Test func duplicateKeyInsideAListEntryIsFoundToo() {
+        let site = SourceFile(path: "content/site.yml", text: Fixtures.siteYAML + "\n    name: \"Lần hai\"")
+        let errors = Fixtures.failure([], site: site).map(\.description)
+        #expect(errors == ["content/site.yml:9: error: duplicate key \"name\" (first on line 7): each key may appear once"])
     }
 
     @Test func tabIndentationIsExplained() {
