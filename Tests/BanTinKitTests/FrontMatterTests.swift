@@ -59,6 +59,16 @@ import Testing
         #expect(errors[0].message.contains("2026-11-25"))
     }
 
+    /// The hint rewrites the editor's own date; a date that cannot be read either way gets the formats only.
+    @Test(arguments: [("25/11/2026", "2026-11-25"), ("3/4/2026", "2026-04-03"), ("2026/11/25", "2026-11-25"),
+                      ("25.11.2026 08:30", "2026-11-25 08:30"), ("11/25/2026", nil), ("hôm nay", nil)])
+    func unreadableDateIsRewrittenInTheExpectedFormat(_ typed: String, _ suggestion: String?) {
+        let errors = Fixtures.failure([Fixtures.article("d", title: "Tin", date: typed)]).map(\.description)
+        let expected = "content/articles/d.md:3: error: \"date\": date \"\(typed)\" is not in a known format; expected "
+            + "YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or YYYY-MM-DDTHH:MM[:SS][±HH:MM|Z]" + (suggestion.map { " (write \(typed) as \($0))" } ?? "")
+        #expect(errors == [expected])
+    }
+
     @Test func missingClosingFenceNamesTheOpeningLine() {
         let errors = Fixtures.failure([SourceFile(path: "content/articles/f.md", text: "\n---\ntitle: Tin\nBody")])
         #expect(errors.map(\.description) == ["content/articles/f.md:2: error: front matter opened with \"---\" on line 2 is never closed with a \"---\" line"])
