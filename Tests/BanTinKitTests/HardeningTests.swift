@@ -34,6 +34,35 @@ import Testing
         ])
     }
 
+    /// A path given as a slug is refused, not flattened into a page the editor did not mean ("etc-passwd").
+    @Test(arguments: ["../../etc/passwd", "/tin/dan-van-kheo/", "%2e%2e%2fsecret", "..\\..\\x"])
+    func slugsThatArePathsAreRefusedOnTheirLine(_ slug: String) {
+        let article = Fixtures.article("s", title: "Tin", extra: "slug: '\(slug)'")
+        #expect(Fixtures.failure([article]).map(\.description) == [
+            "content/articles/s.md:5: error: \"slug\": \"\(slug)\" is a path, not a slug: write one name such as \"dan-van-kheo\", without \"/\" or \"\\\"",
+        ])
+    }
+
+    @Test func slugsWithWordsAccentsAndDotsAreStillSlugs() throws {
+        let files = try Fixtures.build([Fixtures.article("s", title: "Tin", extra: "slug: 'Dân vận khéo... năm 2026'")])
+        #expect(files["tin/dan-van-kheo-nam-2026/index.html"] != nil)
+    }
+
+    @Test func pageSlugsAndOldURLsThatArePathsAreRefusedOnTheirLines() {
+        let pages = [SourceFile(path: "content/pages/a.md", text: "---\ntitle: A\nslug: ../../index\n---\n"),
+                     SourceFile(path: "content/pages/b.md", text: "---\ntitle: B\n\naliases: [\"/a/%2e%2e/%2e%2e/etc\"]\n---\n")]
+        var messages: [String] = []
+        do {
+            _ = try Build.model(siteFile: Fixtures.siteFile, articleFiles: [], pageFiles: pages, options: Fixtures.options)
+        } catch {
+            messages = error.diagnostics.map(\.description)
+        }
+        #expect(messages == [
+            "content/pages/a.md:3: error: \"slug\": \"../../index\" is a path, not a slug: write one name such as \"dan-van-kheo\", without \"/\" or \"\\\"",
+            "content/pages/b.md:4: error: \"aliases\": \"/a/%2e%2e/%2e%2e/etc\" tries to leave the site folder (\"..\" is not allowed)",
+        ])
+    }
+
     @Test func outputWriterRefusesPathsOutsideItsFolder() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
