@@ -63,6 +63,19 @@ import Testing
         ])
     }
 
+    /// A line break in an old URL would split its rule in `_redirects` and land in a file name.
+    @Test func oldURLsAndImagesWithControlCharactersAreRefused() {
+        let article = Fixtures.article("n", title: "Tin", extra: #"""
+            aliases: ["/tin-tuc/1.html\n/* /khac/ 301", "/cu%0d%0a.html"]
+            image: "/images/a\tb.jpg"
+            """#)
+        #expect(Fixtures.failure([article]).map(\.description) == [
+            #"content/articles/n.md:6: error: "image": "/images/a\tb.jpg" contains a line break or another control character"#,
+            #"content/articles/n.md:5: error: "aliases": "/tin-tuc/1.html\n/* /khac/ 301" contains a line break or another control character"#,
+            #"content/articles/n.md:5: error: "aliases": "/cu%0d%0a.html" contains a line break or another control character"#,
+        ])
+    }
+
     @Test func outputWriterRefusesPathsOutsideItsFolder() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -8,12 +8,15 @@ public enum SitePath {
         case unsupportedScheme(String)
         case notASitePath(String)
         case notASlug(String)
+        case controlCharacter(String)
 
         public var description: String {
             switch self {
             case .climbsOut(let text): "\"\(text)\" tries to leave the site folder (\"..\" is not allowed)"
             case .unsupportedScheme(let text): "\"\(text)\" must be a path on this site or an http(s) address"
             case .notASitePath(let text): "\"\(text)\" must be a path starting with \"/\""
+            case .controlCharacter(let text):
+                "\(text.debugDescription) contains a line break or another control character"
             case .notASlug(let text):
                 "\"\(text)\" is a path, not a slug: write one name such as \"dan-van-kheo\", without \"/\" or \"\\\""
             }
@@ -60,10 +63,14 @@ public enum SitePath {
         return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 
-    /// Refuses "..", "." and backslashes in the path, also when percent-encoded (even twice).
+    /// Refuses "..", "." and backslashes in the path, also when percent-encoded (even twice), and control
+    /// characters anywhere: a line break would split a rule in `_redirects` and end up in a file name.
     private static func checkSegments(_ path: String, original: String) throws(Problem) {
+        if fullyDecoded(path).unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw .controlCharacter(original)
+        }
         let decoded = fullyDecoded(path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path)
-        if decoded.contains("\\") || decoded.contains("\0") { throw .climbsOut(original) }
+        if decoded.contains("\\") { throw .climbsOut(original) }
         for segment in decoded.split(separator: "/", omittingEmptySubsequences: false)
         where segment == ".." || segment == "." {
             throw .climbsOut(original)
