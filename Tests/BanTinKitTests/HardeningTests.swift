@@ -104,6 +104,33 @@ import Testing
         #expect(loaded.diagnostics.count == 1)
         #expect(loaded.diagnostics.first?.description.contains("content/articles/link.md: warning: symbolic link") == true)
     }
+
+    @Test func siteSettingsAndImagesLinkedFromOutsideContentAreNotFollowed() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        let images = content.appendingPathComponent("images")
+        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
+        let outsideSite = folder.appendingPathComponent("site.yml")
+        try Fixtures.siteYAML.write(to: outsideSite, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: content.appendingPathComponent("site.yml"), withDestinationURL: outsideSite)
+        let loaded = ContentLoader(contentDirectory: content).load()
+        #expect(loaded.siteFile == nil)
+        #expect(loaded.diagnostics.map(\.description) == [
+            "content/site.yml: error: symbolic link to \(outsideSite.resolvingSymlinksInPath().path), outside content, is not followed: put the file itself in content",
+        ])
+
+        try FileManager.default.removeItem(at: content.appendingPathComponent("site.yml"))
+        try FileManager.default.copyItem(at: outsideSite, to: content.appendingPathComponent("site.yml"))
+        let secret = folder.appendingPathComponent("secret.txt")
+        try "mật khẩu".write(to: secret, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: images.appendingPathComponent("secret.txt"), withDestinationURL: secret)
+        try "<svg/>".write(to: images.appendingPathComponent("logo.svg"), atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("public")
+        try Build.run(Build.Options(contentDirectory: content, templatesDirectory: Fixtures.repositoryRoot.appendingPathComponent("templates"),
+                                    outputDirectory: output))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("images").path) == ["logo.svg"])
+    }
 }
 
 @Suite struct RobustnessTests {
