@@ -152,6 +152,25 @@ import Testing
         #expect(first.count > 20)
     }
 
+    /// On disk too, with the real templates, the sample portal, search index, feeds and copied files.
+    @Test func twoBuildsOfTheSamplePortalWriteTheSameBytes() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var outputs: [[String: Data]] = []
+        for name in ["one", "two"] {
+            let output = folder.appendingPathComponent(name)
+            var options = EndToEndTests().options(output: output)
+            options.now = Fixtures.options.now
+            try Build.run(options)
+            outputs.append(try EndToEndTests().snapshot(output))
+        }
+        #expect(outputs[0].count > 100)
+        #expect(outputs[0].keys.sorted() == outputs[1].keys.sorted())
+        for (path, bytes) in outputs[0] where outputs[1][path] != bytes {
+            Issue.record("\(path) differs between two builds of the same input")
+        }
+    }
+
     @Test func hostileTitlesAndTagsStayTextInPagesAndAttributes() throws {
         let hostile = "\"><script>alert(1)</script>{{x}}"
         let article = Fixtures.article("h", title: "Tin", extra: "tags: ['\(hostile.replacingOccurrences(of: "'", with: "''"))']\nauthor: '<b>A</b>'",
