@@ -90,6 +90,11 @@ import Testing
         ])
     }
 
+    @Test func duplicateKeyOnOneLineNamesThatLine() {
+        let file = SourceFile(path: "content/articles/k.md", text: "---\n{title: A, date: 2026-11-25, title: B}\n---\n")
+        #expect(Fixtures.failure([file]).map(\.description) == ["content/articles/k.md:2: error: duplicate key \"title\": each key may appear once"])
+    }
+
     @Test func duplicateKeyInsideAListEntryIsFoundToo() {
         let site = SourceFile(path: "content/site.yml", text: Fixtures.siteYAML + "\n    name: \"Lần hai\"")
         let errors = Fixtures.failure([], site: site).map(\.description)

@@ -204,8 +204,8 @@ public struct YAMLFields {
     /// The next line below `first` (1-based) where `key` starts at the same column, as a mapping key.
     static func repeatedKeyLine(_ key: String, after first: Mark, in yaml: String) -> Int? {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        let indent = first.column - 1
-        for index in first.line..<lines.count {
+        let indent = max(0, first.column - 1)
+        for index in min(max(0, first.line), lines.count)..<lines.count {
             let line = lines[index]
             guard line.prefix(indent).allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
             var rest = line.dropFirst(indent)
