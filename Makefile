@@ -75,6 +75,11 @@ check-search-js:            # search.js folds like Swift's Slug.fold (same word 
 check-nginx: site           # nginx -t on the redirect snippet, then real 301s from a local nginx
 	scripts/check-nginx.sh public
 
+# bantin against Hugo 0.168 on the same generated 1,000 and 10,000 articles (bench/README.md; RUNS=k for best of k).
+.PHONY: bench
+bench: release
+	bench/bench.sh
+
 # Times related news on generated sites of 1,000 and 10,000 articles (bench/README.md); release mode.
 .PHONY: bench-related
 bench-related: deps

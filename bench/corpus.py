@@ -2,7 +2,7 @@
 """Deterministic Vietnamese news corpus for benchmarks: the same articles for bantin and for Hugo.
 
     bench/corpus.py N OUT     writes OUT/bantin/content (site.yml, articles/) and OUT/hugo/content
-Articles: 30 categories (some nested), ~200 tags used Zipf-like, dates over 10 years, bodies of 300-900
+Articles: 30 categories (some nested), ~200 tags used Zipf-like, dates over 10 years, bodies of about 250-1,100
 words of Vietnamese syllables with headings, lists and a table now and then.
 """
 import os, random, sys, textwrap, unicodedata
@@ -46,7 +46,7 @@ def sentence(rng):
 
 def body(rng):
     parts = []
-    for p in range(rng.randint(4, 9)):
+    for p in range(rng.randint(5, 11)):
         if p == 2 and rng.random() < 0.3:
             parts.append("## " + sentence(rng)[:-1])
         parts.append(" ".join(sentence(rng) for _ in range(rng.randint(3, 7))))

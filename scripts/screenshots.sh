@@ -36,11 +36,11 @@ for size in "phone 390 1200" "desktop 1280 880"; do
   set -- $size
   shoot "$1-home" "$base/" "$2" "$3"
   shoot "$1-article" "$base/tin/$article/" "$2" "$3"
-  shoot "$1-print" "$base/tin/$article/in/" "$2" "$3"
+  shoot "$1-print" "$base/tin/$article/in.html" "$2" "$3"
   shoot "$1-category" "$base/chuyen-muc/$category/" "$2" "$3"
   shoot "$1-search" "$base/tim-kiem/?q=dan+van" "$2" "$3"
 done
 "$browser" --headless --no-sandbox --disable-gpu --user-data-dir="$profile" --no-pdf-header-footer \
-  --print-to-pdf="$out/print.pdf" "$base/tin/$article/in/" >/dev/null 2>&1
+  --print-to-pdf="$out/print.pdf" "$base/tin/$article/in.html" >/dev/null 2>&1
 echo "$out/print.pdf"
 rm -rf "$profile"

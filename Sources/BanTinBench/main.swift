@@ -3,6 +3,7 @@ import Foundation
 /// bantin-bench: benchmarks over generated sites. Run in release mode (`make bench-related`).
 ///
 ///     bantin-bench related [--small 1000] [--large 10000] [--repeats 5] [--exhaustive]
+///     bantin-bench floor CONTENT BUILT OUTPUT   read CONTENT and write BUILT's bytes into OUTPUT, timed
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func option(_ name: String, default value: Int) -> Int {
@@ -17,7 +18,15 @@ case "related":
                                   repeats: option("repeats", default: 5), limitSeconds: 1.0,
                                   exhaustiveLarge: arguments.contains("--exhaustive"))
     exit(passed ? 0 : 1)
+case "floor" where arguments.count == 4:
+    do {
+        try FloorBench.run(content: URL(fileURLWithPath: arguments[1]), built: URL(fileURLWithPath: arguments[2]),
+                           output: URL(fileURLWithPath: arguments[3]))
+    } catch {
+        FileHandle.standardError.write(Data("bantin-bench floor: \(error)\n".utf8))
+        exit(1)
+    }
 default:
-    FileHandle.standardError.write(Data("usage: bantin-bench related [--small N] [--large N] [--repeats N] [--exhaustive]\n".utf8))
+    FileHandle.standardError.write(Data("usage: bantin-bench related [--small N] [--large N] [--repeats N] [--exhaustive]\n       bantin-bench floor CONTENT BUILT OUTPUT\n".utf8))
     exit(2)
 }

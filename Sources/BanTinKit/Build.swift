@@ -102,10 +102,15 @@ public enum Build {
         let (site, held, warnings) = try model(siteFile: loaded.siteFile!, articleFiles: loaded.articleFiles,
                                                pageFiles: loaded.pageFiles, options: options, earlier: loadProblems,
                                                memo: state.parses)
-        stages.lap("load and model")
+        stages.lap("load")
         let dates = try templateLoader.dateStyle(timeZone: site.config.timeZone)
         let numbers = try templateLoader.numberStyle()
-        // Enrich, at the edge: the visit counter reads its state and the new log lines (nothing is saved yet).
+        let (templateSet, templateFingerprints) = try state.templates(templates)
+        // Markdown
+        let rendered = ArticleBodies.render(site, memo: state.bodies)
+        stages.lap("markdown")
+        // Enrich. The visit counter reads its state and the new log lines at the edge (nothing is saved yet).
+        let related = RelatedNews.compute(rendered)
         let (counterSettings, counterProblems) = CounterSettings.parse(site.config)
         if counterProblems.contains(where: { $0.severity == .error }) { throw BuildFailure(warnings + counterProblems) }
         let counter = counterSettings.map {
@@ -115,11 +120,11 @@ public enum Build {
                     Self.relativePath(url, to: root)
                 }))
         }
-        let (templateSet, templateFingerprints) = try state.templates(templates)
-        // Markdown → enrich → render (only what changed)
-        let planned = plan(site: site, templates: templateSet, dates: dates, numbers: numbers,
-                           counter: counter?.snapshot, bodies: state.bodies)
-        stages.lap("markdown, enrich, contexts")
+        stages.lap("enrich: related, counter")
+        // Render: what every page will show, fingerprinted against the output's manifest; pages are made
+        // while they are written.
+        let planned = plan(site: rendered, related: related, templates: templateSet, dates: dates, numbers: numbers,
+                           counter: counter?.snapshot)
         let copies = OutputPlanner.Copy.all(in: templateLoader.assetsDirectory, to: "assets",
                                             displayRoot: options.contentDirectory.deletingLastPathComponent())
             + OutputPlanner.Copy.all(in: options.contentDirectory.appendingPathComponent("images"), to: "images",
@@ -127,26 +132,28 @@ public enum Build {
         let writer = OutputWriter(output: options.outputDirectory)
         try writer.recover()
         let previous = options.fullRebuild ? nil : (state.manifest ?? OutputManifest.read(from: options.outputDirectory))
-        var planner = OutputPlanner(templates: templateSet, templateFingerprints: templateFingerprints, previous: previous)
+        var planner = OutputPlanner(templates: planned.templates, templateFingerprints: templateFingerprints, previous: previous)
+        var update = planner.update(planned: planned.files, copies: copies)
+        stages.lap("render: contexts, fingerprints")
+        var written: (@Sendable (Int, Int) -> Void)?
         if let report = options.progress {
             let filesRead = progress.filesRead
-            planner.progress = { report(Progress(filesRead: filesRead, pagesRendered: $0, pagesToRender: $1)) }
+            written = { done, total in report(Progress(filesRead: filesRead, pagesRendered: done, pagesToRender: total)) }
         }
-        var update = planner.update(planned: planned, copies: copies)
-        stages.lap("fingerprint and render")
+        let work = ParallelWork(progress: written)
         // Write, then (only then) advance the counter's state to what the written pages show.
         state.manifest = nil
         do {
-            try writer.apply(update)
+            try writer.apply(update, work: work)
         } catch is OutputWriter.MissingOutput {
             // Someone removed files from the output by hand: write everything.
             planner.previous = nil
-            update = planner.update(planned: planned, copies: copies)
-            try writer.apply(update)
+            update = planner.update(planned: planned.files, copies: copies)
+            try writer.apply(update, work: work)
         }
         state.manifest = update.manifest
         let saveProblems = counter?.commit() ?? []
-        stages.lap("write")
+        stages.split("render: pages", "write", by: (work.produceSeconds, work.storeSeconds))
 
         var report = Report()
         report.articles = site.articles.count
@@ -173,9 +180,14 @@ public enum Build {
         guard let config = parsedConfig else { throw BuildFailure(log.all) }
         log.add(contentsOf: RelatedSettings.read(config).diagnostics)
 
+        // Front matter is parsed on every core; problems are reported in file order all the same.
+        let parsed = Parallel.map(articleFiles.count) { index in
+            memo?.article(articleFiles[index], timeZone: config.timeZone)
+                ?? ArticleSource.read(articleFiles[index], timeZone: config.timeZone)
+        }
         var articles: [ArticleSource] = []
-        for file in articleFiles {
-            let (article, problems) = memo?.article(file, timeZone: config.timeZone) ?? ArticleSource.read(file, timeZone: config.timeZone)
+        articles.reserveCapacity(parsed.count)
+        for (article, problems) in parsed {
             log.add(contentsOf: problems)
             if let article { articles.append(article) }
         }
@@ -210,17 +222,28 @@ public enum Build {
     /// `counter`: the visit counter's figures, computed at the edge from the logs (nil: not shown).
     public static func render(site: Site, templates: TemplateSet, dates: DateStyle, numbers: NumberStyle = NumberStyle(),
                               counter: CounterSnapshot? = nil) -> [OutputFile] {
-        plan(site: site, templates: templates, dates: dates, numbers: numbers, counter: counter).map { $0.render(with: templates) }
+        let rendered = ArticleBodies.render(site)
+        let plan = plan(site: rendered, related: RelatedNews.compute(rendered), templates: templates, dates: dates,
+                        numbers: numbers, counter: counter)
+        return plan.files.map { $0.render(with: plan.templates) }
     }
 
-    /// Markdown and enrich, then every file of the site with what its template will see, not yet rendered.
-    public static func plan(site: Site, templates: TemplateSet, dates: DateStyle, numbers: NumberStyle = NumberStyle(),
-                            counter: CounterSnapshot? = nil, bodies: MarkdownMemo? = nil) -> [PlannedFile] {
-        let rendered = ArticleBodies.render(site, memo: bodies)
-        let related = RelatedNews.compute(rendered)
-        return SiteRenderer(site: rendered, templates: templates, dates: dates, related: related,
-                            numbers: numbers, counter: counter).plan()
-            + ReaderFiles.render(rendered, dates: dates).map { PlannedFile(path: $0.path, content: .bytes($0.contents)) }
+    /// Every file of a site whose Markdown is rendered, with what its template will see, not yet rendered.
+    public static func plan(site: Site, related: [[Int]], templates: TemplateSet, dates: DateStyle,
+                            numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil) -> SitePlan {
+        // The pages' values and the reader files (feeds, sitemap, search index) at the same time.
+        nonisolated(unsafe) var plan: SitePlan?
+        nonisolated(unsafe) var readerFiles: [OutputFile] = []
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                plan = SiteRenderer(site: site, templates: templates, dates: dates, related: related,
+                                    numbers: numbers, counter: counter).plan()
+            } else {
+                readerFiles = ReaderFiles.render(site, dates: dates)
+            }
+        }
+        plan!.files += readerFiles.map { PlannedFile(path: $0.path, content: .bytes($0.contents)) }
+        return plan!
     }
 
     /// "content/data/visits.json" for a path inside the project, the full path otherwise.
@@ -239,6 +262,16 @@ private struct StageClock {
     mutating func lap(_ name: String) {
         let now = Date()
         laps.append((name, now.timeIntervalSince(last)))
+        last = now
+    }
+
+    /// One lap shared by two kinds of work that ran together on every core, split by the time each took.
+    mutating func split(_ first: String, _ second: String, by seconds: (Double, Double)) {
+        let now = Date()
+        let wall = now.timeIntervalSince(last)
+        let share = seconds.0 + seconds.1 > 0 ? seconds.0 / (seconds.0 + seconds.1) : 0
+        laps.append((first, wall * share))
+        laps.append((second, wall * (1 - share)))
         last = now
     }
 }

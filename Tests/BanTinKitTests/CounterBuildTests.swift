@@ -64,7 +64,7 @@ import Testing
 
     static let sampleLog = [
         CounterFixtures.line("/tin/hoi-nghi-can-bo/", ip: "192.0.2.1", time: "25/Nov/2026:07:30:00 +0700"),
-        CounterFixtures.line("/tin/hoi-nghi-can-bo/in/", ip: "192.0.2.2", time: "25/Nov/2026:07:50:00 +0700"),
+        CounterFixtures.line("/tin/hoi-nghi-can-bo/in.html", ip: "192.0.2.2", time: "25/Nov/2026:07:50:00 +0700"),
         CounterFixtures.line("/tin-tuc/a.html", ip: "192.0.2.3", time: "25/Nov/2026:07:55:00 +0700"),
         CounterFixtures.line("/tin/dao-tao-nghe/", ip: "192.0.2.3", time: "25/Nov/2026:07:56:00 +0700"),
         CounterFixtures.line("/", ip: "192.0.2.4", time: "25/Nov/2026:07:58:00 +0700", agent: "Googlebot/2.1"),

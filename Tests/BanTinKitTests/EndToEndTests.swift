@@ -26,14 +26,14 @@ import Testing
         let page = try read(output, "tin/\(Self.seedSlug)/index.html")
         for part in ["Chuyên mục", "Các vấn đề chung", "Dân vận khéo", "H. Nhi", "(nguồn <span class=\"article-source\">Kế hoạch số 03-KH/ĐUS</span>)",
                      "Quay lại", "In bài viết", "Các tin liên quan", "Tin mới đăng", "Liên kết website",
-                     "Hình hoạt động", "Thông tin truy cập", "Đang xem", "Tất cả", "href=\"/tin/\(Self.seedSlug)/in/\"",
+                     "Hình hoạt động", "Thông tin truy cập", "Đang xem", "Tất cả", "href=\"/tin/\(Self.seedSlug)/in.html\"",
                      "Theo kế hoạch, hàng năm Đảng ủy Sở sẽ tổ chức hội nghị sơ kết năm"] {
             #expect(page.contains(part), "article page lacks \(part)")
         }
         #expect(page.contains("Thứ "))
         #expect(page.contains("class=\"sidebar\""))
 
-        let print = try read(output, "tin/\(Self.seedSlug)/in/index.html")
+        let print = try read(output, "tin/\(Self.seedSlug)/in.html")
         #expect(print.contains("Theo kế hoạch, hàng năm Đảng ủy Sở"))
         #expect(print.contains("window.print()"))
         #expect(print.contains("https://sldtbxh.vinhlong.gov.vn/tin/\(Self.seedSlug)/"))

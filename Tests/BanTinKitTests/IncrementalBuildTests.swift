@@ -80,7 +80,7 @@ import Testing
         try Build.run(project.options("public"))
         let public_ = project.output("public")
         let slug = "huan-luyen-an-toan-ve-sinh-lao-dong-cho-doanh-nghiep-nho-va-vua"
-        #expect(FileManager.default.fileExists(atPath: public_.appendingPathComponent("tin/\(slug)/in/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: public_.appendingPathComponent("tin/\(slug)/in.html").path))
 
         try FileManager.default.removeItem(at: project.folder.appendingPathComponent(Self.article))
         try Fixtures.article("x", title: "Bài mới về việc làm", date: "2026-11-20", category: "lao-dong-viec-lam").text
@@ -100,7 +100,7 @@ import Testing
         let second = try Build.run(project.options("public"))
         #expect(second.filesWritten == first.articles, "only the print views use print.mustache")
 
-        try project.edit("templates/partials/footer.mustache") { $0 + "<!-- chân trang -->\n" }
+        try project.edit("templates/shared/footer.mustache") { $0 + "<!-- chân trang -->\n" }
         let third = try Build.run(project.options("public"))
         #expect(third.filesWritten > first.articles * 2, "every page with the layout shows the footer")
         try project.expectSameAsCleanBuild("public")
@@ -138,7 +138,7 @@ import Testing
         defer { project.remove() }
         try Build.run(project.options("public"))
         try FileManager.default.removeItem(at: project.output("public").appendingPathComponent("404.html"))
-        try project.edit("templates/partials/footer.mustache") { $0 + "<!-- x -->\n" }
+        try project.edit("templates/shared/footer.mustache") { $0 + "<!-- x -->\n" }
         try Build.run(project.options("public"))
         try project.expectSameAsCleanBuild("public")
     }

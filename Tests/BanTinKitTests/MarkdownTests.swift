@@ -104,6 +104,16 @@ import Testing
         #expect(pages.range(ofPage: 0).isEmpty)
     }
 
+    @Test func pagerShowsEndsAndNeighboursWithGapsBetween() {
+        let pages = Pagination(itemCount: 281 * 20, pageSize: 20)
+        #expect(pages.window(around: 6) == [1, nil, 4, 5, 6, 7, 8, nil, 281])
+        #expect(pages.window(around: 1) == [1, 2, 3, nil, 281])
+        #expect(pages.window(around: 4) == [1, 2, 3, 4, 5, 6, nil, 281], "a gap of one page shows that page")
+        #expect(pages.window(around: 281) == [1, nil, 279, 280, 281])
+        #expect(Pagination(itemCount: 60, pageSize: 20).window(around: 2) == [1, 2, 3])
+        #expect(Pagination(itemCount: 0, pageSize: 20).window(around: 1) == [1])
+    }
+
     @Test func categoryListingsLinkToTheirSecondPage() throws {
         let articles = (1...3).map { Fixtures.article("a\($0)", title: "Tin số \($0)", date: "2026-01-0\($0)") }
         let files = try Fixtures.build(articles)

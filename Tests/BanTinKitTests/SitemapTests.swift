@@ -29,14 +29,14 @@ struct SitemapTests {
         #expect(entries["\(site)/luu-tru/2026/09/"] == "2026-09-10T08:00:00+07:00")
         #expect(entries.keys.contains("\(site)/gioi-thieu/"))
         #expect(entries["\(site)/gioi-thieu/"] == .some(nil), "a static page has no date")
-        #expect(!entries.keys.contains { $0.hasSuffix("/in/") }, "print views are left out")
+        #expect(!entries.keys.contains { $0.hasSuffix("/in.html") }, "print views are left out")
         #expect(!entries.keys.contains { $0.hasSuffix("404.html") })
     }
 
     @Test func agreesWithThePagesTheRendererWrites() throws {
         let files = try Fixtures.build(Self.articles + FeedTests.articles(5), pages: Self.pages)
         let listed = Set(try entries(files).keys.map { $0.replacingOccurrences(of: "https://example.gov.vn/", with: "") })
-        let rendered = Set(files.keys.filter { $0.hasSuffix("index.html") && !$0.contains("/in/") }
+        let rendered = Set(files.keys.filter { $0.hasSuffix("index.html") && !$0.hasSuffix("/in.html") }
             .map { String($0.dropLast("index.html".count)) })
         #expect(listed == rendered)
     }

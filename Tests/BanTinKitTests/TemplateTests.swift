@@ -43,11 +43,36 @@ import Testing
     @Test func titlesAreEscapedAndOnlyTheBodyIsRaw() throws {
         let article = Fixtures.article("x", title: "<script>alert('x')</script> & {{site}}", body: "Một **đoạn**.")
         let files = try Fixtures.build([article])
-        let page = try #require(files.first { $0.key.hasPrefix("tin/") && !$0.key.contains("/in/") }?.value)
+        let page = try #require(files.first { $0.key.hasPrefix("tin/") && !$0.key.hasSuffix("/in.html") }?.value)
         #expect(page.contains("<h1>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; {{site}}</h1>")
             || page.contains("<h1>&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; {{site}}</h1>")
             || page.contains("<h1>&lt;script&gt;alert('x')&lt;/script&gt; &amp; {{site}}</h1>"))
         #expect(!page.contains("<script>"))
         #expect(page.contains("<p>Một <strong>đoạn</strong>.</p>"))
+    }
+
+    /// `shared/` fragments are rendered once per build and pasted into every page; the pages must read
+    /// exactly as if each had rendered them itself, braces in editors' titles included.
+    @Test func sharedFragmentsArePastedVerbatimIntoEveryPage() throws {
+        var sources = Fixtures.templates
+        sources["base"] = SourceFile(path: "templates/base.mustache",
+                                     text: "<html><title>{{page_title}}</title>{{$main}}{{/main}}{{> shared/sidebar}}</html>")
+        sources["shared/sidebar"] = SourceFile(path: "templates/shared/sidebar.mustache",
+                                               text: "<aside>{{#latest}}<a href=\"{{url}}\">{{title}}</a>{{/latest}}[{{current_url}}]</aside>")
+        let articles = [Fixtures.article("a", title: "Tin {{nguy hiểm}} & <b>", date: "2026-11-20"),
+                        Fixtures.article("b", title: "Tin thứ hai", date: "2026-11-21")]
+        let (site, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: articles, pageFiles: [],
+                                           options: Fixtures.options)
+        let files = Build.render(site: site, templates: try TemplateSet(sources: sources), dates: Fixtures.dates)
+        let pages = files.filter { $0.path.hasSuffix(".html") && $0.text.contains("<html>") }
+        let sidebar = "<aside><a href=\"/tin/tin-thu-hai/\">Tin thứ hai</a><a href=\"/tin/tin-nguy-hiem-b/\">Tin {{nguy hiểm}} &amp; &lt;b&gt;</a>[]</aside>"
+        #expect(pages.count > 4)
+        #expect(pages.allSatisfy { $0.text.contains(sidebar) }, "page values such as current_url are not seen by shared fragments")
+    }
+
+    @Test func aFragmentThatCannotBePastedSafelyIsRenderedPerPage() {
+        #expect(TemplateSet.literal("\n<aside>") == nil, "a leading blank line would be swallowed by the delimiter switch")
+        #expect(TemplateSet.literal("a\u{1}\u{2}b") == nil)
+        #expect(TemplateSet.literal("<p>{{x}} {{{y}}}</p>\n")?.render([String: Any]()) == "<p>{{x}} {{{y}}}</p>\n")
     }
 }

@@ -2,15 +2,13 @@ import Dispatch
 import Foundation
 
 /// Decides what a build must write: fingerprints every planned page and copied file, compares them with the
-/// output's manifest, and renders only the pages whose fingerprint changed. Without a manifest every page is
-/// rendered and every file written.
+/// output's manifest, and renders only the pages whose fingerprint changed (when the writer writes them).
+/// Without a manifest every page is rendered and every file written.
 struct OutputPlanner {
     var templates: TemplateSet
     var templateFingerprints: [String: UInt64]
     /// What the output holds now; nil to write everything.
     var previous: OutputManifest?
-    /// Called with the number of pages rendered so far and the number to render.
-    var progress: (@Sendable (_ rendered: Int, _ total: Int) -> Void)?
 
     /// A file copied as it is into the site (assets, images).
     struct Copy {
@@ -75,29 +73,14 @@ struct OutputPlanner {
         return results
     }
 
-    /// Renders on every core; each slot is written by one iteration only.
+    /// Pages are rendered when the writer gets to them, on its threads, so no build holds every page at once.
     private func render(_ files: [PlannedFile]) -> [(path: String, source: OutputUpdate.Source)] {
-        var results = [Data](repeating: Data(), count: files.count)
-        let counter = RenderCounter()
-        nonisolated(unsafe) let inputs = files
         let templates = self.templates
-        let progress = self.progress
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-                slots[index] = inputs[index].render(with: templates).contents
-                if let progress { progress(counter.increment(), inputs.count) }
-            }
+        return files.map { file in
+            nonisolated(unsafe) let file = file
+            return (file.path, .produced(OutputUpdate.Producer { file.render(with: templates).contents }))
         }
-        return zip(files, results).map { ($0.path, .bytes($1)) }
     }
-}
-
-/// Pages rendered so far, across threads.
-private final class RenderCounter: @unchecked Sendable {
-    private var count = 0
-    private let lock = NSLock()
-    func increment() -> Int { lock.withLock { count += 1; return count } }
 }
 
 extension OutputPlanner.Copy {

@@ -1,5 +1,5 @@
 /// A fingerprint per template covering its own text and every partial or parent it reaches, so editing
-/// `print.mustache` re-renders print views only, while editing `partials/sidebar` re-renders every page
+/// `print.mustache` re-renders print views only, while editing `shared/sidebar` re-renders every page
 /// whose layout includes it.
 enum TemplateFingerprints {
     static func compute(_ sources: [String: SourceFile]) -> [String: UInt64] {

@@ -65,7 +65,7 @@ public struct ArticleSource: Sendable {
             expiryDate: readDate(&fields, "expiryDate", timeZone: timeZone),
             related: fields.strings("related"),
             relatedLine: fields.line(of: "related"),
-            body: parts.body.precomposedStringWithCanonicalMapping,
+            body: Composed.nfc(parts.body),
             bodyLine: parts.bodyLine)
         var located = source
         located.lines = Dictionary(fields.keys.map { ($0, fields.line(of: $0)) }, uniquingKeysWith: { first, _ in first })
@@ -74,7 +74,7 @@ public struct ArticleSource: Sendable {
         return (usable ? located : nil, diagnostics)
     }
 
-    private static func normalise(_ text: String) -> String { text.precomposedStringWithCanonicalMapping }
+    private static func normalise(_ text: String) -> String { Composed.nfc(text) }
 
     static func readDate(_ fields: inout YAMLFields, _ key: String, required: Bool = false, timeZone: TimeZone) -> Date? {
         guard let text = fields.string(key, required: required) else { return nil }

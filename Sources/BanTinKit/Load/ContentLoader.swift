@@ -39,10 +39,17 @@ public struct ContentLoader {
         } else {
             loaded.diagnostics.append(.error(display(siteURL), "site.yml is missing: every site needs one (title, base_url, categories)"))
         }
-        for url in markdownFiles(under: contentDirectory.appendingPathComponent("articles"), diagnostics: &loaded.diagnostics) {
-            if let file = read(url, into: &loaded.diagnostics) { loaded.articleFiles.append(file) }
-            progress?(loaded.articleFiles.count)
+        // Read and decoded on every core (UTF-8 checks, NFC); problems stay in file order.
+        let articleURLs = markdownFiles(under: contentDirectory.appendingPathComponent("articles"), diagnostics: &loaded.diagnostics)
+        let reads = Parallel.map(articleURLs.count) { index in
+            var problems: [Diagnostic] = []
+            return (read(articleURLs[index], into: &problems), problems)
         }
+        for (file, problems) in reads {
+            loaded.diagnostics += problems
+            if let file { loaded.articleFiles.append(file) }
+        }
+        progress?(loaded.articleFiles.count)
         for url in markdownFiles(under: contentDirectory.appendingPathComponent("pages"), diagnostics: &loaded.diagnostics) {
             if let file = read(url, into: &loaded.diagnostics) { loaded.pageFiles.append(file) }
         }

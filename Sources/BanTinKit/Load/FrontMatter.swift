@@ -23,24 +23,46 @@ public struct FrontMatter: Sendable, Hashable {
     }
 
     /// A fence is a line of exactly "---" (trailing spaces and tabs allowed, as Windows editors leave them).
-    /// Blank lines before the opening fence are tolerated.
+    /// Blank lines before the opening fence are tolerated. Works on the UTF-8 bytes: a 20 MB body is sliced,
+    /// never split into lines.
     public static func split(_ text: String) throws(SplitError) -> FrontMatter {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        var index = 0
-        while index < lines.count, lines[index].allSatisfy({ $0 == " " || $0 == "\t" }) { index += 1 }
-        guard index < lines.count, isFence(lines[index]) else { throw .missingOpeningFence }
-        let openLine = index + 1
-        guard let close = lines[(index + 1)...].firstIndex(where: isFence) else {
-            throw .missingClosingFence(openedAtLine: openLine)
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        var lineNumber = 1
+        /// The current line (without its newline) and the start of the next one.
+        func line(from start: String.Index) -> (end: String.Index, next: String.Index) {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            return (end, end == bytes.endIndex ? end : bytes.index(after: end))
         }
-        let yaml = lines[(index + 1)..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return FrontMatter(yaml: yaml, yamlLine: openLine + 1, body: body, bodyLine: close + 2)
+        while lineStart < bytes.endIndex {
+            let (end, next) = line(from: lineStart)
+            guard bytes[lineStart..<end].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) else { break }
+            lineStart = next
+            lineNumber += 1
+        }
+        guard lineStart < bytes.endIndex, isFence(bytes[lineStart..<line(from: lineStart).end]) else { throw .missingOpeningFence }
+        let openLine = lineNumber
+        let yamlStart = line(from: lineStart).next
+        var cursor = yamlStart
+        lineNumber += 1
+        while cursor < bytes.endIndex {
+            let (end, next) = line(from: cursor)
+            if isFence(bytes[cursor..<end]) {
+                // The YAML without the newline before the closing fence; the body without its last newline.
+                let yamlEnd = cursor > yamlStart ? bytes.index(before: cursor) : cursor
+                var bodyEnd = bytes.endIndex
+                if bodyEnd > next, bytes[bytes.index(before: bodyEnd)] == UInt8(ascii: "\n") { bodyEnd = bytes.index(before: bodyEnd) }
+                return FrontMatter(yaml: String(text[yamlStart..<yamlEnd]), yamlLine: openLine + 1,
+                                   body: String(text[next..<bodyEnd]), bodyLine: lineNumber + 1)
+            }
+            cursor = next
+            lineNumber += 1
+        }
+        throw .missingClosingFence(openedAtLine: openLine)
     }
 
-    private static func isFence(_ line: Substring) -> Bool {
-        guard line.hasPrefix("---") else { return false }
-        return line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+    private static func isFence(_ line: Substring.UTF8View) -> Bool {
+        guard line.starts(with: "---".utf8) else { return false }
+        return line.dropFirst(3).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 }

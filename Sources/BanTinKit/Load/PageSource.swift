@@ -26,14 +26,14 @@ public struct PageSource: Sendable {
         fields.warnAboutUnknownKeys(known: knownKeys)
         let page = PageSource(
             path: file.path,
-            title: fields.string("title", required: true)?.precomposedStringWithCanonicalMapping ?? "",
+            title: fields.string("title", required: true).map(Composed.nfc) ?? "",
             slug: fields.string("slug"),
             slugLine: fields.line(of: "slug"),
-            description: fields.string("description")?.precomposedStringWithCanonicalMapping,
+            description: fields.string("description").map(Composed.nfc),
             aliases: fields.strings("aliases"),
             aliasesLine: fields.line(of: "aliases"),
             draft: fields.bool("draft") ?? false,
-            body: parts.body.precomposedStringWithCanonicalMapping,
+            body: Composed.nfc(parts.body),
             bodyLine: parts.bodyLine)
         let diagnostics = fields.takeDiagnostics()
         return (diagnostics.contains { $0.severity == .error } ? nil : page, diagnostics)

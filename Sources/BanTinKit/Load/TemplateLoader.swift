@@ -12,7 +12,7 @@ public struct TemplateLoader {
 
     public var assetsDirectory: URL { templatesDirectory.appendingPathComponent("assets") }
 
-    /// Template name ("partials/header") → file.
+    /// Template name ("shared/header", "partials/menu") → file.
     public func templateSources() throws(BuildFailure) -> [String: SourceFile] {
         let reader = ContentLoader(contentDirectory: templatesDirectory, displayRoot: displayRoot)
         var diagnostics: [Diagnostic] = []

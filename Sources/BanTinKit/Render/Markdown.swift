@@ -93,13 +93,30 @@ public struct Markdown: Sendable {
         var child = cmark_node_first_child(document)
         while let node = child {
             if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
-                return take(cmark_render_plaintext(node, CMARK_OPT_DEFAULT, 0))
-                    .split(whereSeparator: \.isNewline).joined(separator: " ")
-                    .trimmingCharacters(in: .whitespaces)
+                return Self.oneLine(take(cmark_render_plaintext(node, CMARK_OPT_DEFAULT, 0)))
             }
             child = cmark_node_next(node)
         }
         return ""
+    }
+
+    /// The lines of a paragraph joined by single spaces, without spaces at either end (on bytes: a first
+    /// paragraph can be long, and this ran for every article).
+    static func oneLine(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                pendingSpace = !bytes.isEmpty
+            } else {
+                if pendingSpace { bytes.append(UInt8(ascii: " ")); pendingSpace = false }
+                bytes.append(byte)
+            }
+        }
+        while bytes.first == UInt8(ascii: " ") || bytes.first == UInt8(ascii: "\t") { bytes.removeFirst() }
+        while bytes.last == UInt8(ascii: " ") || bytes.last == UInt8(ascii: "\t") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Copies a C string the library allocated, then frees it with the library's allocator.

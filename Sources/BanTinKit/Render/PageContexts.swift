@@ -11,19 +11,22 @@ struct PageContexts {
     /// Keys every page carries (site, menus, sidebars), built once per build.
     let shared: [String: Any]
 
-    init(site: Site, routes: Routes, dates: DateStyle, numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil) {
+    /// `itemHTML` renders an article's item once (the `item` template), kept in the item as `html`.
+    init(site: Site, routes: Routes, dates: DateStyle, numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil,
+         itemHTML: (([String: Any]) -> String)? = nil) {
         self.site = site
         self.routes = routes
         self.dates = dates
-        var items = site.articles.map { Self.item($0, site: site, routes: routes, dates: dates) }
-        for index in items.indices {
+        self.items = Parallel.map(site.articles.count) { index in
+            var item = Self.item(site.articles[index], site: site, routes: routes, dates: dates)
             // "Lượt xem": views ever, once the counter has figures (absent otherwise, like every empty value).
-            items[index]["has_views"] = counter != nil
+            item["has_views"] = counter != nil
             if let counter, counter.articleViews.indices.contains(index) {
-                items[index]["views"] = numbers.format(counter.articleViews[index])
+                item["views"] = numbers.format(counter.articleViews[index])
             }
+            if let itemHTML { item["html"] = itemHTML(item) }
+            return item
         }
-        self.items = items
         var shared = Self.sharedValues(site: site, routes: routes, items: items)
         shared.merge(Self.counterValues(counter, items: items, dates: dates, numbers: numbers)) { _, new in new }
         shared.merge(Self.readerValues(site: site, routes: routes)) { _, reader in reader }
@@ -139,7 +142,10 @@ struct PageContexts {
             "prev_url": current > 1 ? urlFor(current - 1) : "",
             "has_next": current < total,
             "next_url": current < total ? urlFor(current + 1) : "",
-            "pages": (1...total).map { ["number": $0, "url": urlFor($0), "is_current": $0 == current] },
+            "pages": pagination.window(around: current).map { number -> [String: Any] in
+                guard let number else { return ["is_gap": true] }
+                return ["number": number, "url": urlFor(number), "is_current": number == current, "is_gap": false]
+            },
         ]
     }
 

@@ -2,26 +2,28 @@
 /// `listing.is_archive`) and a redirect page at each old URL (`redirect`).
 struct ReaderPages {
     let site: Site
-    let templates: TemplateSet
     let routes: Routes
     let contexts: PageContexts
 
-    func render() -> [OutputFile] {
-        var files: [OutputFile] = []
-        files.append(OutputFile(path: routes.outputPath(for: routes.search), text: templates.render("search", contexts.search())))
+    func plan() -> [PlannedFile] {
+        var files: [PlannedFile] = []
+        func emit(_ path: String, _ template: String, _ context: [String: Any]) {
+            files.append(PlannedFile(path: path, content: .page(template: template, context: context)))
+        }
+        emit(routes.outputPath(for: routes.search), "search", contexts.search())
         let months = Archive.months(of: site)
         for month in months {
             let sameYear = months.filter { $0.year == month.year }
             let pagination = Pagination(itemCount: month.positions.count, pageSize: site.config.pageSize)
             for number in 1...pagination.pageCount {
                 let url = routes.archive(year: month.year, month: month.month, page: number)
-                files.append(OutputFile(path: routes.outputPath(for: url),
-                                        text: templates.render("list", contexts.archive(month, page: number, pagination: pagination, sameYear: sameYear))))
+                emit(routes.outputPath(for: url), "list",
+                     contexts.archive(month, page: number, pagination: pagination, sameYear: sameYear))
             }
         }
         for old in OldURLs.all(site, routes: routes) {
             guard let path = routes.aliasOutputPath(old.alias) else { continue }
-            files.append(OutputFile(path: path, text: templates.render("redirect", contexts.redirect(old))))
+            emit(path, "redirect", contexts.redirect(old))
         }
         return files
     }

@@ -16,7 +16,11 @@ public struct Routes: Sendable {
     public var home: String { basePath }
     public var assets: String { basePath + "assets" }
     public func article(_ slug: String) -> String { basePath + "tin/\(slug)/" }
-    public func printView(_ slug: String) -> String { basePath + "tin/\(slug)/in/" }
+    /// The print view sits beside the article's page as a file: a folder per print view would double the
+    /// folders a build makes, and folders are the dearest thing a static site writes.
+    public func printView(_ slug: String) -> String { basePath + "tin/\(slug)/in.html" }
+    /// Where print views were until November 2026, still counted from old access logs.
+    func formerPrintView(_ slug: String) -> String { basePath + "tin/\(slug)/in/" }
     public func category(_ slug: String, page: Int = 1) -> String { paged(basePath + "chuyen-muc/\(slug)/", page) }
     public func tag(_ slug: String, page: Int = 1) -> String { paged(basePath + "the/\(slug)/", page) }
     public func page(_ slug: String) -> String { basePath + "\(slug)/" }

@@ -24,21 +24,31 @@ public struct SiteRenderer {
     }
 
     public func render() -> [OutputFile] {
-        plan().map { $0.render(with: templates) }
+        let plan = plan()
+        return plan.files.map { $0.render(with: plan.templates) }
     }
 
-    /// Every file of the site with what its template will see, not yet rendered.
-    public func plan() -> [PlannedFile] {
-        let contexts = PageContexts(site: site, routes: routes, dates: dates, numbers: numbers, counter: counter)
+    /// Every file of the site with what its template will see, not yet rendered, and the templates to
+    /// render them with (the shared fragments already rendered).
+    public func plan() -> SitePlan {
+        // An article's entry in lists looks the same everywhere: rendered once, not once per list it is on.
+        let templates = self.templates
+        let itemHTML: (([String: Any]) -> String)? = templates.names.contains(TemplateSet.itemTemplate)
+            ? { templates.render(TemplateSet.itemTemplate, $0) } : nil
+        let contexts = PageContexts(site: site, routes: routes, dates: dates, numbers: numbers, counter: counter,
+                                    itemHTML: itemHTML)
         var files: [PlannedFile] = []
         func emit(_ url: String, _ template: String, _ context: [String: Any]) {
             files.append(PlannedFile(path: routes.outputPath(for: url), content: .page(template: template, context: context)))
         }
 
         emit(routes.home, "home", contexts.home())
-        for index in site.articles.indices {
+        // An article's page and its print view see the same values, made on every core.
+        let articleContexts = Parallel.map(site.articles.count) { index in
+            contexts.article(index, related: related.indices.contains(index) ? related[index] : [])
+        }
+        for (index, context) in articleContexts.enumerated() {
             let slug = site.articles[index].slug
-            let context = contexts.article(index, related: related.indices.contains(index) ? related[index] : [])
             emit(routes.article(slug), "article", context)
             emit(routes.printView(slug), "print", context)
         }
@@ -62,8 +72,13 @@ public struct SiteRenderer {
             emit(routes.page(page.slug), "page", contexts.staticPage(page))
         }
         files.append(PlannedFile(path: "404.html", content: .page(template: "404", context: contexts.notFound())))
-        files += ReaderPages(site: site, templates: templates, routes: routes, contexts: contexts).render()
-            .map { PlannedFile(path: $0.path, content: .bytes($0.contents)) }
-        return files
+        files += ReaderPages(site: site, routes: routes, contexts: contexts).plan()
+        return SitePlan(files: files, templates: templates.sharingFragments(contexts.shared))
     }
+}
+
+/// The files of a site before any template runs, and the templates that will render them.
+public struct SitePlan {
+    public var files: [PlannedFile]
+    public var templates: TemplateSet
 }

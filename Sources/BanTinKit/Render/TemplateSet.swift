@@ -6,18 +6,27 @@ import Mustache
 public struct TemplateSet: Sendable {
     public static let pageTemplates = ["home", "article", "print", "list", "page", "404", "search", "redirect"]
 
+    /// Rendered once per article with its item values; the result is the item's `html` (optional).
+    public static let itemTemplate = "item"
+
+    /// Templates under `shared/` show site-wide values only; a build renders each once (`sharingFragments`).
+    public static let sharedFolder = "shared/"
+
+    private let templates: [String: MustacheTemplate]
     private let library: MustacheLibrary
     public let names: Set<String>
 
-    /// `sources` maps template names ("partials/header") to their files.
+    /// `sources` maps template names ("shared/header", "partials/menu") to their files.
     public init(sources: [String: SourceFile], required: [String] = TemplateSet.pageTemplates) throws(BuildFailure) {
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
+        HTMLEscaping.registered
         for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                templates[name] = try MustacheTemplate(string: file.text)
+                templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + file.text)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(file.path, line: error.context.lineNumber,
+                // The pragma took the first line.
+                diagnostics.append(.error(file.path, line: max(1, error.context.lineNumber - 1),
                                           "template syntax error: \(Self.explain(error.error)) near \"\(error.context.line.trimmingCharacters(in: .whitespaces))\""))
             } catch {
                 diagnostics.append(.error(file.path, line: 1, "template could not be read: \(error)"))
@@ -33,8 +42,32 @@ public struct TemplateSet: Sendable {
             diagnostics.append(.error("templates", "missing template \(name).mustache (every site needs: \(required.joined(separator: ", ")))"))
         }
         guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
-        library = MustacheLibrary(templates: templates)
-        names = Set(templates.keys)
+        self.init(compiled: templates)
+    }
+
+    private init(compiled: [String: MustacheTemplate]) {
+        templates = compiled
+        library = MustacheLibrary(templates: compiled)
+        names = Set(compiled.keys)
+    }
+
+    /// The same set with every `shared/` fragment rendered once with `siteValues` and replaced by its text,
+    /// so the header, sidebars and footer cost one render per build instead of one per page.
+    public func sharingFragments(_ siteValues: [String: Any]) -> TemplateSet {
+        var compiled = templates
+        for name in names where name.hasPrefix(Self.sharedFolder) {
+            if let fixed = Self.literal(render(name, siteValues)) { compiled[name] = fixed }
+        }
+        return TemplateSet(compiled: compiled)
+    }
+
+    /// A template printing `text` as it is: delimiters switched to control characters HTML never holds.
+    /// Nil when the text holds them after all, or starts with a blank line the switch would swallow.
+    static func literal(_ text: String) -> MustacheTemplate? {
+        let open = "\u{1}\u{2}", close = "\u{2}\u{1}"
+        let firstLine = text.prefix { $0 != "\n" }
+        guard !text.contains(open), !firstLine.allSatisfy(\.isWhitespace) else { return nil }
+        return try? MustacheTemplate(string: "{{=\(open) \(close)=}}" + text)
     }
 
     public func render(_ name: String, _ context: [String: Any]) -> String {

@@ -7,16 +7,21 @@ public enum SearchTerms {
 
     public static func terms(in text: String) -> [String] {
         var terms: [String] = []
-        var current = ""
-        for scalar in Slug.fold(text).unicodeScalars {
-            if isTermCharacter(scalar) {
-                current.unicodeScalars.append(scalar)
-            } else if !current.isEmpty {
-                if current.count <= maximumLength { terms.append(current) }
-                current = ""
+        var folded = Slug.fold(text)
+        // Terms are ASCII letters and digits, so any other byte (UTF-8 included) ends one.
+        folded.withUTF8 { bytes in
+            var start = -1
+            for index in 0...bytes.count {
+                let isTerm = index < bytes.count && isTermByte(bytes[index])
+                if isTerm, start < 0 { start = index }
+                if !isTerm, start >= 0 {
+                    if index - start <= maximumLength {
+                        terms.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    }
+                    start = -1
+                }
             }
         }
-        if !current.isEmpty, current.count <= maximumLength { terms.append(current) }
         return terms
     }
 
@@ -34,8 +39,8 @@ public enum SearchTerms {
         return Int(hash % UInt32(max(count, 1)))
     }
 
-    private static func isTermCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    private static func isTermByte(_ byte: UInt8) -> Bool {
+        switch byte {
         case 0x30...0x39, 0x61...0x7A: true
         default: false
         }

@@ -6,6 +6,14 @@ public struct OutputUpdate {
     public enum Source {
         case bytes(Data)
         case copy(URL)
+        /// Made only when written, on the writing thread, so a build never holds every page at once.
+        case produced(Producer)
+    }
+
+    /// Makes a file's bytes (renders a page) when the writer gets to it.
+    public struct Producer: @unchecked Sendable {
+        let make: () -> Data
+        public init(_ make: @escaping () -> Data) { self.make = make }
     }
 
     public var manifest: OutputManifest

@@ -67,15 +67,11 @@ public struct OutputWriter {
                 try manager.copyItem(at: copy.from, to: target)
                 count += 1
             }
-            var madeFolders: Set<String> = []
-            for file in files {
-                let target = try safeLocation(for: file.path)
-                makeFolder(target.deletingLastPathComponent(), &madeFolders)
-                try file.contents.write(to: target)
-                count += 1
-            }
+            let targets = try files.map { try safeLocation(for: $0.path).path }
+            try PlainFiles.makeFolders(Set(targets.map(PlainFiles.parentFolder)))
+            try ParallelWork().run(files.count) { index, _ in try PlainFiles.store(files[index].contents, at: targets[index]) }
             try swapIn()
-            return count
+            return count + files.count
         } catch {
             try? manager.removeItem(at: staging)
             throw error
@@ -83,38 +79,41 @@ public struct OutputWriter {
     }
 
     /// Brings the output to `update.manifest`. Returns the number of files written.
+    /// `work` renders the pages that are made on the way and times rendering and writing.
     @discardableResult
-    public func apply(_ update: OutputUpdate) throws -> Int {
+    public func apply(_ update: OutputUpdate, work: ParallelWork = ParallelWork()) throws -> Int {
         try recover()
         let inPlace = update.isIncremental && update.changeCount <= inPlaceLimit
             && FileManager.default.fileExists(atPath: output.path)
         if inPlace {
-            try applyInPlace(update)
+            try applyInPlace(update, work: work)
         } else {
-            try applyStaged(update)
+            try applyStaged(update, work: work)
         }
         return update.writes.count
     }
 
     /// The whole site in the staging folder (unchanged files hard-linked from the output, which costs no
-    /// copy), then one swap.
-    private func applyStaged(_ update: OutputUpdate) throws {
+    /// copy), then one swap. Files are made and written on every core.
+    private func applyStaged(_ update: OutputUpdate, work: ParallelWork) throws {
         let manager = FileManager.default
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
-            var folders: Set<String> = []
             var changed: [String: OutputUpdate.Source] = [:]
             for write in update.writes { changed[write.path] = write.source }
-            for path in update.manifest.entries.keys {
-                let target = try location(path, in: staging)
-                makeFolder(target.deletingLastPathComponent(), &folders)
-                if let source = changed[path] {
-                    try put(source, at: target)
+            let paths = update.manifest.entries.keys.sorted()
+            let targets = try paths.map { try location($0, in: staging).path }
+            try PlainFiles.makeFolders(Set(targets.map(PlainFiles.parentFolder)))
+            nonisolated(unsafe) let sources = paths.map { changed[$0] }
+            let output = self.output
+            try work.run(paths.count) { index, work in
+                if let source = sources[index] {
+                    try Self.put(source, at: targets[index], work: work)
                 } else {
-                    try reuse(path, at: target)
+                    try work.store { try Self.reuse(output.appendingPathComponent(paths[index]).path, path: paths[index], at: targets[index]) }
                 }
             }
-            try Data(update.manifest.text.utf8).write(to: staging.appendingPathComponent(OutputManifest.fileName))
+            try PlainFiles.store(Data(update.manifest.text.utf8), at: staging.appendingPathComponent(OutputManifest.fileName).path)
             try swapIn()
         } catch {
             try? manager.removeItem(at: staging)
@@ -123,7 +122,7 @@ public struct OutputWriter {
     }
 
     /// Changed files into the staging folder, the journal committed, then each file moved into place.
-    private func applyInPlace(_ update: OutputUpdate) throws {
+    private func applyInPlace(_ update: OutputUpdate, work: ParallelWork) throws {
         let manager = FileManager.default
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
@@ -133,7 +132,7 @@ public struct OutputWriter {
                 let target = try location(path, in: staging)
                 _ = try location(path, in: output)
                 makeFolder(target.deletingLastPathComponent(), &folders)
-                try put(source, at: target)
+                try Self.put(source, at: target.path, work: work)
                 lines.append("w\t" + OutputManifest.escape(path))
             }
             for path in update.removals {
@@ -179,21 +178,25 @@ public struct OutputWriter {
         try manager.removeItem(at: staging)
     }
 
-    private func put(_ source: OutputUpdate.Source, at target: URL) throws {
+    private static func put(_ source: OutputUpdate.Source, at target: String, work: ParallelWork) throws {
         switch source {
         case .bytes(let data):
-            try data.write(to: target)
+            try work.store { try PlainFiles.store(data, at: target) }
+        case .produced(let producer):
+            let data = work.produce { producer.make() }
+            try work.store { try PlainFiles.store(data, at: target) }
         case .copy(let url):
-            try FileManager.default.copyItem(at: url.resolvingSymlinksInPath(), to: target)
+            try work.store {
+                try FileManager.default.copyItem(at: url.resolvingSymlinksInPath(), to: URL(fileURLWithPath: target))
+            }
         }
     }
 
     /// An unchanged file: a hard link to the output's copy, or a copy where links are not allowed.
-    private func reuse(_ path: String, at target: URL) throws {
-        let existing = output.appendingPathComponent(path)
-        if link(existing.path, target.path) == 0 { return }
-        guard FileManager.default.fileExists(atPath: existing.path) else { throw MissingOutput(path: path) }
-        try FileManager.default.copyItem(at: existing, to: target)
+    private static func reuse(_ existing: String, path: String, at target: String) throws {
+        if PlainFiles.hardLink(existing, at: target) { return }
+        guard FileManager.default.fileExists(atPath: existing) else { throw MissingOutput(path: path) }
+        try FileManager.default.copyItem(atPath: existing, toPath: target)
     }
 
     private func makeFolder(_ folder: URL, _ made: inout Set<String>) {
@@ -202,7 +205,7 @@ public struct OutputWriter {
         }
     }
 
-    /// Removes the folders a deleted page leaves empty ("tin/x/in/", "tin/x/"), never the output itself.
+    /// Removes the folders a deleted page leaves empty ("tin/x/"), never the output itself.
     private func removeEmptyFolders(above file: URL) {
         var folder = file.deletingLastPathComponent().standardizedFileURL
         while folder.path.count > output.path.count, folder.path.hasPrefix(output.path + "/") {

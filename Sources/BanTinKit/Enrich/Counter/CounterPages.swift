@@ -31,6 +31,7 @@ public struct CounterPages: Sendable {
             let url = routes.article(article.slug)
             add(url, as: url, title: article.title)
             add(routes.printView(article.slug), as: url)
+            add(routes.formerPrintView(article.slug), as: url)
             articleIndex[url] = index
         }
         for category in site.categories {

@@ -1,0 +1,65 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// File-system calls for writing a site of tens of thousands of files: plain POSIX, no per-file
+/// `fsync` and no path normalisation, which `Data.write(to:)` and `FileManager` spend most of their time on.
+/// A build's durability comes from the rename that swaps a finished folder in, not from each file.
+enum PlainFiles {
+    struct Failure: Error, CustomStringConvertible {
+        var path: String
+        var operation: String
+        var code: Int32
+        var description: String { "cannot \(operation) \(path): \(String(cString: strerror(code)))" }
+    }
+
+    /// Creates `folders` (absolute paths) and any missing parents: shallow ones first, each depth on every core.
+    static func makeFolders<Folders: Sequence<String>>(_ folders: Folders) throws {
+        var wanted: Set<String> = []
+        for folder in folders {
+            var folder = folder
+            while !folder.isEmpty, wanted.insert(folder).inserted { folder = parentFolder(of: folder) }
+        }
+        let byDepth = Dictionary(grouping: wanted) { $0.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
+        for depth in byDepth.keys.sorted() {
+            let level = byDepth[depth]!
+            try ParallelWork().run(level.count, batch: 64) { index, _ in
+                guard mkdir(level[index], 0o755) == 0 || errno == EEXIST else {
+                    throw Failure(path: level[index], operation: "create folder", code: errno)
+                }
+            }
+        }
+    }
+
+    /// "/a/b" for "/a/b/c", without Foundation's path handling (which normalises Unicode on the way).
+    static func parentFolder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// Writes `data` to a new or existing file at `path` (its folder must exist).
+    static func store(_ data: Data, at path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(path: path, operation: "write", code: errno) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure(path: path, operation: "write", code: errno)
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// A hard link to `existing` at `path`; false when links are not possible there.
+    static func hardLink(_ existing: String, at path: String) -> Bool {
+        link(existing, path) == 0
+    }
+}
