@@ -40,6 +40,34 @@ import Testing
         #expect(previous.totalViews == state.totalViews - 1)
     }
 
+    /// A save killed half-way leaves a torn temporary file beside the state, never a torn state: the file is
+    /// only ever replaced whole, by rename.
+    @Test func aSaveKilledMidWriteLeavesTheStateWhole() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = CounterStore(url: folder.appendingPathComponent("visits.json"))
+        var state = try sampleState()
+        try store.save(state)
+        let saved = try Data(contentsOf: store.url)
+        // What a build killed during its write leaves (its process id cannot exist any more).
+        let torn = folder.appendingPathComponent(".visits.json.\(Int32.max).tmp")
+        try saved.prefix(saved.count / 2).write(to: torn)
+
+        let loaded = store.load()
+        #expect(loaded.state == state)
+        #expect(loaded.diagnostics.isEmpty)
+
+        // The next save replaces the file: a reader holding the old one still sees all of it.
+        let reader = try FileHandle(forReadingFrom: store.url)
+        defer { try? reader.close() }
+        state.totalViews += 1
+        try store.save(state)
+        #expect(try reader.readToEnd() == saved)
+        #expect(try CounterStore.decode(Data(contentsOf: store.url)).totalViews == state.totalViews)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["visits.json", "visits.json.previous"],
+                "the abandoned temporary file is removed")
+    }
+
     @Test func aDamagedStateIsKeptAsideReportedAndThePreviousOneUsed() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

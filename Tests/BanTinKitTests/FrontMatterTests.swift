@@ -39,7 +39,10 @@ import Testing
     }
 
     @Test func categoryMatchesBySlugCapitalsAndMissingAccents() throws {
-        for reference in ["cac-van-de-chung", "CÁC VẤN ĐỀ CHUNG", "Cac van de chung"] {
+        let decomposed = "Các vấn đề chung".decomposedStringWithCanonicalMapping
+        #expect(decomposed.unicodeScalars.count > "Các vấn đề chung".unicodeScalars.count)
+        for reference in ["cac-van-de-chung", "các vấn đề chung", "CÁC VẤN ĐỀ CHUNG", "Cac van de chung", decomposed,
+                          "CÁC VẤN ĐỀ CHUNG".decomposedStringWithCanonicalMapping] {
             let files = try Fixtures.build([Fixtures.article("a", title: "Tin", category: reference)])
             #expect(files["tin/tin/index.html"]?.contains("Chuyên mục - Các vấn đề chung") == true)
         }
@@ -59,6 +62,16 @@ import Testing
         #expect(errors[0].message.contains("2026-11-25"))
     }
 
+    /// The hint rewrites the editor's own date; a date that cannot be read either way gets the formats only.
+    @Test(arguments: [("25/11/2026", "2026-11-25"), ("3/4/2026", "2026-04-03"), ("2026/11/25", "2026-11-25"),
+                      ("25.11.2026 08:30", "2026-11-25 08:30"), ("11/25/2026", nil), ("hôm nay", nil)])
+    func unreadableDateIsRewrittenInTheExpectedFormat(_ typed: String, _ suggestion: String?) {
+        let errors = Fixtures.failure([Fixtures.article("d", title: "Tin", date: typed)]).map(\.description)
+        let expected = "content/articles/d.md:3: error: \"date\": date \"\(typed)\" is not in a known format; expected "
+            + "YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or YYYY-MM-DDTHH:MM[:SS][±HH:MM|Z]" + (suggestion.map { " (write \(typed) as \($0))" } ?? "")
+        #expect(errors == [expected])
+    }
+
     @Test func missingClosingFenceNamesTheOpeningLine() {
         let errors = Fixtures.failure([SourceFile(path: "content/articles/f.md", text: "\n---\ntitle: Tin\nBody")])
         #expect(errors.map(\.description) == ["content/articles/f.md:2: error: front matter opened with \"---\" on line 2 is never closed with a \"---\" line"])
@@ -70,11 +83,22 @@ import Testing
         #expect(errors[0].message.contains("no front matter"))
     }
 
-    @Test func duplicateKeyIsAnErrorWithItsLine() {
-        let file = SourceFile(path: "content/articles/k.md", text: "---\ntitle: A\ntitle: B\ndate: 2026-11-25\ncategory: Các vấn đề chung\n---\n")
-        let errors = Fixtures.failure([file])
-        #expect(errors.count == 1)
-        #expect(errors[0].message.contains("duplicate key \"title\""))
+    @Test func duplicateKeyIsAnErrorOnTheLineThatRepeatsIt() {
+        let file = SourceFile(path: "content/articles/k.md", text: "---\ntitle: A\ndate: 2026-11-25\n\"title\" : B\ncategory: Các vấn đề chung\n---\n")
+        #expect(Fixtures.failure([file]).map(\.description) == [
+            "content/articles/k.md:4: error: duplicate key \"title\" (first on line 2): each key may appear once",
+        ])
+    }
+
+    @Test func duplicateKeyOnOneLineNamesThatLine() {
+        let file = SourceFile(path: "content/articles/k.md", text: "---\n{title: A, date: 2026-11-25, title: B}\n---\n")
+        #expect(Fixtures.failure([file]).map(\.description) == ["content/articles/k.md:2: error: duplicate key \"title\": each key may appear once"])
+    }
+
+    @Test func duplicateKeyInsideAListEntryIsFoundToo() {
+        let site = SourceFile(path: "content/site.yml", text: Fixtures.siteYAML + "\n    name: \"Lần hai\"")
+        let errors = Fixtures.failure([], site: site).map(\.description)
+        #expect(errors == ["content/site.yml:9: error: duplicate key \"name\" (first on line 7): each key may appear once"])
     }
 
     @Test func tabIndentationIsExplained() {
@@ -103,6 +127,39 @@ import Testing
         } catch {
             #expect(error.diagnostics.first?.description.hasPrefix("content/articles/legacy.md:3: error: file is not UTF-8 (byte 0xF9)") == true)
         }
+    }
+
+    /// Vietnamese typed in the encodings of old Windows tools (each title written one scalar per byte): refused
+    /// at the first non-ASCII letter, also when plain text or the end of the line follows it.
+    @Test(arguments: [
+        ("Windows-1258 \"Việt Nam\"", "Vi\u{EA}\u{F2}t Nam", "EA"),
+        ("Windows-1258 \"Hà\" at the end of its line", "Ha\u{CC}", "CC"),
+        ("TCVN3 \"Hà Nội\"", "H\u{B5} N\u{E9}i", "B5"),
+        ("TCVN3 \"Nội dung\"", "N\u{E9}i dung", "E9"),
+        ("VNI \"Việt Nam\"", "Vie\u{E4}t Nam", "E4"),
+    ])
+    func legacyEncodingsAreRefusedAtTheirFirstLetter(_ encoding: String, _ title: String, _ byte: String) {
+        let text = "---\ndate: 2026-11-25\ntitle: \(title)\ncategory: A\n---\nBody\n"
+        let message = Self.refusal(text.unicodeScalars.map { UInt8($0.value) }, path: "content/articles/cu.md")
+        #expect(message.hasPrefix("content/articles/cu.md:3: error: file is not UTF-8 (byte 0x\(byte)); it may be in a legacy encoding"),
+                "\(encoding): \(message)")
+    }
+
+    /// The first diagnostic of a file `SourceFile.decode` refuses, or "" when it accepts it.
+    static func refusal(_ bytes: [UInt8], path: String) -> String {
+        do {
+            _ = try SourceFile.decode(Data(bytes), path: path)
+            return ""
+        } catch {
+            return error.diagnostics.first?.description ?? ""
+        }
+    }
+
+    @Test func utf16FromNotepadIsNamedAsSuch() {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "---\ntitle: Tin\n---\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let message = Self.refusal(bytes, path: "content/articles/u.md")
+        #expect(message == "content/articles/u.md:1: error: file is UTF-16 (Notepad calls it \"Unicode\"), not UTF-8: save it as UTF-8 and build again")
     }
 
     @Test func datesAcceptOffsetsAndAssumeTheSiteZone() throws {
@@ -156,3 +213,4 @@ import Testing
         ])
     }
 }
+

@@ -34,6 +34,48 @@ import Testing
         ])
     }
 
+    /// A path given as a slug is refused, not flattened into a page the editor did not mean ("etc-passwd").
+    @Test(arguments: ["../../etc/passwd", "/tin/dan-van-kheo/", "%2e%2e%2fsecret", "..\\..\\x"])
+    func slugsThatArePathsAreRefusedOnTheirLine(_ slug: String) {
+        let article = Fixtures.article("s", title: "Tin", extra: "slug: '\(slug)'")
+        #expect(Fixtures.failure([article]).map(\.description) == [
+            "content/articles/s.md:5: error: \"slug\": \"\(slug)\" is a path, not a slug: write one name such as \"dan-van-kheo\", without \"/\" or \"\\\"",
+        ])
+    }
+
+    @Test func slugsWithWordsAccentsAndDotsAreStillSlugs() throws {
+        let files = try Fixtures.build([Fixtures.article("s", title: "Tin", extra: "slug: 'Dân vận khéo... năm 2026'")])
+        #expect(files["tin/dan-van-kheo-nam-2026/index.html"] != nil)
+    }
+
+    @Test func pageSlugsAndOldURLsThatArePathsAreRefusedOnTheirLines() {
+        let pages = [SourceFile(path: "content/pages/a.md", text: "---\ntitle: A\nslug: ../../index\n---\n"),
+                     SourceFile(path: "content/pages/b.md", text: "---\ntitle: B\n\naliases: [\"/a/%2e%2e/%2e%2e/etc\"]\n---\n")]
+        var messages: [String] = []
+        do {
+            _ = try Build.model(siteFile: Fixtures.siteFile, articleFiles: [], pageFiles: pages, options: Fixtures.options)
+        } catch {
+            messages = error.diagnostics.map(\.description)
+        }
+        #expect(messages == [
+            "content/pages/a.md:3: error: \"slug\": \"../../index\" is a path, not a slug: write one name such as \"dan-van-kheo\", without \"/\" or \"\\\"",
+            "content/pages/b.md:4: error: \"aliases\": \"/a/%2e%2e/%2e%2e/etc\" tries to leave the site folder (\"..\" is not allowed)",
+        ])
+    }
+
+    /// A line break in an old URL would split its rule in `_redirects` and land in a file name.
+    @Test func oldURLsAndImagesWithControlCharactersAreRefused() {
+        let article = Fixtures.article("n", title: "Tin", extra: #"""
+            aliases: ["/tin-tuc/1.html\n/* /khac/ 301", "/cu%0d%0a.html"]
+            image: "/images/a\tb.jpg"
+            """#)
+        #expect(Fixtures.failure([article]).map(\.description) == [
+            #"content/articles/n.md:6: error: "image": "/images/a\tb.jpg" contains a line break or another control character"#,
+            #"content/articles/n.md:5: error: "aliases": "/tin-tuc/1.html\n/* /khac/ 301" contains a line break or another control character"#,
+            #"content/articles/n.md:5: error: "aliases": "/cu%0d%0a.html" contains a line break or another control character"#,
+        ])
+    }
+
     @Test func outputWriterRefusesPathsOutsideItsFolder() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -62,6 +104,33 @@ import Testing
         #expect(loaded.diagnostics.count == 1)
         #expect(loaded.diagnostics.first?.description.contains("content/articles/link.md: warning: symbolic link") == true)
     }
+
+    @Test func siteSettingsAndImagesLinkedFromOutsideContentAreNotFollowed() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        let images = content.appendingPathComponent("images")
+        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
+        let outsideSite = folder.appendingPathComponent("site.yml")
+        try Fixtures.siteYAML.write(to: outsideSite, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: content.appendingPathComponent("site.yml"), withDestinationURL: outsideSite)
+        let loaded = ContentLoader(contentDirectory: content).load()
+        #expect(loaded.siteFile == nil)
+        #expect(loaded.diagnostics.map(\.description) == [
+            "content/site.yml: error: symbolic link to \(outsideSite.resolvingSymlinksInPath().path), outside content, is not followed: put the file itself in content",
+        ])
+
+        try FileManager.default.removeItem(at: content.appendingPathComponent("site.yml"))
+        try FileManager.default.copyItem(at: outsideSite, to: content.appendingPathComponent("site.yml"))
+        let secret = folder.appendingPathComponent("secret.txt")
+        try "mật khẩu".write(to: secret, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: images.appendingPathComponent("secret.txt"), withDestinationURL: secret)
+        try "<svg/>".write(to: images.appendingPathComponent("logo.svg"), atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("public")
+        try Build.run(Build.Options(contentDirectory: content, templatesDirectory: Fixtures.repositoryRoot.appendingPathComponent("templates"),
+                                    outputDirectory: output))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("images").path) == ["logo.svg"])
+    }
 }
 
 @Suite struct RobustnessTests {
@@ -81,6 +150,25 @@ import Testing
         let second = try Fixtures.build(articles.reversed())
         #expect(first == second)
         #expect(first.count > 20)
+    }
+
+    /// On disk too, with the real templates, the sample portal, search index, feeds and copied files.
+    @Test func twoBuildsOfTheSamplePortalWriteTheSameBytes() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var outputs: [[String: Data]] = []
+        for name in ["one", "two"] {
+            let output = folder.appendingPathComponent(name)
+            var options = EndToEndTests().options(output: output)
+            options.now = Fixtures.options.now
+            try Build.run(options)
+            outputs.append(try EndToEndTests().snapshot(output))
+        }
+        #expect(outputs[0].count > 100)
+        #expect(outputs[0].keys.sorted() == outputs[1].keys.sorted())
+        for (path, bytes) in outputs[0] where outputs[1][path] != bytes {
+            Issue.record("\(path) differs between two builds of the same input")
+        }
     }
 
     @Test func hostileTitlesAndTagsStayTextInPagesAndAttributes() throws {

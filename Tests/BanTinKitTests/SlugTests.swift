@@ -44,10 +44,23 @@ import Testing
         #expect(errors[0].message.contains("hoi-nghi-can-bo"))
     }
 
+    /// The same title pasted once from Word (NFC) and once from a Mac (NFD) is one article, not two.
+    @Test func nfcAndNfdCopiesOfOneTitleAreOneSlugAndNotTwoArticles() {
+        let title = "Hội nghị tổng kết công tác dân vận"
+        let errors = Fixtures.failure([Fixtures.article("a", title: title),
+                                       Fixtures.article("b", title: title.decomposedStringWithCanonicalMapping)])
+        #expect(errors.map(\.description) == [
+            "content/articles/b.md:2: error: slug \"hoi-nghi-tong-ket-cong-tac-dan-van\" is already used by content/articles/a.md; "
+                + "two articles cannot share /tin/hoi-nghi-tong-ket-cong-tac-dan-van/: give one a different title or a \"slug:\"",
+        ])
+    }
+
     @Test func nfdAndNfcTitlesOfOneArticleLandOnTheSamePage() throws {
         let title = "Đảng ủy Sở triển khai nhiệm vụ"
         let files = try Fixtures.build([Fixtures.article("nfd", title: title.decomposedStringWithCanonicalMapping)])
         let page = try #require(files["tin/dang-uy-so-trien-khai-nhiem-vu/index.html"])
         #expect(page.contains("<h1>\(title)</h1>"))
+        // contains() compares canonically; the bytes must be NFC too, for search, feeds and other tools.
+        #expect(!page.unicodeScalars.contains { (0x300...0x36F).contains($0.value) }, "the page keeps decomposed accents")
     }
 }

@@ -32,7 +32,9 @@ public struct ContentLoader {
     public func load() -> Loaded {
         var loaded = Loaded()
         let siteURL = contentDirectory.appendingPathComponent("site.yml")
-        if FileManager.default.fileExists(atPath: siteURL.path) {
+        if let target = FileTree.linkOutside(siteURL, boundary: contentDirectory) {
+            loaded.diagnostics.append(.error(display(siteURL), "symbolic link to \(target), outside \(display(contentDirectory)), is not followed: put the file itself in \(display(contentDirectory))"))
+        } else if FileManager.default.fileExists(atPath: siteURL.path) {
             loaded.siteFile = read(siteURL, into: &loaded.diagnostics)
         } else {
             loaded.diagnostics.append(.error(display(siteURL), "site.yml is missing: every site needs one (title, base_url, categories)"))
@@ -109,6 +111,18 @@ enum FileTree {
         return result.sorted().map { URL(fileURLWithPath: $0, isDirectory: false) }
     }
 
+    /// Where `url` leads when it is a symbolic link out of `boundary`; nil for anything else.
+    static func linkOutside(_ url: URL, boundary: URL) -> String? {
+        var info = stat()
+        guard lstat(url.path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return nil }
+        let target = url.resolvingSymlinksInPath().path
+        return isInside(target, boundary.resolvingSymlinksInPath().path) ? nil : target
+    }
+
+    private static func isInside(_ path: String, _ boundaryPath: String) -> Bool {
+        path == boundaryPath || path.hasPrefix(boundaryPath + "/")
+    }
+
     private static func walk(_ path: String, boundaryPath: String, boundary: URL, into result: inout [String],
                              diagnostics: inout [Diagnostic], display: (URL) -> String) {
         guard let directory = opendir(path) else { return }
@@ -136,7 +150,7 @@ enum FileTree {
             case Int32(DT_LNK):
                 let url = URL(fileURLWithPath: child)
                 let target = url.resolvingSymlinksInPath().path
-                if !(target == boundaryPath || target.hasPrefix(boundaryPath + "/")) {
+                if !isInside(target, boundaryPath) {
                     diagnostics.append(.warning(display(url), "symbolic link to \(target), outside \(display(boundary)), is not followed"))
                     continue
                 }

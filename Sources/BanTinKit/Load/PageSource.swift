@@ -6,6 +6,7 @@ public struct PageSource: Sendable {
     public var slugLine: Int?
     public var description: String?
     public var aliases: [String]
+    public var aliasesLine: Int?
     public var draft: Bool
     public var body: String
     public var bodyLine: Int
@@ -30,6 +31,7 @@ public struct PageSource: Sendable {
             slugLine: fields.line(of: "slug"),
             description: fields.string("description").map(Composed.nfc),
             aliases: fields.strings("aliases"),
+            aliasesLine: fields.line(of: "aliases"),
             draft: fields.bool("draft") ?? false,
             body: Composed.nfc(parts.body),
             bodyLine: parts.bodyLine)

@@ -19,9 +19,14 @@ public struct SourceFile: Sendable, Hashable {
         // Almost every file is valid: one pass of the standard library's validation, no copy.
         if let text = String(validating: content, as: UTF8.self) { return SourceFile(path: path, text: text) }
         let bytes = [UInt8](content)
+        // Notepad's "Unicode": readable, but every byte check below would call it a legacy encoding.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw BuildFailure([.error(path, line: 1,
+                "file is UTF-16 (Notepad calls it \"Unicode\"), not UTF-8: save it as UTF-8 and build again")])
+        }
         if let badOffset = firstInvalidUTF8Offset(bytes) {
             let line = bytes[..<badOffset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-            let byte = String(bytes[badOffset], radix: 16, uppercase: true)
+            let byte = String(format: "%02X", bytes[badOffset])
             throw BuildFailure([.error(path, line: line,
                 "file is not UTF-8 (byte 0x\(byte)); it may be in a legacy encoding such as Windows-1258, "
                 + "TCVN3 or VNI: save it as UTF-8 and build again")])
@@ -34,7 +39,8 @@ public struct SourceFile: Sendable, Hashable {
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
-    /// Offset of the first byte that does not start or continue a valid UTF-8 sequence.
+    /// Offset of the first byte of the first invalid UTF-8 sequence. A legacy letter followed by plain text
+    /// ("N\u{E9}i" in TCVN3) is reported at the letter, not at the ASCII byte or line break after it.
     static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
         var index = 0
         while index < bytes.count {
@@ -48,9 +54,7 @@ public struct SourceFile: Sendable, Hashable {
             default: return index
             }
             guard index + length <= bytes.count else { return index }
-            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 {
-                return index + offset
-            }
+            if bytes[(index + 1)..<(index + length)].contains(where: { $0 & 0xC0 != 0x80 }) { return index }
             // Overlong encodings and surrogates: let the standard decoder judge this one sequence.
             let sequence = bytes[index..<(index + length)]
             if String(validating: sequence, as: UTF8.self) == nil { return index }

@@ -201,6 +201,22 @@ public struct YAMLFields {
         }
     }
 
+    /// The next line below `first` (1-based) where `key` starts at the same column, as a mapping key.
+    static func repeatedKeyLine(_ key: String, after first: Mark, in yaml: String) -> Int? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = max(0, first.column - 1)
+        for index in min(max(0, first.line), lines.count)..<lines.count {
+            let line = lines[index]
+            guard line.prefix(indent).allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+            var rest = line.dropFirst(indent)
+            for spelling in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(spelling) {
+                rest = rest.dropFirst(spelling.count).drop { $0 == " " }
+                if rest.hasPrefix(":") { return index + 1 }
+            }
+        }
+        return nil
+    }
+
     static func describe(_ error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, let yaml),
@@ -214,8 +230,12 @@ public struct YAMLFields {
             }
             return .error(file, line: mark.line + lineOffset, message)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error(file, line: context.mark.line + lineOffset,
-                          "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")): each key may appear once")
+            // Yams marks the first occurrence; the editor's mistake is usually the later one, so point there.
+            let first = context.mark.line
+            let repeated = duplicates.first.flatMap { repeatedKeyLine($0, after: context.mark, in: context.text) } ?? first
+            let names = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+            let earlier = repeated == first ? "" : " (first on line \(first + lineOffset))"
+            return .error(file, line: repeated + lineOffset, "duplicate key \(names)\(earlier): each key may appear once")
         case .reader(let problem, _, _, _):
             return .error(file, line: lineOffset + 1, "YAML error: \(problem)")
         default:

@@ -13,7 +13,7 @@ public enum PublicationDate {
             switch self {
             case .unrecognised(let text):
                 "date \"\(text)\" is not in a known format; expected \(PublicationDate.expectedFormats)"
-                    + (looksDayFirst(text) ? " (write 25/11/2026 as 2026-11-25)" : "")
+                    + (rewritten(text).map { " (write \(text) as \($0))" } ?? "")
             case .outOfRange(let text):
                 "date \"\(text)\" does not exist in the calendar"
             }
@@ -59,8 +59,20 @@ public enum PublicationDate {
         return date
     }
 
-    fileprivate static func looksDayFirst(_ text: String) -> Bool {
-        text.contains("/") || text.range(of: #"^\d{1,2}[-.]\d{1,2}[-.]\d{4}"#, options: .regularExpression) != nil
+    /// The editor's own date in the expected form, when it is three numbers with the year first or last:
+    /// "25/11/2026" → "2026-11-25" (day first, as Vietnamese dates are written), "2026/11/25 08:30" → "2026-11-25 08:30".
+    fileprivate static func rewritten(_ raw: String) -> String? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        let date = text.prefix { $0 != " " }
+        let parts = date.split(omittingEmptySubsequences: false, whereSeparator: { "/-.".contains($0) })
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        let (year, month, day) = parts[0].count == 4 ? (parts[0], parts[1], parts[2])
+            : parts[2].count == 4 ? (parts[2], parts[1], parts[0]) : ("", "", "")
+        guard let monthNumber = Int(month), let dayNumber = Int(day), !year.isEmpty,
+              (1...12).contains(monthNumber), (1...31).contains(dayNumber) else { return nil }
+        func twoDigits(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+        let suggestion = "\(year)-\(twoDigits(monthNumber))-\(twoDigits(dayNumber))" + text.dropFirst(date.count)
+        return suggestion == text ? nil : suggestion
     }
 }
 

@@ -45,6 +45,9 @@ public enum SiteModel {
                                           "unknown category \"\(source.category)\"; known categories: \(known)"))
                 continue
             }
+            if let typed = source.slug, checked(typed, source: source, key: "slug", SitePath.slug, into: &diagnostics) == nil {
+                continue
+            }
             let slug = Slug.make(source.slug ?? source.title)
             guard !slug.isEmpty else {
                 diagnostics.append(.error(source.path, line: source.slugLine,
@@ -179,6 +182,12 @@ public enum SiteModel {
         var owners: [String: String] = [:]
         var pages: [StaticPage] = []
         for source in sources where !source.draft || options.includeDrafts {
+            if let typed = source.slug {
+                do { _ = try SitePath.slug(typed) } catch {
+                    diagnostics.append(.error(source.path, line: source.slugLine, "\"slug\": \(error.description)"))
+                    continue
+                }
+            }
             let slug = Slug.make(source.slug ?? source.title)
             if slug.isEmpty || reservedPageSlugs.contains(slug) {
                 diagnostics.append(.error(source.path, line: source.slugLine,
@@ -195,7 +204,7 @@ public enum SiteModel {
                                   description: source.description, markdown: source.body, bodyLine: source.bodyLine)
             page.aliases = source.aliases.compactMap { alias in
                 do { return try SitePath.alias(alias) } catch {
-                    diagnostics.append(.error(source.path, "\"aliases\": \(error)"))
+                    diagnostics.append(.error(source.path, line: source.aliasesLine, "\"aliases\": \(error)"))
                     return nil
                 }
             }

@@ -1,18 +1,24 @@
 import Foundation
 
-/// Paths editors give for images and old URLs. They end up as links and, for aliases, as files in the
-/// output, so anything that could climb out of the site (`..`, `%2e%2e`, backslashes, other schemes) is refused.
+/// Paths editors give for images, old URLs and slugs. They end up as links and as files in the output,
+/// so anything that could climb out of the site (`..`, `%2e%2e`, backslashes, other schemes) is refused.
 public enum SitePath {
     public enum Problem: Error, Equatable, CustomStringConvertible {
         case climbsOut(String)
         case unsupportedScheme(String)
         case notASitePath(String)
+        case notASlug(String)
+        case controlCharacter(String)
 
         public var description: String {
             switch self {
             case .climbsOut(let text): "\"\(text)\" tries to leave the site folder (\"..\" is not allowed)"
             case .unsupportedScheme(let text): "\"\(text)\" must be a path on this site or an http(s) address"
             case .notASitePath(let text): "\"\(text)\" must be a path starting with \"/\""
+            case .controlCharacter(let text):
+                "\(text.debugDescription) contains a line break or another control character"
+            case .notASlug(let text):
+                "\"\(text)\" is a path, not a slug: write one name such as \"dan-van-kheo\", without \"/\" or \"\\\""
             }
         }
     }
@@ -43,22 +49,41 @@ public enum SitePath {
         return path
     }
 
+    /// A `slug:` as typed. Words and accents are fine ("Dân vận khéo" gives dan-van-kheo), but a path is
+    /// refused rather than flattened: "../../etc" or a pasted "/tin/x/" must not quietly become another page.
+    public static func slug(_ text: String) throws(Problem) -> String {
+        let decoded = fullyDecoded(text)
+        // Without a separator, dots are harmless: they fold away like any punctuation.
+        if decoded.contains("/") || decoded.contains("\\") { throw .notASlug(text) }
+        return text
+    }
+
     static func isWebAddress(_ text: String) -> Bool {
         let lower = text.lowercased()
         return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 
-    /// Refuses "..", "." and backslashes in the path, also when percent-encoded (even twice).
+    /// Refuses "..", "." and backslashes in the path, also when percent-encoded (even twice), and control
+    /// characters anywhere: a line break would split a rule in `_redirects` and end up in a file name.
     private static func checkSegments(_ path: String, original: String) throws(Problem) {
-        var decoded = path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
-        for _ in 0..<3 {
-            guard let next = decoded.removingPercentEncoding, next != decoded else { break }
-            decoded = next
+        if fullyDecoded(path).unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw .controlCharacter(original)
         }
-        if decoded.contains("\\") || decoded.contains("\0") { throw .climbsOut(original) }
+        let decoded = fullyDecoded(path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path)
+        if decoded.contains("\\") { throw .climbsOut(original) }
         for segment in decoded.split(separator: "/", omittingEmptySubsequences: false)
         where segment == ".." || segment == "." {
             throw .climbsOut(original)
         }
+    }
+
+    /// Percent-decoded until nothing changes (at most three times: "%252e" is "%2e" is ".").
+    private static func fullyDecoded(_ text: String) -> String {
+        var decoded = text
+        for _ in 0..<3 {
+            guard let next = decoded.removingPercentEncoding, next != decoded else { break }
+            decoded = next
+        }
+        return decoded
     }
 }

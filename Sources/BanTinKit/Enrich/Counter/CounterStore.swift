@@ -96,7 +96,23 @@ public struct CounterStore: Sendable {
             try? FileManager.default.removeItem(at: temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot replace \(url.path): \(reason)"])
         }
+        // The rename is in the folder's entries: flushed too, or a power cut could bring back the old state.
+        let directory = open(folder.path, O_RDONLY | O_CLOEXEC)
+        if directory >= 0 { fsync(directory); close(directory) }
+        removeAbandonedTemporaries(in: folder)
         return true
+    }
+
+    /// Temporary files of saves killed before their rename: `url` never saw them, and their process is gone,
+    /// so nobody will finish them.
+    private func removeAbandonedTemporaries(in folder: URL) {
+        let prefix = ".\(url.lastPathComponent)."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            guard let owner = pid_t(name.dropFirst(prefix.count).prefix { $0.isNumber }), owner != getpid(),
+                  kill(owner, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
     }
 
     static func encode(_ state: CounterState) throws -> Data {
