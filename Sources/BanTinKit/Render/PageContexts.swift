@@ -10,6 +10,9 @@ struct PageContexts {
     let items: [[String: Any]]
     /// Keys every page carries (site, menus, sidebars), built once per build.
     let shared: [String: Any]
+    /// The main menu's links, and the menu with no link active (first) or link `i` active (`i + 1`).
+    private let menuTargets: [String]
+    private let menus: [[[String: Any]]]
 
     /// `itemHTML` renders an article's item once (the `item` template), kept in the item as `html`.
     init(site: Site, routes: Routes, dates: DateStyle, numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil,
@@ -31,6 +34,13 @@ struct PageContexts {
         shared.merge(Self.counterValues(counter, items: items, dates: dates, numbers: numbers)) { _, new in new }
         shared.merge(Self.readerValues(site: site, routes: routes)) { _, reader in reader }
         self.shared = shared
+        let targets = site.config.menu.map { routes.resource($0.url) }
+        menuTargets = targets
+        menus = (-1..<targets.count).map { active in
+            zip(site.config.menu, targets).enumerated().map { index, entry -> [String: Any] in
+                ["title": entry.0.title, "url": entry.1, "is_active": index == active]
+            }
+        }
     }
 
     // MARK: pages
@@ -120,10 +130,17 @@ struct PageContexts {
         values["current_url"] = url
         values["og_title"] = title ?? site.config.title
         values["og_type"] = "website"
-        values["menu"] = site.config.menu.map { link -> [String: Any] in
-            let target = routes.resource(link.url)
-            let active = target == url || (target != routes.home && url.hasPrefix(target) && target.hasSuffix("/"))
-            return ["title": link.title, "url": target, "is_active": active]
+        // One of a few shared menus (no link or one link active) instead of a new one for every page.
+        let active = menuTargets.indices.filter { index in
+            let target = menuTargets[index]
+            return target == url || (target != routes.home && url.hasPrefix(target) && target.hasSuffix("/"))
+        }
+        if active.count <= 1 {
+            values["menu"] = menus[active.first.map { $0 + 1 } ?? 0]
+        } else {
+            values["menu"] = zip(site.config.menu, menuTargets).enumerated().map { index, entry -> [String: Any] in
+                ["title": entry.0.title, "url": entry.1, "is_active": active.contains(index)]
+            }
         }
         values.merge(extra) { _, new in new }
         return values

@@ -16,7 +16,7 @@ struct CountedTerms: Sendable {
     init(titles: [String], bodies: [String]) {
         articleCount = titles.count
         // Each batch counts its articles into one chunk (few allocations), then the chunks are joined.
-        let chunks = Parallel.mapBatches(articleCount) { range in
+        var chunks = Parallel.mapBatches(articleCount) { range in
             Self.count(titles: titles[range], bodies: bodies[range])
         }
         let total = chunks.reduce(0) { $0 + $1.hashes.count }
@@ -24,7 +24,10 @@ struct CountedTerms: Sendable {
         counts.reserveCapacity(total)
         shardStarts.reserveCapacity(articleCount * (Self.shardCount + 1))
         articleStarts.reserveCapacity(articleCount + 1)
-        for chunk in chunks {
+        for index in chunks.indices {
+            let chunk = chunks[index]
+            // Freed as soon as it is joined: the chunks and the joined arrays together were the build's peak.
+            chunks[index] = Chunk()
             let base = hashes.count
             shardStarts.append(contentsOf: chunk.shardStarts.map { $0 + Int32(base) })
             articleStarts.append(contentsOf: chunk.articleEnds.map { $0 + base })
