@@ -76,7 +76,13 @@ run() {
   local tool=$1 n=$2 i=$3; shift 3
   local dir=$out/bench-$n log time
   log=$dir/$tool.log time=$dir/$tool.run$i.time
-  rm -rf "$dir/$tool" "$dir/.$tool".*   # bantin stages its output in .NAME.building next to it
+  # The last run's output is moved aside, not deleted: this ext4 (no journal) makes every file created within
+  # minutes of a mass deletion search for an inode that was not just freed, which would tax whichever tool runs
+  # next. bench/out/trash is emptied when the bench ends.
+  mkdir -p "$out/trash"
+  for old in "$dir/$tool" "$dir/.$tool".*; do   # bantin stages its output in .NAME.building next to it
+    [ -e "$old" ] && mv "$old" "$(mktemp -d "$out/trash/XXXXXX")/"
+  done
   if ! /usr/bin/time -v -o "$time" "$@" > "$log" 2>&1; then
     tail -n 20 "$log" >&2
     die "$tool failed on $n articles (log: ${log#"$root"/})"
@@ -129,6 +135,8 @@ for n in $SIZES; do
   results[$n,hugo]=$(result hugo "$n")
   results[$n,bantin]=$(result bantin "$n")
 done
+
+[ -z "$TABLE_ONLY" ] && rm -rf "$out/trash"
 
 echo
 echo "load average now: $(uptime | sed -E 's/.*load average: //'), $(nproc) processors;" \

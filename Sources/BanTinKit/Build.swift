@@ -100,7 +100,7 @@ public enum Build {
         if loadProblems.contains(where: { $0.severity == .error }) || loaded.siteFile == nil {
             throw BuildFailure(loadProblems)
         }
-        let (site, held, warnings) = try model(siteFile: loaded.siteFile!, articleFiles: loaded.articleFiles,
+        var (site, held, warnings) = try model(siteFile: loaded.siteFile!, articleFiles: loaded.articleFiles,
                                                pageFiles: loaded.pageFiles, options: options, earlier: loadProblems,
                                                memo: state.remembers ? state.parses : nil)
         loaded = ContentLoader.Loaded()  // the files' text is in the model now; do not hold it twice
@@ -109,7 +109,10 @@ public enum Build {
         let numbers = try templateLoader.numberStyle()
         let (templateSet, templateFingerprints) = try state.templates(templates)
         // Markdown
-        let rendered = ArticleBodies.render(site, memo: state.remembers ? state.bodies : nil)
+        site = ArticleBodies.render(site, memo: state.remembers ? state.bodies : nil)
+        // Only `serve`'s memo compares the Markdown again; a single build lets the sources go.
+        if !state.remembers { site.releaseMarkdownSources() }
+        let rendered = site
         stages.lap("markdown")
         // Enrich. The visit counter reads its state and the new log lines at the edge (nothing is saved yet).
         let related = RelatedNews.compute(rendered)

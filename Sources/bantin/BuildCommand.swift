@@ -28,6 +28,7 @@ struct BuildCommand: ParsableCommand {
     var timings = false
 
     func run() throws {
+        MemoryTuning.returnLargeBlocksToTheSystem()
         var options = Build.Options(contentDirectory: URL(fileURLWithPath: content),
                                     templatesDirectory: URL(fileURLWithPath: templates),
                                     outputDirectory: URL(fileURLWithPath: output))

@@ -75,3 +75,14 @@ public struct Site: Sendable {
         tags = tagsBySlug.values.sorted { $0.slug < $1.slug }
     }
 }
+
+extension Site {
+    /// Forgets the Markdown of articles and pages once it is rendered: a single build does not read it again,
+    /// and at 10,000 articles it is tens of megabytes.
+    mutating func releaseMarkdownSources() {
+        var articles = self.articles
+        for index in articles.indices { articles[index].markdown = "" }
+        self.articles = articles
+        for index in pages.indices { pages[index].markdown = "" }
+    }
+}

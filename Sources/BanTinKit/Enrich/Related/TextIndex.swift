@@ -37,10 +37,15 @@ struct TextIndex: Sendable {
 
     init(titles: [String], bodies: [String]) {
         articleCount = titles.count
-        let counted = CountedTerms(titles: titles, bodies: bodies)
-        let numbered = Self.numberTerms(counted)
-        buildVectors(counted, numbered)
-        buildPostings(termCount: numbered.termCount)
+        // The counted and numbered terms are the largest arrays of the build: gone before the postings are made.
+        let termCount: Int
+        do {
+            let counted = CountedTerms(titles: titles, bodies: bodies)
+            let numbered = Self.numberTerms(counted)
+            buildVectors(counted, numbered)
+            termCount = numbered.termCount
+        }
+        buildPostings(termCount: termCount)
     }
 
     // MARK: reading
