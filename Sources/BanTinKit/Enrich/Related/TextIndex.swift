@@ -119,52 +119,45 @@ struct TextIndex: Sendable {
     /// frequency.
     struct NumberedTerms {
         var ids: [Int32]
-        /// 0 for terms of a single article: they cannot make two articles alike.
+        /// By term id; 0 for terms of a single article: they cannot make two articles alike.
         var inverseFrequency: [Float]
         var termCount: Int
     }
 
     /// Gives every distinct term of the site a dense id and its idf. Each shard owns the terms whose hash falls
     /// in it, so shards run in parallel, write only their own positions, and keep a table small enough for the
-    /// processor cache.
+    /// processor cache. The idf is kept per term, not per occurrence (one array fewer the size of the corpus).
     static func numberTerms(_ counted: CountedTerms) -> NumberedTerms {
         let shards = CountedTerms.shardCount
         let total = Double(counted.articleCount)
         var ids = [Int32](repeating: 0, count: counted.hashes.count)
-        var idf = [Float](repeating: 0, count: counted.hashes.count)
-        let termsPerShard: [Int] = ids.withUnsafeMutableBufferPointer { idBuffer in
-            idf.withUnsafeMutableBufferPointer { idfBuffer in
-                counted.hashes.withUnsafeBufferPointer { hashes in
-                    counted.shardStarts.withUnsafeBufferPointer { shardStarts in
-                        nonisolated(unsafe) let ids = idBuffer, idf = idfBuffer, hashes = hashes, shardStarts = shardStarts
-                        return Parallel.map(shards) { shard in
-                            let table = TermTable(capacity: 1 << 14)
-                            var frequency: [Int32] = []
-                            for article in 0..<counted.articleCount {
-                                let row = article * (shards + 1) + shard
-                                for position in Int(shardStarts[row])..<Int(shardStarts[row + 1]) {
-                                    let local = Int(table.number(hashes[position]))
-                                    if local == frequency.count { frequency.append(0) }
-                                    frequency[local] += 1
-                                    ids[position] = Int32(local)
-                                }
+        let weightsPerShard: [[Float]] = ids.withUnsafeMutableBufferPointer { idBuffer in
+            counted.hashes.withUnsafeBufferPointer { hashes in
+                counted.shardStarts.withUnsafeBufferPointer { shardStarts in
+                    nonisolated(unsafe) let ids = idBuffer, hashes = hashes, shardStarts = shardStarts
+                    return Parallel.map(shards) { shard in
+                        let table = TermTable(capacity: 1 << 14)
+                        var frequency: [Int32] = []
+                        for article in 0..<counted.articleCount {
+                            let row = article * (shards + 1) + shard
+                            for position in Int(shardStarts[row])..<Int(shardStarts[row + 1]) {
+                                let local = Int(table.number(hashes[position]))
+                                if local == frequency.count { frequency.append(0) }
+                                frequency[local] += 1
+                                ids[position] = Int32(local * shards + shard)
                             }
-                            let weights = frequency.map { $0 < 2 ? Float(0) : Float(log(1 + total / Double($0))) }
-                            for article in 0..<counted.articleCount {
-                                let row = article * (shards + 1) + shard
-                                for position in Int(shardStarts[row])..<Int(shardStarts[row + 1]) {
-                                    let local = ids[position]
-                                    idf[position] = weights[Int(local)]
-                                    ids[position] = local * Int32(shards) + Int32(shard)
-                                }
-                            }
-                            return frequency.count
                         }
+                        return frequency.map { $0 < 2 ? Float(0) : Float(log(1 + total / Double($0))) }
                     }
                 }
             }
         }
-        return NumberedTerms(ids: ids, inverseFrequency: idf, termCount: (termsPerShard.max() ?? 0) * shards)
+        let termCount = (weightsPerShard.map(\.count).max() ?? 0) * shards
+        var inverseFrequency = [Float](repeating: 0, count: termCount)
+        for (shard, weights) in weightsPerShard.enumerated() {
+            for (local, weight) in weights.enumerated() { inverseFrequency[local * shards + shard] = weight }
+        }
+        return NumberedTerms(ids: ids, inverseFrequency: inverseFrequency, termCount: termCount)
     }
 
     /// Weights each article's terms by TF-IDF, keeps the strongest, and scales the vector to unit length.
@@ -174,7 +167,7 @@ struct TextIndex: Sendable {
         let countWeight = (0..<256).map { $0 == 0 ? Float(0) : Float(1 + log(Double($0))) }
         let vectors = Parallel.map(articleCount, state: { StrongestTerms(limit: limit) }) { article, strongest in
             for position in counted.range(of: article) {
-                let idf = numbered.inverseFrequency[position]
+                let idf = numbered.inverseFrequency[Int(numbered.ids[position])]
                 guard idf > 0 else { continue }
                 let count = Int(counted.counts[position])
                 let tf = count < countWeight.count ? countWeight[count] : Float(1 + log(Double(count)))
