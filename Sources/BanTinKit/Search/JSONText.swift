@@ -33,13 +33,25 @@ enum JSONText {
 
     /// Sorted ids as gaps from the previous one ([3, 5, 9] → [3,2,4]): small numbers, short files.
     static func gaps(_ sortedIDs: [Int]) -> String {
+        // Digits straight into bytes: a common term's list runs to thousands of numbers.
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(sortedIDs.count * 3 + 2)
         var previous = 0
-        var out = "["
+        var digits = [UInt8](repeating: 0, count: 20)
         for (index, id) in sortedIDs.enumerated() {
-            if index > 0 { out += "," }
-            out += String(id - previous)
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            var gap = id - previous
             previous = id
+            if gap < 0 { bytes.append(UInt8(ascii: "-")); gap = -gap }
+            var count = 0
+            repeat {
+                digits[count] = UInt8(ascii: "0") + UInt8(gap % 10)
+                gap /= 10
+                count += 1
+            } while gap > 0
+            while count > 0 { count -= 1; bytes.append(digits[count]) }
         }
-        return out + "]"
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

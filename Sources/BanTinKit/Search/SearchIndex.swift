@@ -20,9 +20,11 @@ public enum SearchIndex {
 
     public static func files(_ site: Site, routes: Routes, dates: DateStyle) -> [OutputFile] {
         let postings = self.postings(site)
-        let entries = postings.keys.sorted().map { term -> (term: String, text: String) in
-            let lists = postings[term]!
-            return (term, JSONText.string(term) + ":[" + JSONText.gaps(lists.title) + "," + JSONText.gaps(lists.body) + "]")
+        let terms = postings.keys.sorted()
+        let entries = Parallel.map(terms.count) { index -> (term: String, text: String) in
+            let lists = postings[terms[index]]!
+            return (terms[index], JSONText.string(terms[index]) + ":[" + JSONText.gaps(lists.title) + ","
+                        + JSONText.gaps(lists.body) + "]")
         }
         let total = entries.reduce(0) { $0 + $1.text.utf8.count + 1 }
         var bucketCount = 1
@@ -33,14 +35,16 @@ public enum SearchIndex {
         var files: [(name: String, text: String)] = buckets.enumerated().map { ("t-\($0.offset).json", "{" + $0.element.joined(separator: ",") + "}") }
 
         let categoryPosition = Dictionary(site.categories.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        for start in stride(from: 0, to: site.articles.count, by: chunkSize) {
+        let chunkStarts = Array(stride(from: 0, to: site.articles.count, by: chunkSize))
+        files += Parallel.map(chunkStarts.count) { chunk -> (name: String, text: String) in
+            let start = chunkStarts[chunk]
             let rows = site.articles[start..<min(start + chunkSize, site.articles.count)].map { article in
                 "[" + [JSONText.string(article.title), JSONText.string(routes.article(article.slug)),
                        JSONText.string(dates.short(article.date)), JSONText.string(dates.iso(article.date)),
                        String(categoryPosition[article.categorySlug] ?? -1),
                        JSONText.string(Summary.cut(article.summary, near: snippetLength))].joined(separator: ",") + "]"
             }
-            files.append(("d-\(start / chunkSize).json", JSONText.array(rows)))
+            return ("d-\(start / chunkSize).json", JSONText.array(rows))
         }
 
         // Changes whenever any index file does; search.js asks for `?v=<version>` so no stale bucket is mixed in.
