@@ -103,10 +103,11 @@ public struct OutputWriter {
             for write in update.writes { changed[write.path] = write.source }
             let paths = update.manifest.entries.keys.sorted()
             let targets = try paths.map { try location($0, in: staging).path }
-            try PlainFiles.makeFolders(Set(targets.map(PlainFiles.parentFolder)))
             nonisolated(unsafe) let sources = paths.map { changed[$0] }
             let output = self.output
+            let folders = PlainFiles.MadeFolders()
             try work.run(paths.count) { index, work in
+                try work.store { try folders.ensure(PlainFiles.parentFolder(of: targets[index])) }
                 if let source = sources[index] {
                     try Self.put(source, at: targets[index], work: work)
                 } else {

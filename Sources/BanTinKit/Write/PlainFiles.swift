@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -31,6 +32,31 @@ enum PlainFiles {
                     throw Failure(path: level[index], operation: "create folder", code: errno)
                 }
             }
+        }
+    }
+
+    /// Folders made so far by one pass, shared by its threads.
+    final class MadeFolders: Sendable {
+        private let made = Mutex<Set<String>>([])
+
+        /// Makes `folder` and its missing parents, unless this pass made it already. Called from the threads
+        /// that write the files, so making folders overlaps with rendering instead of preceding it.
+        func ensure(_ folder: String) throws {
+            guard !folder.isEmpty, !made.withLock({ $0.contains(folder) }) else { return }
+            if mkdir(folder, 0o755) != 0 {
+                switch errno {
+                case EEXIST:
+                    break
+                case ENOENT:
+                    try ensure(parentFolder(of: folder))
+                    guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
+                        throw Failure(path: folder, operation: "create folder", code: errno)
+                    }
+                default:
+                    throw Failure(path: folder, operation: "create folder", code: errno)
+                }
+            }
+            _ = made.withLock { $0.insert(folder) }
         }
     }
 
