@@ -12,6 +12,18 @@ import Testing
         #expect(Slug.make("đường") == "duong")
     }
 
+    @Test func composedTextIsRecognisedWithoutTheNormaliserAndOtherTextIsComposed() {
+        let composed = "Kế hoạch số 03-KH/ĐUS “dân vận khéo” – 1.200.000₫ … ÀÉỸ ăơư"
+        #expect(Composed.isSurelyNFC(composed))
+        #expect(Composed.nfc(composed) == composed)
+        let decomposed = composed.decomposedStringWithCanonicalMapping
+        #expect(!Composed.isSurelyNFC(decomposed))
+        #expect(Array(Composed.nfc(decomposed).unicodeScalars) == Array(composed.unicodeScalars))
+        #expect(!Composed.isSurelyNFC("\u{2126}"), "the ohm sign is replaced by omega in NFC")
+        #expect(Array(Composed.nfc("\u{2126}").unicodeScalars) == ["\u{03A9}"])
+        #expect(!Composed.isSurelyNFC("e\u{0301}"))
+    }
+
     @Test func decomposedInputGivesTheSameSlugAsComposed() {
         let composed = "Giáo dục nghề nghiệp Đồng Tháp"
         let decomposed = composed.decomposedStringWithCanonicalMapping

@@ -17,8 +17,9 @@ struct HTMLEscaping: MustacheContentType {
 
     static func escape(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.contains(where: needsEscape) else { return String(decoding: bytes, as: UTF8.self) }
+        // Most values need nothing escaped: then the same string goes back, not a copy.
+        let escaped: String? = text.withUTF8 { bytes in
+            guard bytes.contains(where: needsEscape) else { return nil }
             var escaped: [UInt8] = []
             escaped.reserveCapacity(bytes.count + 32)
             for byte in bytes {
@@ -33,6 +34,7 @@ struct HTMLEscaping: MustacheContentType {
             }
             return String(decoding: escaped, as: UTF8.self)
         }
+        return escaped ?? text
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {
