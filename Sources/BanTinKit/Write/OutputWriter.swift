@@ -68,8 +68,11 @@ public struct OutputWriter {
                 count += 1
             }
             let targets = try files.map { try safeLocation(for: $0.path).path }
-            try PlainFiles.makeFolders(Set(targets.map(PlainFiles.parentFolder)))
-            try ParallelWork().run(files.count) { index, _ in try PlainFiles.store(files[index].contents, at: targets[index]) }
+            let folders = PlainFiles.MadeFolders()
+            try ParallelWork().run(files.count) { index, _ in
+                try folders.ensure(PlainFiles.parentFolder(of: targets[index]))
+                try PlainFiles.store(files[index].contents, at: targets[index])
+            }
             try swapIn()
             return count + files.count
         } catch {

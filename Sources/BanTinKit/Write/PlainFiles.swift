@@ -17,24 +17,6 @@ enum PlainFiles {
         var description: String { "cannot \(operation) \(path): \(String(cString: strerror(code)))" }
     }
 
-    /// Creates `folders` (absolute paths) and any missing parents: shallow ones first, each depth on every core.
-    static func makeFolders<Folders: Sequence<String>>(_ folders: Folders) throws {
-        var wanted: Set<String> = []
-        for folder in folders {
-            var folder = folder
-            while !folder.isEmpty, wanted.insert(folder).inserted { folder = parentFolder(of: folder) }
-        }
-        let byDepth = Dictionary(grouping: wanted) { $0.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
-        for depth in byDepth.keys.sorted() {
-            let level = byDepth[depth]!
-            try ParallelWork().run(level.count, batch: 64) { index, _ in
-                guard mkdir(level[index], 0o755) == 0 || errno == EEXIST else {
-                    throw Failure(path: level[index], operation: "create folder", code: errno)
-                }
-            }
-        }
-    }
-
     /// Folders made so far by one pass, shared by its threads.
     final class MadeFolders: Sendable {
         private let made = Mutex<Set<String>>([])
