@@ -143,7 +143,9 @@ import Testing
         try project.expectSameAsCleanBuild("public")
     }
 
-    @Test func anUpdateKilledAfterItsJournalIsFinishedByTheNextBuild() throws {
+    /// Killed while its files were being moved in, an update leaves part of the new site; the next build first
+    /// puts the previous site back, byte for byte, from the backup the update kept.
+    @Test func anUpdateKilledDuringItsMovesIsRolledBackToThePreviousSite() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let writer = OutputWriter(output: folder.appendingPathComponent("public"))
@@ -151,14 +153,41 @@ import Testing
         try writer.apply(OutputUpdate(manifest: old, writes: [("a/index.html", .bytes(Data("a1".utf8))),
                                                               ("b/index.html", .bytes(Data("b1".utf8)))],
                                       removals: [], isIncremental: false))
-        // What a build killed right after its commit leaves: the staged file and the journal.
-        try FileManager.default.createDirectory(at: writer.staging.appendingPathComponent("a"), withIntermediateDirectories: true)
-        try Data("a2".utf8).write(to: writer.staging.appendingPathComponent("a/index.html"))
-        try Data("w\ta/index.html\nr\tb/index.html".utf8).write(to: writer.journal)
+        let before = try EndToEndTests().snapshot(writer.output)
+        // An update replacing a, adding c and removing b, killed after moving a and c in, before removing b.
+        let manager = FileManager.default
+        for path in ["a/index.html", "b/index.html", OutputManifest.fileName] {
+            let kept = writer.backup.appendingPathComponent(path)
+            try manager.createDirectory(at: kept.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try manager.linkItem(at: writer.output.appendingPathComponent(path), to: kept)
+        }
+        try Data("w\ta/index.html\nw\tc/index.html\nr\tb/index.html\nw\t.bantin-manifest".utf8).write(to: writer.journal)
+        try Data("a2".utf8).write(to: writer.output.appendingPathComponent("a/index.html.new"))
+        #expect(rename(writer.output.appendingPathComponent("a/index.html.new").path,
+                       writer.output.appendingPathComponent("a/index.html").path) == 0)
+        try manager.createDirectory(at: writer.output.appendingPathComponent("c"), withIntermediateDirectories: true)
+        try Data("c2".utf8).write(to: writer.output.appendingPathComponent("c/index.html"))
+        try Data("manifest staged, not moved".utf8).write(to: writer.staging.appendingPathComponent(OutputManifest.fileName))
+
         try writer.recover()
-        let output = writer.output
-        #expect(try String(contentsOf: output.appendingPathComponent("a/index.html"), encoding: .utf8) == "a2")
-        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("b").path))
+        #expect(try EndToEndTests().snapshot(writer.output) == before)
+        #expect(!manager.fileExists(atPath: writer.output.appendingPathComponent("c").path), "the folder the update added is gone too")
+        #expect(!manager.fileExists(atPath: writer.staging.path))
+    }
+
+    @Test func anInPlaceUpdateLeavesNoBackupBehind() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = OutputWriter(output: folder.appendingPathComponent("public"))
+        let first = OutputManifest(entries: ["a/index.html": .init(fingerprint: 1), "b/index.html": .init(fingerprint: 2)])
+        try writer.apply(OutputUpdate(manifest: first, writes: [("a/index.html", .bytes(Data("a1".utf8))),
+                                                                ("b/index.html", .bytes(Data("b1".utf8)))],
+                                      removals: [], isIncremental: false))
+        let second = OutputManifest(entries: ["a/index.html": .init(fingerprint: 3)])
+        try writer.apply(OutputUpdate(manifest: second, writes: [("a/index.html", .bytes(Data("a2".utf8)))],
+                                      removals: ["b/index.html"], isIncremental: true))
+        #expect(try String(contentsOf: writer.output.appendingPathComponent("a/index.html"), encoding: .utf8) == "a2")
+        #expect(!FileManager.default.fileExists(atPath: writer.output.appendingPathComponent("b").path))
         #expect(!FileManager.default.fileExists(atPath: writer.staging.path))
     }
 

@@ -10,10 +10,11 @@ import Darwin
 /// leaves the previous output as it was; the next build tidies up what a killed one left.
 ///
 /// An incremental update that changes only a few files (an edited article) does not rebuild the whole
-/// folder: its files are written into the staging folder, a journal listing them is committed with one
-/// rename, and only then are they moved into place one by one (each move is atomic). A build that fails
-/// or is killed before that commit leaves the output as it was; one killed during the moves, which take
-/// milliseconds, is completed from the journal by the next build.
+/// folder: its files are written into the staging folder, the files it replaces or removes are hard-linked
+/// into a backup there, a journal listing them is committed with one rename, and only then are the new files
+/// moved into place one by one (each move is atomic). A build that fails or is killed before that commit
+/// leaves the output as it was; one killed during the moves, which take milliseconds, is rolled back from
+/// the backup by the next build before it does anything else, so the previous site is whole again.
 public struct OutputWriter {
     public let output: URL
     /// Folders copied as they are into the site: (source, destination inside the output).
@@ -28,6 +29,8 @@ public struct OutputWriter {
     var staging: URL { sibling("building") }
     var previous: URL { sibling("previous") }
     var journal: URL { staging.appendingPathComponent(".bantin-journal") }
+    /// Hard links to the output's files an in-place update replaces or removes.
+    var backup: URL { staging.appendingPathComponent(".bantin-backup") }
 
     private func sibling(_ role: String) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(role)")
@@ -43,7 +46,7 @@ public struct OutputWriter {
     public func recover() throws {
         let manager = FileManager.default
         if manager.fileExists(atPath: journal.path) {
-            try replayJournal()
+            try rollBack()
         }
         if !manager.fileExists(atPath: output.path), manager.fileExists(atPath: previous.path) {
             try manager.moveItem(at: previous, to: output)
@@ -145,9 +148,17 @@ public struct OutputWriter {
             }
             try Data(update.manifest.text.utf8).write(to: staging.appendingPathComponent(OutputManifest.fileName))
             lines.append("w\t" + OutputManifest.fileName)
+            // What the update replaces or removes, kept (as links, no copy) until it is complete.
+            for path in update.writes.map(\.path) + update.removals + [OutputManifest.fileName] {
+                let existing = try location(path, in: output)
+                guard manager.fileExists(atPath: existing.path) else { continue }
+                let kept = try location(path, in: backup)
+                makeFolder(kept.deletingLastPathComponent(), &folders)
+                try Self.reuse(existing.path, path: path, at: kept.path)
+            }
             let pending = staging.appendingPathComponent(".bantin-journal.pending")
             try Data(lines.joined(separator: "\n").utf8).write(to: pending)
-            // The commit: from here on the update is finished even if this process dies.
+            // The commit: from here until the staging folder is gone, a killed update is rolled back.
             try manager.moveItem(at: pending, to: journal)
         } catch {
             try? manager.removeItem(at: staging)
@@ -156,8 +167,8 @@ public struct OutputWriter {
         try replayJournal()
     }
 
-    /// Moves the journal's files into the output and deletes its removals. Safe to run again after a kill:
-    /// a file already moved is no longer in the staging folder, a file already deleted is gone.
+    /// Moves the journal's files into the output and deletes its removals, then drops the staging folder
+    /// (and with it the backup). Killed on the way, the next build's `recover` rolls it back.
     private func replayJournal() throws {
         let manager = FileManager.default
         let text = try String(contentsOf: journal, encoding: .utf8)
@@ -175,6 +186,33 @@ public struct OutputWriter {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
                 }
             } else if manager.fileExists(atPath: target.path) {
+                try manager.removeItem(at: target)
+                removeEmptyFolders(above: target)
+            }
+        }
+        try manager.removeItem(at: staging)
+    }
+
+    /// Undoes an update killed during its moves: every replaced or removed file comes back from the backup,
+    /// every file the update added is removed (with the folders it leaves empty), then the staging folder goes.
+    private func rollBack() throws {
+        let manager = FileManager.default
+        let text = try String(contentsOf: journal, encoding: .utf8)
+        var folders: Set<String> = []
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: "\t", maxSplits: 1)
+            guard fields.count == 2 else { continue }
+            let path = OutputManifest.unescape(fields[1])
+            let target = try location(path, in: output)
+            let kept = try location(path, in: backup)
+            if manager.fileExists(atPath: kept.path) {
+                makeFolder(target.deletingLastPathComponent(), &folders)
+                guard rename(kept.path, target.path) == 0 else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+                }
+            } else if fields[0] == "w", !manager.fileExists(atPath: try location(path, in: staging).path),
+                      manager.fileExists(atPath: target.path) {
+                // Added by the update and already moved in: the previous site did not have it.
                 try manager.removeItem(at: target)
                 removeEmptyFolders(above: target)
             }
