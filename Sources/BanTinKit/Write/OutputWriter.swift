@@ -171,20 +171,13 @@ public struct OutputWriter {
     /// (and with it the backup). Killed on the way, the next build's `recover` rolls it back.
     private func replayJournal() throws {
         let manager = FileManager.default
-        let text = try String(contentsOf: journal, encoding: .utf8)
         var folders: Set<String> = []
-        for line in text.split(separator: "\n") {
-            let fields = line.split(separator: "\t", maxSplits: 1)
-            guard fields.count == 2 else { continue }
-            let path = OutputManifest.unescape(fields[1])
-            let target = try location(path, in: output)
-            if fields[0] == "w" {
-                let staged = try location(path, in: staging)
+        for entry in try journalEntries() {
+            let target = try location(entry.path, in: output)
+            if entry.isWrite {
+                let staged = try location(entry.path, in: staging)
                 guard manager.fileExists(atPath: staged.path) else { continue }
-                makeFolder(target.deletingLastPathComponent(), &folders)
-                guard rename(staged.path, target.path) == 0 else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
-                }
+                try move(staged, to: target, folders: &folders)
             } else if manager.fileExists(atPath: target.path) {
                 try manager.removeItem(at: target)
                 removeEmptyFolders(above: target)
@@ -197,20 +190,13 @@ public struct OutputWriter {
     /// every file the update added is removed (with the folders it leaves empty), then the staging folder goes.
     private func rollBack() throws {
         let manager = FileManager.default
-        let text = try String(contentsOf: journal, encoding: .utf8)
         var folders: Set<String> = []
-        for line in text.split(separator: "\n") {
-            let fields = line.split(separator: "\t", maxSplits: 1)
-            guard fields.count == 2 else { continue }
-            let path = OutputManifest.unescape(fields[1])
-            let target = try location(path, in: output)
-            let kept = try location(path, in: backup)
+        for entry in try journalEntries() {
+            let target = try location(entry.path, in: output)
+            let kept = try location(entry.path, in: backup)
             if manager.fileExists(atPath: kept.path) {
-                makeFolder(target.deletingLastPathComponent(), &folders)
-                guard rename(kept.path, target.path) == 0 else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
-                }
-            } else if fields[0] == "w", !manager.fileExists(atPath: try location(path, in: staging).path),
+                try move(kept, to: target, folders: &folders)
+            } else if entry.isWrite, !manager.fileExists(atPath: try location(entry.path, in: staging).path),
                       manager.fileExists(atPath: target.path) {
                 // Added by the update and already moved in: the previous site did not have it.
                 try manager.removeItem(at: target)
@@ -218,6 +204,23 @@ public struct OutputWriter {
             }
         }
         try manager.removeItem(at: staging)
+    }
+
+    /// The committed journal's lines: a file written ("w") or removed ("r"), by its path in the output.
+    private func journalEntries() throws -> [(isWrite: Bool, path: String)] {
+        try String(contentsOf: journal, encoding: .utf8).split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: "\t", maxSplits: 1)
+            guard fields.count == 2 else { return nil }
+            return (fields[0] == "w", OutputManifest.unescape(fields[1]))
+        }
+    }
+
+    /// One atomic rename into the output, making the target's folder first.
+    private func move(_ source: URL, to target: URL, folders: inout Set<String>) throws {
+        makeFolder(target.deletingLastPathComponent(), &folders)
+        guard rename(source.path, target.path) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+        }
     }
 
     private static func put(_ source: OutputUpdate.Source, at target: String, work: ParallelWork) throws {
