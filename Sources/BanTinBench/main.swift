@@ -4,6 +4,7 @@ import Foundation
 ///
 ///     bantin-bench related [--small 1000] [--large 10000] [--repeats 5] [--exhaustive]
 ///     bantin-bench floor CONTENT BUILT OUTPUT   read CONTENT and write BUILT's bytes into OUTPUT, timed
+///     bantin-bench edit CONTENT TEMPLATES OUTPUT [--edits 3]   serve's rebuild after one edit, by stage
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func option(_ name: String, default value: Int) -> Int {
@@ -26,7 +27,15 @@ case "floor" where arguments.count == 4:
         FileHandle.standardError.write(Data("bantin-bench floor: \(error)\n".utf8))
         exit(1)
     }
+case "edit" where arguments.count >= 4:
+    do {
+        try EditBench.run(content: URL(fileURLWithPath: arguments[1]), templates: URL(fileURLWithPath: arguments[2]),
+                          output: URL(fileURLWithPath: arguments[3]), edits: option("edits", default: 3))
+    } catch {
+        FileHandle.standardError.write(Data("bantin-bench edit: \(error)\n".utf8))
+        exit(1)
+    }
 default:
-    FileHandle.standardError.write(Data("usage: bantin-bench related [--small N] [--large N] [--repeats N] [--exhaustive]\n       bantin-bench floor CONTENT BUILT OUTPUT\n".utf8))
+    FileHandle.standardError.write(Data("usage: bantin-bench related [--small N] [--large N] [--repeats N] [--exhaustive]\n       bantin-bench floor CONTENT BUILT OUTPUT\n       bantin-bench edit CONTENT TEMPLATES OUTPUT [--edits N]\n".utf8))
     exit(2)
 }

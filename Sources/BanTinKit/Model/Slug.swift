@@ -24,43 +24,71 @@ public enum Slug {
 
     /// Lower case, no diacritics, "đ" → "d"; keeps spaces and punctuation. Shared with search and matching.
     /// NFC and NFD input give the same result: precomposed letters map through a table, and loose
-    /// combining marks are dropped. Byte-level with an ASCII fast path, because search folds whole bodies.
+    /// combining marks are dropped.
     public static func fold(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                output.append(value >= 0x41 && value <= 0x5A ? UInt8(value + 32) : UInt8(value))
-            } else if (0x300...0x36F).contains(value) {
-                continue
-            } else if let letter = latinFolding[value] {
-                output.append(letter)
-            } else {
+        String(decoding: foldedBytes(text), as: UTF8.self)
+    }
+
+    /// `fold`'s UTF-8 bytes. Decodes UTF-8 itself with an ASCII fast path and looks Vietnamese letters up in
+    /// flat tables, because search folds every article's whole body.
+    static func foldedBytes(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    output.append(lead >= 0x41 && lead <= 0x5A ? lead + 32 : lead)
+                    index += 1
+                    continue
+                }
+                // A String's bytes are valid UTF-8: the lead byte says how many follow.
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                index += length
+                if (0x300...0x36F).contains(value) { continue }
+                if let letter = latinLetter(value) {
+                    output.append(letter)
+                    continue
+                }
+                guard let scalar = Unicode.Scalar(value) else { continue }
                 for lower in scalar.properties.lowercaseMapping.unicodeScalars
                 where !lower.properties.isDiacriticCombining {
                     output.append(contentsOf: String(lower).utf8)
                 }
             }
+            return output
         }
-        return String(decoding: output, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func latinLetter(_ value: UInt32) -> UInt8? {
+        let letter: UInt8
+        switch value {
+        case latinRanges.0: letter = latinFolding.0[Int(value - latinRanges.0.lowerBound)]
+        case latinRanges.1: letter = latinFolding.1[Int(value - latinRanges.1.lowerBound)]
+        default: return nil
+        }
+        return letter == 0 ? nil : letter
     }
 
     /// Precomposed Latin letters (Vietnamese lives in Latin-1, Latin Extended-A/B and Extended Additional)
-    /// → their lower-case ASCII base letter, found once through Unicode decomposition.
-    private static let latinFolding: [UInt32: UInt8] = {
-        var table: [UInt32: UInt8] = [0x110: 0x64, 0x111: 0x64]  // Đ, đ
-        for range in [0xC0...0x24F, 0x1E00...0x1EFF] {
-            for value in range where table[UInt32(value)] == nil {
-                guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
-                let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first!
-                if base.isASCII, base.properties.isAlphabetic {
-                    table[UInt32(value)] = UInt8(base.value | 0x20)
-                }
-            }
+    /// → their lower-case ASCII base letter (0: not a letter of a Latin base), found once through Unicode
+    /// decomposition.
+    private static let latinRanges: (ClosedRange<UInt32>, ClosedRange<UInt32>) = (0xC0...0x24F, 0x1E00...0x1EFF)
+    private static let latinFolding: ([UInt8], [UInt8]) = (table(latinRanges.0), table(latinRanges.1))
+
+    private static func table(_ range: ClosedRange<UInt32>) -> [UInt8] {
+        range.map { value in
+            if value == 0x110 || value == 0x111 { return 0x64 }  // Đ, đ
+            guard let scalar = Unicode.Scalar(value) else { return 0 }
+            let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first!
+            return base.isASCII && base.properties.isAlphabetic ? UInt8(base.value | 0x20) : 0
         }
-        return table
-    }()
+    }
 
     private static func isSlugCharacter(_ scalar: Unicode.Scalar) -> Bool {
         // ASCII letters and digits only: URLs stay plain for every server and log parser.

@@ -63,27 +63,21 @@ public enum SearchIndex {
         // Each batch of articles (on its own core) makes the postings of its range; merged in order, so ids
         // stay ascending. Only a batch's term sets exist at a time, not every article's at once.
         let partial = Parallel.mapBatches(articles.count) { range in
-            var postings: [String: (title: [Int], body: [Int])] = [:]
+            var postings = SearchPostings()
             for index in range {
                 let article = articles[index]
-                let titleTerms = SearchTerms.terms(in: article.title)
-                var title = Set(titleTerms)
-                for (first, second) in zip(titleTerms, titleTerms.dropFirst()) { title.insert(SearchTerms.pair(first, second)) }
                 var bodyText = article.bodyText
                 if article.hasExplicitSummary { bodyText += "\n" + article.summary }
                 for tag in article.tags { bodyText += "\n" + tag.name }
-                for term in title { postings[term, default: ([], [])].title.append(index) }
-                for term in Set(SearchTerms.terms(in: bodyText)).subtracting(title) {
-                    postings[term, default: ([], [])].body.append(index)
-                }
+                postings.add(article: index, title: article.title, body: bodyText)
             }
             return postings
         }
         var postings: [String: (title: [Int], body: [Int])] = [:]
         for batch in partial {
-            for (term, ids) in batch {
-                postings[term, default: ([], [])].title += ids.title
-                postings[term, default: ([], [])].body += ids.body
+            batch.forEach { term, title, body in
+                postings[term, default: ([], [])].title += title
+                postings[term, default: ([], [])].body += body
             }
         }
         return postings

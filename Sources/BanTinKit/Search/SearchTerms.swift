@@ -39,7 +39,7 @@ public enum SearchTerms {
         return Int(hash % UInt32(max(count, 1)))
     }
 
-    private static func isTermByte(_ byte: UInt8) -> Bool {
+    static func isTermByte(_ byte: UInt8) -> Bool {
         switch byte {
         case 0x30...0x39, 0x61...0x7A: true
         default: false

@@ -90,6 +90,7 @@ public struct CounterPages: Sendable {
     /// the path percent-decoded and in NFC, doubled slashes and "index.html" removed, and a trailing "/"
     /// added to a last segment without an extension (servers may answer "/tin/x" with the page itself).
     static func normalise(_ target: String) -> (path: String, query: String?) {
+        if isNormalised(target) { return (target, nil) }
         var text = Substring(target)
         if let scheme = text.range(of: "://"), text[..<scheme.lowerBound].allSatisfy({ $0.isLetter }) {
             let afterHost = text[scheme.upperBound...]
@@ -114,6 +115,19 @@ public struct CounterPages: Sendable {
             path += "/"
         }
         return (path, query)
+    }
+
+    /// A plain ASCII path ending in "/", as the site's routes make them and most log lines ask for: nothing to
+    /// drop, decode, compose or collapse (the general steps cost more than all the rest of the counter).
+    private static func isNormalised(_ target: String) -> Bool {
+        let slash = UInt8(ascii: "/")
+        var previous: UInt8 = 0
+        for byte in target.utf8 {
+            if byte >= 0x80 || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "?")
+                || (byte == slash && previous == slash) { return false }
+            previous = byte
+        }
+        return target.utf8.first == slash && previous == slash
     }
 
     /// "/chuyen-muc/x/trang/3/" → "/chuyen-muc/x/".

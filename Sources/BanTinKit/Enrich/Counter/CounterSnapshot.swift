@@ -39,9 +39,9 @@ public struct CounterSnapshot: Sendable, Equatable {
 
     /// `imported`: views per canonical URL carried over from the old portal (`counter.import`).
     public static func make(state: CounterState, site: Site, settings: CounterSettings,
-                            imported: [String: Int] = [:]) -> CounterSnapshot {
+                            imported: [String: Int] = [:], pages known: CounterPages? = nil) -> CounterSnapshot {
         let routes = Routes(baseURL: site.config.baseURL)
-        let pages = CounterPages(site: site, routes: routes)
+        let pages = known ?? CounterPages(site: site, routes: routes)
         var days = SiteDays(timeZone: site.config.timeZone)
         let snapshotDay = state.newestEntry.map { days.day(of: $0) }
 

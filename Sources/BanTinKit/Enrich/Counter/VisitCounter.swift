@@ -72,7 +72,8 @@ public struct VisitCounter: Sendable {
             }
             diagnostics += problems.map { Diagnostic(.warning, file: $0.file, line: $0.line, $0.message) }
         }
-        let snapshot = CounterSnapshot.make(state: ingested.state, site: site, settings: settings, imported: imported)
+        let snapshot = CounterSnapshot.make(state: ingested.state, site: site, settings: settings, imported: imported,
+                                             pages: pages)
         return VisitCounter(settings: settings, snapshot: snapshot, report: ingested.report, diagnostics: diagnostics,
                             state: ingested.state, loadedState: loaded.replacesDamagedFile ? nil : loaded.state,
                             store: store, canSave: true)
