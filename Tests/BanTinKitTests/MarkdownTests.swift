@@ -57,6 +57,26 @@ import Testing
         #expect(Summary.cut("Ngắn gọn.") == "Ngắn gọn.")
     }
 
+    @Test func summariesCountCharactersWhateverTheirScalars() {
+        // Precomposed text takes the quick path over scalars; decomposed text (one character, two or three
+        // scalars) and emoji sequences take the path over characters. Both must cut at the same word.
+        let words = ["Đà", "Nẵng", "được", "kế", "hoạch", "số", "03-KH/ĐUS", "“dân", "vận”", "khéo…", "👩‍💻", "🇻🇳"]
+        var seed: UInt64 = 7
+        for length in [5, 12, 40, 80, 160, 200] {
+            for _ in 0..<40 {
+                var text = ""
+                for _ in 0..<60 {
+                    seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    text += words[Int(seed >> 33) % words.count] + ((seed >> 20) % 7 == 0 ? "\n" : " ")
+                }
+                let composed = Summary.cut(text, near: length)
+                let decomposed = Summary.cut(text.decomposedStringWithCanonicalMapping, near: length)
+                #expect(decomposed.precomposedStringWithCanonicalMapping == composed, "\(length): \(text)")
+                #expect(composed.count <= length + 1)
+            }
+        }
+    }
+
     @Test func articleWithoutSummaryGetsItsFirstParagraph() throws {
         let files = try Fixtures.build([Fixtures.article("s", title: "Tin", body: "![ảnh](/images/a.svg)\n\nĐoạn mở đầu.\n\nĐoạn sau.")])
         #expect(files["index.html"]?.contains("<h2>Tin</h2>") == true)

@@ -10,12 +10,17 @@ public struct YAMLFields {
     let mappingLine: Int?
     public private(set) var diagnostics: [Diagnostic] = []
 
+    /// Yams' default constructor, made once: `Constructor.default` builds its tables anew on every call, and
+    /// `Parser.Encoding.default` reads the whole environment (together a fifth of parsing a front matter).
+    /// Its tables are only read.
+    nonisolated(unsafe) private static let constructor = Constructor.default
+
     /// Parses `yaml` (which starts at `firstLine` of `file`). A YAML error yields nil and one diagnostic.
     public static func parse(_ yaml: String, file: String, firstLine: Int = 1) -> (YAMLFields?, [Diagnostic]) {
         let offset = firstLine - 1
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml, .default, Self.constructor, .utf8)
         } catch let error as YamlError {
             return (nil, [describe(error, file: file, lineOffset: offset)])
         } catch {
