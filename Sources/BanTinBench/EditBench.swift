@@ -2,7 +2,7 @@ import BanTinKit
 import Foundation
 
 /// `serve`'s rebuild measured in one process, stage by stage: a full build with a remembering state, then
-/// `edits` times one article's body is changed and the site rebuilt. The article's file gets its text back
+/// `edits` times one article's body is changed, previewed (`Build.preview`) and the site rebuilt. The article's file gets its text back
 /// at the end.
 enum EditBench {
     static func run(content: URL, templates: URL, output: URL, edits: Int) throws {
@@ -18,6 +18,11 @@ enum EditBench {
         defer { try? original.write(to: article) }
         for edit in 1...edits {
             try (original + Data("\nMột câu thêm vào, lần \(edit).\n".utf8)).write(to: article)
+            if let preview = Build.preview(options, state: state, changed: [article.path]) {
+                print(String(format: "edit %d: preview %.3f s, %d pages written", edit, preview.seconds, preview.pagesWritten))
+            } else {
+                print("edit \(edit): no preview")
+            }
             let report = try Build.run(options, state: state)
             let stages = report.stages.map { String(format: "%@ %.3f", $0.name, $0.seconds) }.joined(separator: ", ")
             print(String(format: "edit %d: %.3f s, %d written (%@)", edit, report.seconds, report.filesWritten, stages))

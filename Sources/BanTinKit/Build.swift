@@ -32,6 +32,8 @@ public enum Build {
         public var articles = 0
         public var staticPages = 0
         public var filesWritten = 0
+        /// Of them, HTML pages (what an open tab may show).
+        public var pagesWritten = 0
         /// Files of the previous build left as they were, and those removed (their article is gone).
         public var filesUnchanged = 0
         public var filesRemoved = 0
@@ -86,6 +88,8 @@ public enum Build {
         let start = Date()
         var stages = StageClock()
         // Load
+        // Until this build is the output's latest, a preview must not start from the one before.
+        state.previewBasis = nil
         var loader = ContentLoader(contentDirectory: options.contentDirectory, cache: state.remembers ? state.files : nil)
         if let report = options.progress { loader.progress = { report(Progress(filesRead: $0)) } }
         var loaded = loader.load()
@@ -157,6 +161,12 @@ public enum Build {
             try writer.apply(update, work: work)
         }
         state.manifest = update.manifest
+        if state.remembers, let contexts = planned.contexts {
+            state.previewBasis = PreviewBasis(
+                contentDirectory: options.contentDirectory, templatesDirectory: options.templatesDirectory,
+                outputDirectory: options.outputDirectory, includeDrafts: options.includeDrafts, contexts: contexts,
+                related: related, templates: planned.templates, templateFingerprints: templateFingerprints)
+        }
         let saveProblems = counter?.commit() ?? []
         stages.split("render: pages", "write", by: (work.produceSeconds, work.storeSeconds))
 
@@ -164,6 +174,7 @@ public enum Build {
         report.articles = site.articles.count
         report.staticPages = site.pages.count
         report.filesWritten = update.writes.count
+        report.pagesWritten = update.writes.filter { $0.path.hasSuffix(".html") }.count
         report.filesUnchanged = update.isIncremental ? update.manifest.entries.count - update.writes.count : 0
         report.filesRemoved = update.removals.count
         report.heldBack = held

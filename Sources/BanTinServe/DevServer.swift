@@ -96,14 +96,33 @@ public struct DevServer: Sendable {
             }
             let changed = SourceWatcher.changes(from: last, to: current)
             last = current
-            await rebuild(reason: changed)
-            broadcaster.send("reload")
+            let previewed = await preview(changed)
+            if previewed { broadcaster.send("reload") }
+            let report = await rebuild(reason: changed)
+            // After a preview, the tab has its page already: reload again only if the full build changed a page.
+            if !previewed || (report?.pagesWritten ?? 1) > 0 { broadcaster.send("reload") }
         }
+    }
+
+    /// The edited articles' own pages first, when the change allows it (`Build.preview`); true when it ran.
+    private func preview(_ changed: [String]) async -> Bool {
+        var fresh = options.build
+        fresh.now = Date()
+        let build = fresh
+        let state = self.state
+        let report: Build.Report? = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: Build.preview(build, state: state, changed: changed)) }
+        }
+        guard let report else { return false }
+        options.log("\(Self.describe(changed)): preview: \(report.pagesWritten) page\(report.pagesWritten == 1 ? "" : "s") written in "
+                    + String(format: "%.3f", report.seconds) + " s; building the rest")
+        return true
     }
 
     /// One build on a thread of its own (builds are CPU work; the server's threads stay free), reported in
     /// the terminal and recorded for the pages.
-    private func rebuild(reason changed: [String]?) async {
+    @discardableResult
+    private func rebuild(reason changed: [String]?) async -> Build.Report? {
         var fresh = options.build
         fresh.now = Date()
         let build = fresh
@@ -122,6 +141,7 @@ public struct DevServer: Sendable {
                 options.log(report.stages.map { $0.name + " " + String(format: "%.3f s", $0.seconds) }.joined(separator: ", "))
             }
             options.log(prefix + report.summary)
+            return report
         case .failure(let error as BuildFailure):
             status.failed(error.diagnostics)
             for problem in error.diagnostics { options.log(problem.description) }
@@ -130,6 +150,7 @@ public struct DevServer: Sendable {
             status.failed([.error(build.outputDirectory.path, "\(error)")])
             options.log(prefix + "build failed: \(error)")
         }
+        return nil
     }
 
     /// The base path of the site's URLs ("/" or "/sub/"), which the server strips from requests.

@@ -10,6 +10,8 @@ public final class BuildState: @unchecked Sendable {
     private var compiled: (hash: UInt64, templates: TemplateSet, fingerprints: [String: UInt64])?
     /// The output's manifest after the last successful build; read from the output when nil.
     var manifest: OutputManifest?
+    /// What the last build's pages were made from, while that build is the output's latest (`Build.preview`).
+    var previewBasis: PreviewBasis?
     /// False for a single build (`bantin build`): nothing to keep files, parses and Markdown for, and keeping
     /// them would hold every article's text for the whole build.
     let remembers: Bool

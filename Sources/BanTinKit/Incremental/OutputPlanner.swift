@@ -57,21 +57,27 @@ struct OutputPlanner {
             DispatchQueue.concurrentPerform(iterations: shares) { share in
                 let hasher = ContextFingerprint()
                 for index in (inputs.count * share / shares)..<(inputs.count * (share + 1) / shares) {
-                    switch inputs[index].content {
-                    case .page(let template, let context):
-                        var hash = ContentHash()
-                        hash.combine(template)
-                        hash.combine(templateFingerprints[template] ?? 0)
-                        hash.combine(hasher.hash(context))
-                        hash.combine(hasher.hash(inputs[index].siteValues))
-                        slots[index] = hash.finalized
-                    case .bytes(let data):
-                        slots[index] = ContentHash.of(data)
-                    }
+                    slots[index] = Self.fingerprint(inputs[index], templateFingerprints: templateFingerprints, hasher: hasher)
                 }
             }
         }
         return results
+    }
+
+    /// What a planned file's fingerprint is made of: its template and what that template sees, or its bytes.
+    static func fingerprint(_ file: PlannedFile, templateFingerprints: [String: UInt64],
+                            hasher: ContextFingerprint = ContextFingerprint()) -> UInt64 {
+        switch file.content {
+        case .page(let template, let context):
+            var hash = ContentHash()
+            hash.combine(template)
+            hash.combine(templateFingerprints[template] ?? 0)
+            hash.combine(hasher.hash(context))
+            hash.combine(hasher.hash(file.siteValues))
+            return hash.finalized
+        case .bytes(let data):
+            return ContentHash.of(data)
+        }
     }
 
     /// Pages are rendered when the writer gets to them, on its threads, so no build holds every page at once.

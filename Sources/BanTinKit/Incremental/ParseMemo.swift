@@ -29,6 +29,11 @@ public final class ParseMemo: @unchecked Sendable {
         return result
     }
 
+    /// The text of the file as the last build read it.
+    func text(of path: String) -> String? {
+        lock.withLock { articles[path]?.text }
+    }
+
     /// Forgets files that are gone, so a long `serve` session does not keep every deleted article.
     func keepOnly(_ paths: Set<String>) {
         lock.withLock {

@@ -5,37 +5,46 @@ import Dispatch
 public enum ArticleBodies {
     /// `memo` (kept by `bantin serve` between builds) supplies bodies whose text has not changed.
     public static func render(_ site: Site, memo: MarkdownMemo? = nil) -> Site {
-        let markdown = Markdown(allowsRawHTML: site.config.unsafeMarkdown)
-        let unsafe = site.config.unsafeMarkdown
+        let renderer = Renderer(markdown: Markdown(allowsRawHTML: site.config.unsafeMarkdown), memo: memo)
+        var site = site
+        var articles = site.articles
+        articles.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { index in
+                // Each iteration touches only its own slot.
+                renderer.fill(&slots[index])
+            }
+        }
+        site.articles = articles
+        site.pages = site.pages.map { page in
+            var page = page
+            page.bodyHTML = ImageAlt.fill(renderer.output(page.sourcePath, page.markdown).0.html, fallback: page.title)
+            return page
+        }
+        return site
+    }
+
+    /// Renders bodies, through the memo when there is one.
+    struct Renderer: Sendable {
+        let markdown: Markdown
+        let memo: MarkdownMemo?
+
+        /// An article's HTML, plain text, and automatic summary unless it has its own.
+        func fill(_ article: inout Article) {
+            let (output, summary) = output(article.sourcePath, article.markdown)
+            article.bodyHTML = ImageAlt.fill(output.html, fallback: article.title)
+            article.bodyText = output.plainText
+            if !article.hasExplicitSummary { article.summary = summary }
+        }
+
         /// The rendered body and its automatic summary.
-        @Sendable func output(_ path: String, _ text: String) -> (Markdown.Output, String) {
+        func output(_ path: String, _ text: String) -> (Markdown.Output, String) {
+            let unsafe = markdown.allowsRawHTML
             if let known = memo?.output(for: path, markdown: text, allowsRawHTML: unsafe) { return known }
             let output = markdown.render(text)
             let summary = Summary.cut(output.firstParagraph)
             memo?.remember(output, summary: summary, for: path, markdown: text, allowsRawHTML: unsafe)
             return (output, summary)
         }
-        var site = site
-        var articles = site.articles
-        articles.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            nonisolated(unsafe) let slots = base
-            DispatchQueue.concurrentPerform(iterations: buffer.count) { index in
-                // Each iteration touches only its own slot.
-                let (output, summary) = output(slots[index].sourcePath, slots[index].markdown)
-                slots[index].bodyHTML = ImageAlt.fill(output.html, fallback: slots[index].title)
-                slots[index].bodyText = output.plainText
-                if !slots[index].hasExplicitSummary {
-                    slots[index].summary = summary
-                }
-            }
-        }
-        site.articles = articles
-        site.pages = site.pages.map { page in
-            var page = page
-            page.bodyHTML = ImageAlt.fill(output(page.sourcePath, page.markdown).0.html, fallback: page.title)
-            return page
-        }
-        return site
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Builds the values templates see (see templates/README.md). Plain dictionaries: fast for Mustache and
 /// easy to read in a test. Values shared by many pages are built once here and reused.
 struct PageContexts {
-    let site: Site
+    private(set) var site: Site
     let routes: Routes
     let dates: DateStyle
     /// One list entry per article (same positions as `site.articles`).
@@ -41,6 +41,14 @@ struct PageContexts {
                 ["title": entry.0.title, "url": entry.1, "is_active": index == active]
             }
         }
+    }
+
+    /// The same values with one article's body rendered anew. Its list entry is kept: the caller makes sure
+    /// nothing the entry shows (title, date, summary, …) changed.
+    func replacingBody(of index: Int, with article: Article) -> PageContexts {
+        var copy = self
+        copy.site.articles[index] = article
+        return copy
     }
 
     // MARK: pages

@@ -49,9 +49,7 @@ public struct SiteRenderer {
             contexts.article(index, related: related.indices.contains(index) ? related[index] : [])
         }
         for (index, context) in articleContexts.enumerated() {
-            let slug = site.articles[index].slug
-            emit(routes.article(slug), "article", context)
-            emit(routes.printView(slug), "print", context)
+            files += Self.articleFiles(site.articles[index], context: context, routes: routes, contexts: contexts)
         }
         for category in site.categories {
             let positions = site.articleIndices(inTree: category.slug)
@@ -75,7 +73,16 @@ public struct SiteRenderer {
         files.append(PlannedFile(path: "404.html", content: .page(template: "404", context: contexts.notFound()),
                                  siteValues: contexts.shared))
         files += ReaderPages(site: site, routes: routes, contexts: contexts).plan()
-        return SitePlan(files: files, templates: templates.sharingFragments(contexts.shared))
+        return SitePlan(files: files, templates: templates.sharingFragments(contexts.shared), contexts: contexts)
+    }
+
+    /// An article's page and its print view, which see the same values.
+    static func articleFiles(_ article: Article, context: [String: Any], routes: Routes,
+                             contexts: PageContexts) -> [PlannedFile] {
+        [PlannedFile(path: routes.outputPath(for: routes.article(article.slug)),
+                     content: .page(template: "article", context: context), siteValues: contexts.shared),
+         PlannedFile(path: routes.outputPath(for: routes.printView(article.slug)),
+                     content: .page(template: "print", context: context), siteValues: contexts.shared)]
     }
 }
 
@@ -83,4 +90,12 @@ public struct SiteRenderer {
 public struct SitePlan {
     public var files: [PlannedFile]
     public var templates: TemplateSet
+    /// The values the pages were made from, kept by `bantin serve` for its previews.
+    var contexts: PageContexts?
+
+    init(files: [PlannedFile], templates: TemplateSet, contexts: PageContexts? = nil) {
+        self.files = files
+        self.templates = templates
+        self.contexts = contexts
+    }
 }

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import BanTinKit
+
+/// `bantin serve` shows an edited article's body before the full build has run; the full build after it
+/// must still leave exactly what a clean build leaves.
+@Suite(.serialized) struct PreviewTests {
+    typealias Project = IncrementalBuildTests.Project
+    static let article = IncrementalBuildTests.article
+    static let page = "tin/huan-luyen-an-toan-ve-sinh-lao-dong-cho-doanh-nghiep-nho-va-vua/index.html"
+    static let printView = "tin/huan-luyen-an-toan-ve-sinh-lao-dong-cho-doanh-nghiep-nho-va-vua/in.html"
+
+    @Test func aBodyEditIsPreviewedOnItsPageAndPrintViewThenTheFullBuildMatchesACleanOne() throws {
+        let project = try Project()
+        defer { project.remove() }
+        let state = BuildState()
+        try Build.run(project.options("public"), state: state)
+        try project.edit(Self.article) { $0 + "\nMột đoạn mới thêm vào cuối bài.\n" }
+
+        let changed = [project.folder.appendingPathComponent(Self.article).path]
+        let preview = try #require(Build.preview(project.options("public"), state: state, changed: changed))
+        #expect(preview.pagesWritten == 2)
+        for path in [Self.page, Self.printView] {
+            let html = try String(contentsOf: project.output("public").appendingPathComponent(path), encoding: .utf8)
+            #expect(html.contains("Một đoạn mới thêm vào cuối bài."), "\(path)")
+        }
+        try Build.run(project.options("public"), state: state)
+        try project.expectSameAsCleanBuild("public")
+    }
+
+    @Test func aSecondSaveOfTheSameTextWritesNothing() throws {
+        let project = try Project()
+        defer { project.remove() }
+        let state = BuildState()
+        try Build.run(project.options("public"), state: state)
+        try project.edit(Self.article) { $0 + "\nThêm một câu.\n" }
+        let changed = [project.folder.appendingPathComponent(Self.article).path]
+        #expect(Build.preview(project.options("public"), state: state, changed: changed)?.pagesWritten == 2)
+        #expect(Build.preview(project.options("public"), state: state, changed: changed)?.pagesWritten == 0)
+    }
+
+    @Test func frontMatterSummaryAndOtherFilesGoToTheFullBuild() throws {
+        let project = try Project()
+        defer { project.remove() }
+        let state = BuildState()
+        try Build.run(project.options("public"), state: state)
+        let article = [project.folder.appendingPathComponent(Self.article).path]
+        let before = try String(contentsOf: project.folder.appendingPathComponent(Self.article), encoding: .utf8)
+
+        // A new title shows in every list: no preview.
+        try project.edit(Self.article) { $0.replacingOccurrences(of: "title: \"", with: "title: \"Mới: ") }
+        #expect(Build.preview(project.options("public"), state: state, changed: article) == nil)
+
+        // The first paragraph is the automatic summary, which lists show: no preview.
+        try before.write(to: project.folder.appendingPathComponent(Self.article), atomically: true, encoding: .utf8)
+        try project.edit(Self.article) { text in
+            let body = try! FrontMatter.split(text)
+            return String(text.dropLast(body.body.utf8.count)) + "Một đoạn đầu mới.\n\n" + body.body
+        }
+        #expect(Build.preview(project.options("public"), state: state, changed: article) == nil)
+
+        // Templates, site.yml, new files: no preview.
+        #expect(Build.preview(project.options("public"), state: state,
+                              changed: [project.templates.appendingPathComponent("article.mustache").path]) == nil)
+        #expect(Build.preview(project.options("public"), state: state,
+                              changed: [project.content.appendingPathComponent("site.yml").path]) == nil)
+        #expect(Build.preview(project.options("public"), state: state, changed: []) == nil)
+    }
+
+    @Test func noPreviewAfterAFailedBuild() throws {
+        let project = try Project()
+        defer { project.remove() }
+        let state = BuildState()
+        try Build.run(project.options("public"), state: state)
+        try project.edit("content/site.yml") { $0 + "\n: not yaml [\n" }
+        #expect(throws: BuildFailure.self) { try Build.run(project.options("public"), state: state) }
+        try project.edit(Self.article) { $0 + "\nThêm một câu.\n" }
+        #expect(Build.preview(project.options("public"), state: state,
+                              changed: [project.folder.appendingPathComponent(Self.article).path]) == nil)
+    }
+}
