@@ -51,7 +51,7 @@ public enum Summary {
         while index < scalars.endIndex {
             let scalar = scalars[index]
             guard isCharacterOfItsOwn(scalar) else { return nil }
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 if let start = wordStart {
                     words.append((start..<index, wordLength))
                     wordStart = nil
@@ -88,6 +88,14 @@ public enum Summary {
     private static func isCharacterOfItsOwn(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0..<0x300, 0x1E00...0x1EFF, 0x2010...0x2027, 0x2030...0x205E: true
+        default: false
+        }
+    }
+
+    /// Unicode's White_Space among the scalars `isCharacterOfItsOwn` lets through, without a property lookup.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0: true
         default: false
         }
     }

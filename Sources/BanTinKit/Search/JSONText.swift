@@ -3,6 +3,10 @@ enum JSONText {
     /// A JSON string literal. `<`, `>` and `&` are escaped too, so the text is safe even if someone
     /// pastes it into HTML; U+2028/2029 are escaped for old JavaScript parsers.
     static func string(_ value: String) -> String {
+        // Most text needs no escape at all: copied as it is.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) {
+            return "\"" + value + "\""
+        }
         var out = "\""
         out.reserveCapacity(value.utf8.count + 2)
         for scalar in value.unicodeScalars {
