@@ -42,9 +42,9 @@ public enum Build {
         public var warnings: [Diagnostic] = []
         /// What the visit counter read, when site.yml has a `counter:` section.
         public var counter: CounterReport?
-        /// Seconds spent in each stage, in order, and the process's resident memory (bytes) when it ended
-        /// (`bantin build --timings`; 0 where the system does not say).
-        public var stages: [(name: String, seconds: Double, residentBytes: Int)] = []
+        /// Seconds spent in each stage, in order, the processor seconds of all threads in it, and the process's
+        /// resident memory (bytes) when it ended (`bantin build --timings`; 0 where the system does not say).
+        public var stages: [(name: String, seconds: Double, processorSeconds: Double, residentBytes: Int)] = []
 
         public var summary: String {
             var line = "built \(articles) articles, \(staticPages) pages: \(filesWritten) files"
@@ -116,10 +116,12 @@ public enum Build {
         site = ArticleBodies.render(site, memo: state.remembers ? state.bodies : nil)
         // Only `serve`'s memo compares the Markdown again; a single build lets the sources go.
         if !state.remembers { site.releaseMarkdownSources() }
-        let rendered = site
         stages.lap("markdown")
+        // The reader files (feeds, sitemap, search index) need only the rendered articles: made on the side
+        // while related news is computed, on whichever core it leaves idle.
+        let readerFiles = Concurrently { [site] in ReaderFiles.render(site, dates: dates) }
         // Enrich. The visit counter reads its state and the new log lines at the edge (nothing is saved yet).
-        let related = RelatedNews.compute(rendered)
+        let related = RelatedNews.compute(site)
         let (counterSettings, counterProblems) = CounterSettings.parse(site.config)
         if counterProblems.contains(where: { $0.severity == .error }) { throw BuildFailure(warnings + counterProblems) }
         let counter = counterSettings.map {
@@ -129,11 +131,15 @@ public enum Build {
                     Self.relativePath(url, to: root)
                 }))
         }
-        stages.lap("enrich: related, counter")
+        let reader = readerFiles.value
+        // Related news and the search index were the last to read the bodies' plain text: it goes before the
+        // pages are made.
+        site.releasePlainText()
+        stages.lap("enrich: related, counter; feeds, sitemap, search index")
         // Render: what every page will show, fingerprinted against the output's manifest; pages are made
         // while they are written.
-        let planned = plan(site: rendered, related: related, templates: templateSet, dates: dates, numbers: numbers,
-                           counter: counter?.snapshot)
+        let planned = plan(site: site, related: related, templates: templateSet, dates: dates, numbers: numbers,
+                           counter: counter?.snapshot, readerFiles: { reader })
         let copies = OutputPlanner.Copy.all(in: templateLoader.assetsDirectory, to: "assets",
                                             displayRoot: options.contentDirectory.deletingLastPathComponent())
             + OutputPlanner.Copy.all(in: options.contentDirectory.appendingPathComponent("images"), to: "images",
@@ -143,7 +149,7 @@ public enum Build {
         let previous = options.fullRebuild ? nil : (state.manifest ?? OutputManifest.read(from: options.outputDirectory))
         var planner = OutputPlanner(templates: planned.templates, templateFingerprints: templateFingerprints, previous: previous)
         var update = planner.update(planned: planned.files, copies: copies)
-        stages.lap("render: contexts, fingerprints")
+        stages.lap("render: page values, fingerprints")
         var written: (@Sendable (Int, Int) -> Void)?
         if let report = options.progress {
             let filesRead = progress.filesRead
@@ -245,21 +251,18 @@ public enum Build {
     }
 
     /// Every file of a site whose Markdown is rendered, with what its template will see, not yet rendered.
+    /// `readerFiles`: the feeds, sitemap and search index when they are being made already.
     public static func plan(site: Site, related: [[Int]], templates: TemplateSet, dates: DateStyle,
-                            numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil) -> SitePlan {
-        // The pages' values and the reader files (feeds, sitemap, search index) at the same time.
-        nonisolated(unsafe) var plan: SitePlan?
-        nonisolated(unsafe) var readerFiles: [OutputFile] = []
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                plan = SiteRenderer(site: site, templates: templates, dates: dates, related: related,
-                                    numbers: numbers, counter: counter).plan()
-            } else {
-                readerFiles = ReaderFiles.render(site, dates: dates)
-            }
-        }
-        plan!.files += readerFiles.map { PlannedFile(path: $0.path, content: .bytes($0.contents)) }
-        return plan!
+                            numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil,
+                            readerFiles: (() -> [OutputFile])? = nil) -> SitePlan {
+        let readerFiles = readerFiles ?? { [site] in
+            let files = Concurrently { ReaderFiles.render(site, dates: dates) }
+            return { files.value }
+        }()
+        var plan = SiteRenderer(site: site, templates: templates, dates: dates, related: related,
+                                numbers: numbers, counter: counter).plan()
+        plan.files += readerFiles().map { PlannedFile(path: $0.path, content: .bytes($0.contents)) }
+        return plan
     }
 
     /// "content/data/visits.json" for a path inside the project, the full path otherwise.
@@ -273,12 +276,14 @@ public enum Build {
 /// Times the stages of one build.
 private struct StageClock {
     private var last = Date()
-    private(set) var laps: [(name: String, seconds: Double, residentBytes: Int)] = []
+    private var lastProcessor = StageClock.processorSeconds()
+    private(set) var laps: [(name: String, seconds: Double, processorSeconds: Double, residentBytes: Int)] = []
 
     mutating func lap(_ name: String) {
-        let now = Date()
-        laps.append((name, now.timeIntervalSince(last), Self.residentBytes()))
+        let now = Date(), processor = Self.processorSeconds()
+        laps.append((name, now.timeIntervalSince(last), processor - lastProcessor, Self.residentBytes()))
         last = now
+        lastProcessor = processor
     }
 
     /// VmRSS from /proc (Linux); 0 elsewhere.
@@ -289,13 +294,22 @@ private struct StageClock {
         return kilobytes * 1024
     }
 
+    /// User and system time of every thread of the process so far.
+    static func processorSeconds() -> Double {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     /// One lap shared by two kinds of work that ran together on every core, split by the time each took.
     mutating func split(_ first: String, _ second: String, by seconds: (Double, Double)) {
-        let now = Date()
-        let wall = now.timeIntervalSince(last)
+        let now = Date(), processor = Self.processorSeconds()
+        let wall = now.timeIntervalSince(last), used = processor - lastProcessor
         let share = seconds.0 + seconds.1 > 0 ? seconds.0 / (seconds.0 + seconds.1) : 0
-        laps.append((first, wall * share, 0))
-        laps.append((second, wall * (1 - share), Self.residentBytes()))
+        laps.append((first, wall * share, used * share, 0))
+        laps.append((second, wall * (1 - share), used * (1 - share), Self.residentBytes()))
         last = now
+        lastProcessor = processor
     }
 }

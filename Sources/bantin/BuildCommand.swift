@@ -43,7 +43,7 @@ struct BuildCommand: ParsableCommand {
             if timings {
                 for stage in report.stages {
                     let memory = stage.residentBytes > 0 ? String(format: " (resident %.0f MB)", Double(stage.residentBytes) / 1e6) : ""
-                    Terminal.error(stage.name + ": " + String(format: "%.3f s", stage.seconds) + memory)
+                    Terminal.error(stage.name + ": " + String(format: "%.3f s (processor %.2f s)", stage.seconds, stage.processorSeconds) + memory)
                 }
             }
             print(report.summary)

@@ -85,4 +85,12 @@ extension Site {
         self.articles = articles
         for index in pages.indices { pages[index].markdown = "" }
     }
+
+    /// Empties every article's plain text once nothing reads it any more. Changed in a copy and set once:
+    /// every change to `articles` re-indexes the site.
+    mutating func releasePlainText() {
+        var articles = self.articles
+        for index in articles.indices { articles[index].bodyText = "" }
+        self.articles = articles
+    }
 }

@@ -43,3 +43,22 @@ enum Parallel {
         map(count, state: { () }) { index, _ in transform(index) }
     }
 }
+
+/// A value computed on another thread while the caller goes on; `value` waits for it.
+final class Concurrently<Value>: @unchecked Sendable {
+    private var result: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ compute: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.result = compute()
+            self.done.signal()
+        }
+    }
+
+    /// Waits once; the value is kept for later calls.
+    lazy var value: Value = {
+        done.wait()
+        return result!
+    }()
+}
