@@ -25,8 +25,7 @@ public struct PlannedFile {
     public func render(with templates: TemplateSet) -> OutputFile {
         switch content {
         case .page(let template, let context):
-            OutputFile(path: path, text: templates.render(template, siteValues.isEmpty ? context as Any
-                                                                   : LayeredValues(own: context, site: siteValues)))
+            OutputFile(path: path, text: templates.render(template, own: context, site: siteValues))
         case .bytes(let data):
             OutputFile(path: path, contents: data)
         }

@@ -34,7 +34,7 @@ public struct SiteRenderer {
         // An article's entry in lists looks the same everywhere: rendered once, not once per list it is on.
         let templates = self.templates
         let itemHTML: (([String: Any]) -> String)? = templates.names.contains(TemplateSet.itemTemplate)
-            ? { templates.render(TemplateSet.itemTemplate, $0) } : nil
+            ? { templates.render(TemplateSet.itemTemplate, own: $0) } : nil
         let contexts = PageContexts(site: site, routes: routes, dates: dates, numbers: numbers, counter: counter,
                                     itemHTML: itemHTML)
         var files: [PlannedFile] = []

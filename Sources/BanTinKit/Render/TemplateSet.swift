@@ -15,6 +15,8 @@ public struct TemplateSet: Sendable {
     private let templates: [String: MustacheTemplate]
     private let library: MustacheLibrary
     public let names: Set<String>
+    /// Whether some template takes a partial's name from a value (`{{>*name}}`).
+    private let namesPartialsFromValues: Bool
 
     /// `sources` maps template names ("shared/header", "partials/menu") to their files.
     public init(sources: [String: SourceFile], required: [String] = TemplateSet.pageTemplates) throws(BuildFailure) {
@@ -42,13 +44,14 @@ public struct TemplateSet: Sendable {
             diagnostics.append(.error("templates", "missing template \(name).mustache (every site needs: \(required.joined(separator: ", ")))"))
         }
         guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
-        self.init(compiled: templates)
+        self.init(compiled: templates, namesPartialsFromValues: sources.values.contains { Self.hasDynamicPartial($0.text) })
     }
 
-    private init(compiled: [String: MustacheTemplate]) {
+    private init(compiled: [String: MustacheTemplate], namesPartialsFromValues: Bool) {
         templates = compiled
         library = MustacheLibrary(templates: compiled)
         names = Set(compiled.keys)
+        self.namesPartialsFromValues = namesPartialsFromValues
     }
 
     /// The same set with every `shared/` fragment rendered once with `siteValues` and replaced by its text,
@@ -58,7 +61,7 @@ public struct TemplateSet: Sendable {
         for name in names where name.hasPrefix(Self.sharedFolder) {
             if let fixed = Self.literal(render(name, siteValues)) { compiled[name] = fixed }
         }
-        return TemplateSet(compiled: compiled)
+        return TemplateSet(compiled: compiled, namesPartialsFromValues: namesPartialsFromValues)
     }
 
     /// A template printing `text` as it is: delimiters switched to control characters HTML never holds.
@@ -72,6 +75,22 @@ public struct TemplateSet: Sendable {
 
     public func render(_ name: String, _ context: Any) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Renders with a page's own values over the site-wide ones (see `LayeredValues`).
+    public func render(_ name: String, own: [String: Any], site: [String: Any] = [:]) -> String {
+        render(name, LayeredValues(own: own, site: site, wrapsText: !namesPartialsFromValues))
+    }
+
+    /// Whether `text` has a `{{>*name}}` tag (with any spaces around `>` and `*`).
+    static func hasDynamicPartial(_ text: String) -> Bool {
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            let tag = rest.prefix { $0 != "}" }.drop { $0 == " " }
+            if tag.first == ">", tag.dropFirst().drop(while: { $0 == " " }).first == "*" { return true }
+        }
+        return false
     }
 
     /// `{{> name}}` and `{{< name}}` references, with their lines (dynamic `{{>*x}}` names are skipped).
