@@ -83,6 +83,9 @@ run() {
   for old in "$dir/$tool" "$dir/.$tool".*; do   # bantin stages its output in .NAME.building next to it
     [ -e "$old" ] && mv "$old" "$(mktemp -d "$out/trash/XXXXXX")/"
   done
+  # What the previous run wrote is flushed to disk first (not timed), so that no tool pays for the other's
+  # writeback: the kernel writes dirty pages back within about 30 s, while the next tool is running.
+  sync
   if ! /usr/bin/time -v -o "$time" "$@" > "$log" 2>&1; then
     tail -n 20 "$log" >&2
     die "$tool failed on $n articles (log: ${log#"$root"/})"
