@@ -82,19 +82,18 @@ public struct TemplateSet: Sendable {
         render(name, LayeredValues(own: own, site: site, wrapsText: !namesPartialsFromValues))
     }
 
-    /// Whether `text` has a `{{>*name}}` tag (with any spaces around `>` and `*`).
+    /// Whether `text` has a `{{>*name}}` tag: a partial whose name the page's values give.
     static func hasDynamicPartial(_ text: String) -> Bool {
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
-            let tag = rest.prefix { $0 != "}" }.drop { $0 == " " }
-            if tag.first == ">", tag.dropFirst().drop(while: { $0 == " " }).first == "*" { return true }
-        }
-        return false
+        partialTags(in: text).contains { $0.name.hasPrefix("*") }
     }
 
     /// `{{> name}}` and `{{< name}}` references, with their lines (dynamic `{{>*x}}` names are skipped).
     static func partialReferences(in text: String) -> [(name: String, line: Int)] {
+        partialTags(in: text).filter { !$0.name.hasPrefix("*") }
+    }
+
+    /// Every `{{> …}}` and `{{< …}}` tag's name as written ("*x" for a dynamic one), with its line.
+    private static func partialTags(in text: String) -> [(name: String, line: Int)] {
         var found: [(String, Int)] = []
         var line = 1
         var rest = Substring(text)
@@ -105,7 +104,7 @@ public struct TemplateSet: Sendable {
             let trimmed = tag.drop { $0 == " " }
             guard let sigil = trimmed.first, sigil == ">" || sigil == "<" else { continue }
             let name = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
-            if !name.isEmpty, !name.hasPrefix("*") { found.append((name, line)) }
+            if !name.isEmpty { found.append((name, line)) }
         }
         return found
     }
