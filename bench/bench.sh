@@ -22,7 +22,12 @@ out=$root/bench/out
 
 die() { echo "bench: $*" >&2; exit 1; }
 
-[ -x /usr/bin/time ] || die "/usr/bin/time not found (Debian/Ubuntu: apt-get install time)"
+if [ ! -x /usr/bin/time ]; then  # GNU time measures peak memory; Debian's package `time`
+  sudo=$([ "$(id -u)" = 0 ] || echo sudo)
+  echo "bench: installing GNU time (apt-get install time)" >&2
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq time >/dev/null \
+    || die "/usr/bin/time not found and could not be installed (Debian/Ubuntu: apt-get install time)"
+fi
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive whole number, not '$RUNS'"
 TABLE_ONLY=${TABLE_ONLY:-}
 [ -n "$TABLE_ONLY" ] || [ -x "$BANTIN" ] || die "no bantin binary at $BANTIN (run make release, or set BANTIN=...)"

@@ -5,6 +5,8 @@ public struct Site: Sendable {
     public var config: SiteConfig
     /// Depth-first in display order (parents before their children).
     public private(set) var categories: [Category]
+    /// Every change re-indexes the whole site: change a copy and assign it once, never element by element
+    /// in a loop (10,000 articles changed one by one took 90 s).
     public var articles: [Article] {
         didSet { reindex() }
     }
