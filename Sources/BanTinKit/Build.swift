@@ -297,7 +297,12 @@ private struct StageClock {
     /// User and system time of every thread of the process so far.
     static func processorSeconds() -> Double {
         var usage = rusage()
-        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        #if os(Linux)
+        let who = RUSAGE_SELF.rawValue  // an enum in Glibc, an Int32 elsewhere
+        #else
+        let who = RUSAGE_SELF
+        #endif
+        guard getrusage(who, &usage) == 0 else { return 0 }
         func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
