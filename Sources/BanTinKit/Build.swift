@@ -117,11 +117,14 @@ public enum Build {
         // Only `serve`'s memo compares the Markdown again; a single build lets the sources go.
         if !state.remembers { site.releaseMarkdownSources() }
         stages.lap("markdown")
-        // The reader files (feeds, sitemap, search index) need only the rendered articles: made on the side
-        // while related news is computed, on whichever core it leaves idle.
-        let readerFiles = Concurrently { [site] in ReaderFiles.render(site, dates: dates) }
-        // Enrich. The visit counter reads its state and the new log lines at the edge (nothing is saved yet).
-        let related = RelatedNews.compute(site)
+        // Enrich. The reader files (feeds, sitemap, search index) need only the rendered articles: made on the
+        // side while related news searches its lists (after its index, whose memory they would add to), on
+        // whichever core it leaves idle. The visit counter reads its state and the new log lines at the edge
+        // (nothing is saved yet).
+        var readerFiles: Concurrently<[OutputFile]>?
+        let related = RelatedNews.compute(site, indexed: {
+            readerFiles = Concurrently { [site] in ReaderFiles.render(site, dates: dates) }
+        })
         let (counterSettings, counterProblems) = CounterSettings.parse(site.config)
         if counterProblems.contains(where: { $0.severity == .error }) { throw BuildFailure(warnings + counterProblems) }
         let counter = counterSettings.map {
@@ -131,7 +134,7 @@ public enum Build {
                     Self.relativePath(url, to: root)
                 }))
         }
-        let reader = readerFiles.value
+        let reader = readerFiles?.value ?? ReaderFiles.render(site, dates: dates)
         // Related news and the search index were the last to read the bodies' plain text: it goes before the
         // pages are made.
         site.releasePlainText()
