@@ -155,8 +155,8 @@ public struct DevServer: Sendable {
 
     /// The base path of the site's URLs ("/" or "/sub/"), which the server strips from requests.
     private func basePath(_ content: URL) -> String {
-        guard let data = FileManager.default.contents(atPath: content.appendingPathComponent("site.yml").path),
-              let file = try? SourceFile.decode(data, path: "site.yml"),
+        var ignored: [Diagnostic] = []  // the build reports them
+        guard let file = ContentLoader(contentDirectory: content).siteFile(into: &ignored),
               let config = SiteConfig.parse(file).0 else { return "/" }
         return Routes(baseURL: config.baseURL).basePath
     }

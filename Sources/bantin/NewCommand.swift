@@ -23,11 +23,16 @@ struct NewCommand: ParsableCommand {
         let contentFolder = URL(fileURLWithPath: content)
         let siteURL = contentFolder.appendingPathComponent("site.yml")
         do {
-            guard let data = FileManager.default.contents(atPath: siteURL.path) else {
+            guard FileManager.default.fileExists(atPath: siteURL.path) else {
                 throw BuildFailure([.error(siteURL.relativePath, "site.yml is missing: run bantin new in the site's folder, or give --content")])
             }
-            let (config, problems) = SiteConfig.parse(try SourceFile.decode(data, path: siteURL.relativePath))
-            guard let config else { throw BuildFailure(problems) }
+            // Read as the build reads it: a link leading out of the content folder is refused.
+            var problems: [Diagnostic] = []
+            guard let siteFile = ContentLoader(contentDirectory: contentFolder).siteFile(into: &problems) else {
+                throw BuildFailure(problems)
+            }
+            let (config, configProblems) = SiteConfig.parse(siteFile)
+            guard let config else { throw BuildFailure(configProblems) }
             let file = try NewArticle.make(title: title, category: category,
                                            tags: tags?.split(separator: ",").map(String.init) ?? [],
                                            config: config, now: Date())

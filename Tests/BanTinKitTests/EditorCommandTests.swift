@@ -47,6 +47,20 @@ import Testing
         #expect(try String(contentsOf: written, encoding: .utf8) == "---\ntitle: Đã sửa\n---\n")
     }
 
+    @Test func theCommandRefusesASiteFileLinkedFromOutsideTheContent() throws {
+        let binary = try #require(KilledBuildTests.executable, "bantin executable not built")
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        let outside = folder.appendingPathComponent("site.yml")
+        try Fixtures.siteYAML.write(to: outside, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: content.appendingPathComponent("site.yml"), withDestinationURL: outside)
+        let arguments = ["new", "Tin mới", "--category", "cac-van-de-chung", "--content", content.path]
+        #expect(try Self.run(binary, arguments) != 0)
+        #expect(!FileManager.default.fileExists(atPath: content.appendingPathComponent("articles").path))
+    }
+
     static func run(_ binary: URL, _ arguments: [String]) throws -> Int32 {
         let process = Process()
         process.executableURL = binary

@@ -31,14 +31,7 @@ public struct ContentLoader {
 
     public func load() -> Loaded {
         var loaded = Loaded()
-        let siteURL = contentDirectory.appendingPathComponent("site.yml")
-        if let target = FileTree.linkOutside(siteURL, boundary: contentDirectory) {
-            loaded.diagnostics.append(.error(display(siteURL), "symbolic link to \(target), outside \(display(contentDirectory)), is not followed: put the file itself in \(display(contentDirectory))"))
-        } else if FileManager.default.fileExists(atPath: siteURL.path) {
-            loaded.siteFile = read(siteURL, into: &loaded.diagnostics)
-        } else {
-            loaded.diagnostics.append(.error(display(siteURL), "site.yml is missing: every site needs one (title, base_url, categories)"))
-        }
+        loaded.siteFile = siteFile(into: &loaded.diagnostics)
         // Read and decoded on every core (UTF-8 checks, NFC); problems stay in file order.
         let articleURLs = markdownFiles(under: contentDirectory.appendingPathComponent("articles"), diagnostics: &loaded.diagnostics)
         let reads = Parallel.map(articleURLs.count) { index in
@@ -54,6 +47,19 @@ public struct ContentLoader {
             if let file = read(url, into: &loaded.diagnostics) { loaded.pageFiles.append(file) }
         }
         return loaded
+    }
+
+    /// `site.yml`, read as every command must: a symbolic link leading out of the content folder is refused.
+    public func siteFile(into diagnostics: inout [Diagnostic]) -> SourceFile? {
+        let siteURL = contentDirectory.appendingPathComponent("site.yml")
+        if let target = FileTree.linkOutside(siteURL, boundary: contentDirectory) {
+            diagnostics.append(.error(display(siteURL), "symbolic link to \(target), outside \(display(contentDirectory)), is not followed: put the file itself in \(display(contentDirectory))"))
+        } else if FileManager.default.fileExists(atPath: siteURL.path) {
+            return read(siteURL, into: &diagnostics)
+        } else {
+            diagnostics.append(.error(display(siteURL), "site.yml is missing: every site needs one (title, base_url, categories)"))
+        }
+        return nil
     }
 
     /// Files under `images/` by their path there (in NFC, as Markdown names them), with their size in bytes.
