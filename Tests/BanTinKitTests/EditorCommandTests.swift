@@ -32,14 +32,23 @@ import Testing
         }
     }
 
-    @Test func theCommandRefusesToOverwrite() throws {
+    /// `bantin new "Tin mới"`, less the content folder's path.
+    static let newArticle = ["new", "Tin mới", "--category", "cac-van-de-chung", "--content"]
+
+    /// The built `bantin`, a new temporary folder (removed by the caller) and an empty `content/` in it.
+    static func emptySite() throws -> (binary: URL, folder: URL, content: URL) {
         let binary = try #require(KilledBuildTests.executable, "bantin executable not built")
         let folder = try Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
         let content = folder.appendingPathComponent("content")
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        return (binary, folder, content)
+    }
+
+    @Test func theCommandRefusesToOverwrite() throws {
+        let (binary, folder, content) = try Self.emptySite()
+        defer { try? FileManager.default.removeItem(at: folder) }
         try Fixtures.siteYAML.write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
-        let arguments = ["new", "Tin mới", "--category", "cac-van-de-chung", "--content", content.path]
+        let arguments = Self.newArticle + [content.path]
         #expect(try Self.run(binary, arguments) == 0)
         let written = content.appendingPathComponent("articles/cac-van-de-chung/tin-moi.md")
         try "---\ntitle: Đã sửa\n---\n".write(to: written, atomically: true, encoding: .utf8)
@@ -48,16 +57,12 @@ import Testing
     }
 
     @Test func theCommandRefusesASiteFileLinkedFromOutsideTheContent() throws {
-        let binary = try #require(KilledBuildTests.executable, "bantin executable not built")
-        let folder = try Fixtures.temporaryFolder()
+        let (binary, folder, content) = try Self.emptySite()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let content = folder.appendingPathComponent("content")
-        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
         let outside = folder.appendingPathComponent("site.yml")
         try Fixtures.siteYAML.write(to: outside, atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(at: content.appendingPathComponent("site.yml"), withDestinationURL: outside)
-        let arguments = ["new", "Tin mới", "--category", "cac-van-de-chung", "--content", content.path]
-        #expect(try Self.run(binary, arguments) != 0)
+        #expect(try Self.run(binary, Self.newArticle + [content.path]) != 0)
         #expect(!FileManager.default.fileExists(atPath: content.appendingPathComponent("articles").path))
     }
 
