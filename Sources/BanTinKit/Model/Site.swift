@@ -5,11 +5,9 @@ public struct Site: Sendable {
     public var config: SiteConfig
     /// Depth-first in display order (parents before their children).
     public private(set) var categories: [Category]
-    /// Every change re-indexes the whole site: change a copy and assign it once, never element by element
-    /// in a loop (10,000 articles changed one by one took 90 s).
-    public var articles: [Article] {
-        didSet { reindex() }
-    }
+    /// Changed only through `updateArticles`, which re-indexes the site once for the whole change (re-indexing
+    /// on every assignment made a loop over 10,000 articles take 90 s).
+    public private(set) var articles: [Article]
     public var pages: [StaticPage]
     public private(set) var tags: [Tag] = []
 
@@ -57,6 +55,12 @@ public struct Site: Sendable {
         return slugs.flatMap { articlesByCategory[$0] ?? [] }.sorted()
     }
 
+    /// Changes the articles in place (their order and slugs stay the caller's to keep), then re-indexes once.
+    public mutating func updateArticles(_ change: (inout [Article]) -> Void) {
+        change(&articles)
+        reindex()
+    }
+
     static func newestFirst(_ articles: [Article]) -> [Article] {
         articles.sorted { $0.date != $1.date ? $0.date > $1.date : $0.slug < $1.slug }
     }
@@ -82,17 +86,16 @@ extension Site {
     /// Forgets the Markdown of articles and pages once it is rendered: a single build does not read it again,
     /// and at 10,000 articles it is tens of megabytes.
     mutating func releaseMarkdownSources() {
-        var articles = self.articles
-        for index in articles.indices { articles[index].markdown = "" }
-        self.articles = articles
+        updateArticles { articles in
+            for index in articles.indices { articles[index].markdown = "" }
+        }
         for index in pages.indices { pages[index].markdown = "" }
     }
 
-    /// Empties every article's plain text once nothing reads it any more. Changed in a copy and set once:
-    /// every change to `articles` re-indexes the site.
+    /// Empties every article's plain text once nothing reads it any more.
     mutating func releasePlainText() {
-        var articles = self.articles
-        for index in articles.indices { articles[index].bodyText = "" }
-        self.articles = articles
+        updateArticles { articles in
+            for index in articles.indices { articles[index].bodyText = "" }
+        }
     }
 }

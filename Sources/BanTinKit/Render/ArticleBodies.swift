@@ -7,15 +7,16 @@ public enum ArticleBodies {
     public static func render(_ site: Site, memo: MarkdownMemo? = nil) -> Site {
         let renderer = Renderer(markdown: Markdown(allowsRawHTML: site.config.unsafeMarkdown), memo: memo)
         var site = site
-        var articles = site.articles
-        articles.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: buffer.count) { index in
-                // Each iteration touches only its own slot.
-                renderer.fill(&slots[index])
+        site.updateArticles { articles in
+            articles.withUnsafeMutableBufferPointer { buffer in
+                guard let start = buffer.baseAddress else { return }
+                nonisolated(unsafe) let slots = start
+                DispatchQueue.concurrentPerform(iterations: buffer.count) { index in
+                    // Each iteration touches only its own slot.
+                    renderer.fill(&slots[index])
+                }
             }
         }
-        site.articles = articles
         site.pages = site.pages.map { page in
             var page = page
             page.bodyHTML = ImageAlt.fill(renderer.output(page.sourcePath, page.markdown).0.html, fallback: page.title)

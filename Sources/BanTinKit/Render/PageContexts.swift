@@ -47,7 +47,7 @@ struct PageContexts {
     /// nothing the entry shows (title, date, summary, …) changed.
     func replacingBody(of index: Int, with article: Article) -> PageContexts {
         var copy = self
-        copy.site.articles[index] = article
+        copy.site.updateArticles { $0[index] = article }
         return copy
     }
 
