@@ -142,7 +142,7 @@ public enum Build {
         // Render: what every page will show, fingerprinted against the output's manifest; pages are made
         // while they are written.
         let planned = plan(site: site, related: related, templates: templateSet, dates: dates, numbers: numbers,
-                           counter: counter?.snapshot, readerFiles: { reader })
+                           counter: counter?.snapshot, readerFiles: reader)
         let copies = OutputPlanner.Copy.all(in: templateLoader.assetsDirectory, to: "assets",
                                             displayRoot: options.contentDirectory.deletingLastPathComponent())
             + OutputPlanner.Copy.all(in: options.contentDirectory.appendingPathComponent("images"), to: "images",
@@ -254,17 +254,15 @@ public enum Build {
     }
 
     /// Every file of a site whose Markdown is rendered, with what its template will see, not yet rendered.
-    /// `readerFiles`: the feeds, sitemap and search index when they are being made already.
+    /// `readerFiles`: the feeds, sitemap and search index when they are made already; else they are made here,
+    /// while the pages' values are.
     public static func plan(site: Site, related: [[Int]], templates: TemplateSet, dates: DateStyle,
                             numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil,
-                            readerFiles: (() -> [OutputFile])? = nil) -> SitePlan {
-        let readerFiles = readerFiles ?? { [site] in
-            let files = Concurrently { ReaderFiles.render(site, dates: dates) }
-            return { files.value }
-        }()
+                            readerFiles: [OutputFile]? = nil) -> SitePlan {
+        let making = readerFiles == nil ? Concurrently { [site] in ReaderFiles.render(site, dates: dates) } : nil
         var plan = SiteRenderer(site: site, templates: templates, dates: dates, related: related,
                                 numbers: numbers, counter: counter).plan()
-        plan.files += readerFiles().map { PlannedFile(path: $0.path, content: .bytes($0.contents)) }
+        plan.files += (readerFiles ?? making!.value).map { PlannedFile(path: $0.path, content: .bytes($0.contents)) }
         return plan
     }
 

@@ -48,8 +48,8 @@ public enum AliasCheck {
             var folder = Substring(path)
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
-                guard claimed[String(folder)] != nil else { continue }
-                if fileInside[String(folder)] == nil { fileInside[String(folder)] = path }
+                let name = String(folder)
+                if claimed[name] != nil, fileInside[name] == nil { fileInside[name] = path }
             }
         }
         for key in order {
