@@ -16,7 +16,11 @@ enum FloorBench {
             bytesRead += try Data(contentsOf: content.appendingPathComponent(path)).count
         }
         let read = Date().timeIntervalSince(start)
-        try OutputWriter(output: output).write(files)
+        // A full build's update: every file written into the staging folder, then swapped in.
+        var manifest = OutputManifest()
+        for file in files { manifest.entries[file.path] = .init(fingerprint: 0) }
+        try OutputWriter(output: output).apply(OutputUpdate(
+            manifest: manifest, writes: files.map { ($0.path, .bytes($0.contents)) }, removals: [], isIncremental: false))
         let total = Date().timeIntervalSince(start)
         let bytesWritten = files.reduce(0) { $0 + $1.contents.count }
         print(String(format: "floor: read %d bytes in %.3f s, wrote %d files (%d bytes) in %.3f s; total %.3f s",

@@ -20,7 +20,7 @@ enum FuzzTargets {
         article.aliases = ["/tin-tuc/1.html", "/index.php?id=1"]
         let config = SiteConfig(title: "Sở", baseURL: URL(string: "https://example.gov.vn/")!)
         let site = Site(config: config, categories: [Category(name: "Chung", slug: "chung", order: 1)], articles: [article])
-        return CounterPages(site: site, routes: Routes(baseURL: config.baseURL))
+        return CounterPages(PageTable(site: site))
     }()
     static let rules = PageViewRules(extraBots: ["pingdom"])
 

@@ -31,6 +31,9 @@ public struct DevServer: Sendable {
     private let broadcaster = ReloadBroadcaster()
 
     public init(options: Options) {
+        var options = options
+        // A preview shows the counter's figures as last saved; only `bantin build` counts and saves them.
+        options.build.counterMode = .showSaved
         self.options = options
     }
 

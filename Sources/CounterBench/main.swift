@@ -49,7 +49,7 @@ try generator.write(lines: lineCount, to: log)
 let size = (try FileManager.default.attributesOfItem(atPath: log.path)[.size] as? NSNumber)?.intValue ?? 0
 
 let settings = LogIngester.Settings(rules: PageViewRules(), timeZone: site.config.timeZone, onlineWindow: 15 * 60)
-let pages = CounterPages(site: site, routes: Routes(baseURL: site.config.baseURL))
+let pages = CounterPages(PageTable(site: site))
 
 func time(_ label: String, _ url: URL) {
     let began = DispatchTime.now().uptimeNanoseconds

@@ -6,17 +6,7 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build", abstract: "Build content/ with templates/ into public/.")
 
-    @Option(help: "Folder with site.yml, articles/, pages/, images/.")
-    var content = "content"
-
-    @Option(help: "Folder with the Mustache templates, locale.yml and assets/.")
-    var templates = "templates"
-
-    @Option(help: "Folder the site is written to (replaced only when the build succeeds).")
-    var output = "public"
-
-    @Flag(help: "Include articles marked draft: true.")
-    var drafts = false
+    @OptionGroup var project: ProjectOptions
 
     @Flag(help: "Render and write every file, ignoring what the previous build left in the output.")
     var full = false
@@ -29,10 +19,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         MemoryTuning.returnLargeBlocksToTheSystem()
-        var options = Build.Options(contentDirectory: URL(fileURLWithPath: content),
-                                    templatesDirectory: URL(fileURLWithPath: templates),
-                                    outputDirectory: URL(fileURLWithPath: output))
-        options.includeDrafts = drafts
+        var options = project.build()
         options.fullRebuild = full
         let progress = quiet || !ProgressLine.isAvailable ? nil : ProgressLine()
         if let progress { options.progress = { progress.update($0) } }
@@ -50,7 +37,7 @@ struct BuildCommand: ParsableCommand {
         } catch let failure as BuildFailure {
             progress?.finish()
             Terminal.print(failure.diagnostics)
-            Terminal.error("build failed: \(failure.errors.count) error\(failure.errors.count == 1 ? "" : "s"); \(output)/ was left as it was")
+            Terminal.error("build failed: \(failure.errors.count) error\(failure.errors.count == 1 ? "" : "s"); \(options.outputDirectory.relativePath)/ was left as it was")
             throw ExitCode.failure
         }
     }

@@ -7,13 +7,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "List every problem in content/ (and templates/), one a line as file:line: message; exit 1 on errors.")
 
-    @Option(help: "Folder with site.yml, articles/, pages/, images/.")
-    var content = "content"
-
-    @Option(help: "Folder with the Mustache templates (checked too).")
-    var templates = "templates"
+    @OptionGroup var project: ProjectOptions
 
     func run() throws {
+        let (content, templates) = (project.content, project.templates)
         let contentFolder = URL(fileURLWithPath: content)
         let loader = ContentLoader(contentDirectory: contentFolder)
         let loaded = loader.load()

@@ -9,11 +9,7 @@ struct CounterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "counter", abstract: "Print the visit counter's figures (totals, online, top pages) without building.")
 
-    @Option(help: "Folder with site.yml, articles/, pages/.")
-    var content = "content"
-
-    @Option(help: "Folder with locale.yml (how numbers and times are written).")
-    var templates = "templates"
+    @OptionGroup var project: ProjectOptions
 
     @Option(name: .customLong("logs"), help: "Access log glob pattern instead of counter.logs (repeatable).")
     var logPatterns: [String] = []
@@ -28,45 +24,38 @@ struct CounterCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let contentURL = URL(fileURLWithPath: content).standardizedFileURL
-        let loaded = ContentLoader(contentDirectory: contentURL).load()
-        guard let siteFile = loaded.siteFile, !loaded.diagnostics.contains(where: { $0.severity == .error }) else {
-            Terminal.print(loaded.diagnostics)
-            throw ExitCode.failure
-        }
+        let options = project.build()
+        let loaded = ContentLoader(contentDirectory: options.contentDirectory).load()
         let site: Site
-        do {
-            (site, _, _) = try Build.model(siteFile: siteFile, articleFiles: loaded.articleFiles, pageFiles: loaded.pageFiles,
-                                           options: Build.Options(contentDirectory: contentURL, templatesDirectory: contentURL,
-                                                                  outputDirectory: contentURL))
+        do throws(BuildFailure) {
+            guard let siteFile = loaded.siteFile, !loaded.diagnostics.contains(where: { $0.severity == .error }) else {
+                throw BuildFailure(loaded.diagnostics)
+            }
+            let warnings: [Diagnostic]
+            (site, _, warnings) = try Build.model(siteFile: siteFile, articleFiles: loaded.articleFiles,
+                                                  pageFiles: loaded.pageFiles, options: options)
+            Terminal.print(warnings)
         } catch {
             Terminal.print(error.diagnostics)
             throw ExitCode.failure
         }
-        let (parsed, problems) = CounterSettings.parse(site.config)
-        if problems.contains(where: { $0.severity == .error }) {
-            Terminal.print(problems)
-            throw ExitCode.failure
-        }
         // With --logs, a site without a counter section can still be counted (default settings).
-        guard let settings = parsed ?? (logPatterns.isEmpty ? nil : CounterSettings()) else {
-            Terminal.error("\(content)/site.yml has no \"counter:\" section (or give --logs)")
+        guard let settings = site.config.counter ?? (logPatterns.isEmpty ? nil : CounterSettings()) else {
+            Terminal.error("\(project.content)/site.yml has no \"counter:\" section (or give --logs)")
             throw ExitCode.failure
         }
-        let root = contentURL.deletingLastPathComponent()
-        let counter = VisitCounter.prepare(site: site, settings: settings, locations: .init(
-            projectRoot: root, logPatterns: logPatterns.isEmpty ? nil : logPatterns,
-            stateFile: state.map { URL(fileURLWithPath: $0) },
-            display: { url in
-                let path = url.standardizedFileURL.path
-                return path.hasPrefix(root.path + "/") ? String(path.dropFirst(root.path.count + 1)) : path
-            }))
-        Terminal.print(problems.filter { !$0.message.contains("no \"logs\" given") || logPatterns.isEmpty } + counter.diagnostics)
+        var locations = VisitCounter.Locations.project(of: options.contentDirectory)
+        locations.logPatterns = logPatterns.isEmpty ? nil : logPatterns
+        locations.stateFile = state.map { URL(fileURLWithPath: $0) }
+        // Counted as a build counts, but never committed: nothing is saved.
+        let counter = VisitCounter.prepare(pages: PageTable(site: site), timeZone: site.config.timeZone,
+                                           settings: settings, locations: locations)
+        Terminal.print(counter.diagnostics)
         guard let snapshot = counter.snapshot else {
             Terminal.error("the counter's state cannot be read; no figures")
             throw ExitCode.failure
         }
-        let locale = TemplateLoader(templatesDirectory: URL(fileURLWithPath: templates))
+        let locale = TemplateLoader(templatesDirectory: options.templatesDirectory)
         let dates = (try? locale.dateStyle(timeZone: site.config.timeZone))
             ?? DateStyle(weekdays: [], longPattern: "", shortPattern: "", timeZone: site.config.timeZone)
         let numbers = (try? locale.numberStyle()) ?? NumberStyle()
@@ -85,12 +74,10 @@ struct CounterCommand: ParsableCommand {
         print("online: \(format(snapshot.online)) (visitors with a view in the \(counter.settings.onlineWindow / 60) minutes before the newest entry)")
         print(counter.report.summary + " (not saved: bantin build saves the state)")
 
-        let routes = Routes(baseURL: site.config.baseURL)
         print("\nmost read, last \(counter.settings.mostReadDays) days:")
         if snapshot.mostRead.isEmpty { print("  (none)") }
         for entry in snapshot.mostRead {
-            let article = site.articles[entry.index]
-            print("  \(pad(format(entry.views), 9))  \(routes.article(article.slug))  \(article.title)")
+            print("  \(pad(format(entry.views), 9))  \(entry.url)  \(site.article(entry.article.slug)?.title ?? "")")
         }
         print("\ntop pages, all time:")
         if snapshot.topPages.isEmpty { print("  (none)") }
@@ -105,7 +92,6 @@ struct CounterCommand: ParsableCommand {
     }
 
     func jsonText(_ snapshot: CounterSnapshot, report: CounterReport, site: Site, dates: DateStyle) throws -> String {
-        let routes = Routes(baseURL: site.config.baseURL)
         let value: [String: Any] = [
             "time": snapshot.time.map(dates.iso) ?? NSNull(),
             "total": snapshot.total,
@@ -114,7 +100,7 @@ struct CounterCommand: ParsableCommand {
             "days": snapshot.days.map { ["day": $0.day, "views": $0.views, "visitors": $0.visitors] },
             "pages": snapshot.topPages.map { ["url": $0.url, "title": $0.title, "views": $0.views] },
             "most_read": snapshot.mostRead.map {
-                ["url": routes.article(site.articles[$0.index].slug), "title": site.articles[$0.index].title, "views": $0.views]
+                ["url": $0.url, "title": site.article($0.article.slug)?.title ?? "", "views": $0.views]
             },
             "read": ["files": report.files, "lines": report.linesRead, "views": report.views, "bots": report.bots,
                      "assets": report.assets, "other": report.other, "malformed": report.malformed],

@@ -16,11 +16,10 @@ struct NewCommand: ParsableCommand {
     @Option(help: "Tags, separated by commas.")
     var tags: String?
 
-    @Option(help: "Folder with site.yml and articles/.")
-    var content = "content"
+    @OptionGroup var project: ProjectOptions
 
     func run() throws {
-        let contentFolder = URL(fileURLWithPath: content)
+        let contentFolder = URL(fileURLWithPath: project.content)
         let siteURL = contentFolder.appendingPathComponent("site.yml")
         do {
             guard FileManager.default.fileExists(atPath: siteURL.path) else {

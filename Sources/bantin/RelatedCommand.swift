@@ -14,20 +14,13 @@ struct RelatedCommand: ParsableCommand {
     @Argument(help: "The article's slug (as in /tin/<slug>/).")
     var slug: String
 
-    @Option(help: "Folder with site.yml, articles/, pages/, images/.")
-    var content = "content"
-
-    @Flag(help: "Include articles marked draft: true (as `bantin build --drafts` would).")
-    var drafts = false
+    @OptionGroup var project: ProjectOptions
 
     @Option(help: "How many passed-over candidates to show.")
     var passedOver = 5
 
     func run() throws {
-        var options = Build.Options(contentDirectory: URL(fileURLWithPath: content),
-                                    templatesDirectory: URL(fileURLWithPath: "templates"),
-                                    outputDirectory: URL(fileURLWithPath: "public"))
-        options.includeDrafts = drafts
+        let options = project.build()
         let site: Site
         do {
             let (loaded, warnings) = try Build.loadSite(options)
@@ -44,7 +37,7 @@ struct RelatedCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let article = site.article(slug)!
-        print("\(article.title)\n/tin/\(article.slug)/\n")
+        print("\(article.title)\n\(Routes(baseURL: site.config.baseURL).article(article.slug))\n")
         print(RelatedTable.render(explanation.chosen, rankFrom: 1, timeZone: site.config.timeZone))
         if explanation.chosen.isEmpty { print("(no article scores at least min_score \(explanation.settings.minScore))") }
         let others = explanation.passedOver.prefix(passedOver)

@@ -14,27 +14,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on (127.0.0.1: this computer only; 0.0.0.0: the whole network).")
     var host = "127.0.0.1"
 
-    @Option(help: "Folder with site.yml, articles/, pages/, images/.")
-    var content = "content"
-
-    @Option(help: "Folder with the Mustache templates, locale.yml and assets/.")
-    var templates = "templates"
-
-    @Option(help: "Folder the previewed site is written to (never public/, so serving cannot change the published site).")
-    var output = ".bantin/serve"
-
-    @Flag(help: "Include articles marked draft: true.")
-    var drafts = false
+    @OptionGroup var project: ProjectOptions
 
     @Flag(help: "Print the time each stage of each build took.")
     var timings = false
 
     func run() async throws {
-        var build = Build.Options(contentDirectory: URL(fileURLWithPath: content),
-                                  templatesDirectory: URL(fileURLWithPath: templates),
-                                  outputDirectory: URL(fileURLWithPath: output))
-        build.includeDrafts = drafts
-        var options = DevServer.Options(build: build)
+        var options = DevServer.Options(build: project.build(defaultOutput: ".bantin/serve"))
         options.host = host
         options.port = port
         options.timings = timings

@@ -1,3 +1,4 @@
+import BanTinServe
 import Foundation
 import Testing
 @testable import BanTinKit
@@ -106,6 +107,27 @@ import Testing
         #expect(try project.read("tin/hoi-nghi-can-bo/index.html") == page)
         #expect(try Data(contentsOf: project.state) == saved)
         #expect(try FileManager.default.attributesOfItem(atPath: project.state.path)[.modificationDate] as? Date == modified)
+    }
+
+    /// `serve` used to count new log lines and save the production state (inside the folder it watches).
+    @Test func aPreviewShowsTheSavedFiguresAndNeverSavesTheState() throws {
+        let project = try makeProject()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        try CounterFixtures.write(Self.sampleLog, to: project.log)
+        try Build.run(project.options)
+        let saved = try Data(contentsOf: project.state)
+        try CounterFixtures.append(CounterFixtures.line("/tin/dao-tao-nghe/", time: "25/Nov/2026:08:10:00 +0700") + "\n", to: project.log)
+
+        var preview = project.options
+        preview.outputDirectory = project.root.appendingPathComponent(".bantin/serve")
+        preview.counterMode = .showSaved
+        let report = try Build.run(preview, state: BuildState())
+        #expect(report.counter?.linesRead == 0)
+        #expect(try Data(contentsOf: project.state) == saved)
+        let page = try String(contentsOf: preview.outputDirectory.appendingPathComponent("tin/dao-tao-nghe/index.html"), encoding: .utf8)
+        #expect(page.contains("Lượt xem: 1"))   // the saved figure, not the new line's
+        // `bantin serve` builds this way whatever it is given.
+        #expect(DevServer(options: .init(build: project.options)).options.build.counterMode == .showSaved)
     }
 
     @Test func aBuildThatFailsAfterReadingTheLogsCountsNothing() throws {

@@ -18,7 +18,7 @@ enum CounterFixtures {
         return site
     }
 
-    static var pages: CounterPages { CounterPages(site: site, routes: Routes(baseURL: site.config.baseURL)) }
+    static var pages: CounterPages { CounterPages(PageTable(site: site)) }
 
     static let browser = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36"
 

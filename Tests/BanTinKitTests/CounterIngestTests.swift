@@ -223,10 +223,10 @@ import Testing
             try CounterFixtures.write(lines.joined(separator: "\n") + "\n", to: folder.appendingPathComponent("access.log"))
             let state = CounterFixtures.ingest(folder).state
             var settings = CounterSettings()
-            let snapshot = CounterSnapshot.make(state: state, site: CounterFixtures.site, settings: settings)
+            let snapshot = CounterSnapshot.make(state: state, pages: CounterFixtures.pages, timeZone: CounterFixtures.site.config.timeZone, settings: settings)
             #expect(snapshot.online == 2)
             settings.onlineWindow = 30 * 60
-            #expect(CounterSnapshot.make(state: state, site: CounterFixtures.site, settings: settings).online == 2,
+            #expect(CounterSnapshot.make(state: state, pages: CounterFixtures.pages, timeZone: CounterFixtures.site.config.timeZone, settings: settings).online == 2,
                     "the state keeps only the window it was ingested with")
         }
     }
@@ -244,11 +244,11 @@ import Testing
             let state = CounterFixtures.ingest(folder).state
             var settings = CounterSettings()
             settings.baseline = 892_762
-            let snapshot = CounterSnapshot.make(state: state, site: site, settings: settings)
-            let slugs = snapshot.mostRead.map { site.articles[$0.index].slug }
+            let snapshot = CounterSnapshot.make(state: state, pages: CounterPages(PageTable(site: site)), timeZone: site.config.timeZone, settings: settings)
+            let slugs = snapshot.mostRead.map(\.article.slug)
             #expect(slugs == ["hoi-nghi-can-bo", "dao-tao-nghe"])
             #expect(snapshot.mostRead.map(\.views) == [3, 1])
-            #expect(snapshot.articleViews[site.articleIndex["dao-tao-nghe"]!] == 11)
+            #expect(snapshot.articleViews[ArticleID("dao-tao-nghe")] == 11)
             #expect(snapshot.total == 892_762 + 14)
             // The old day keeps its figures; its per-page detail and visitor keys are dropped.
             let october16 = CivilDate.days(year: 2026, month: 10, day: 16)

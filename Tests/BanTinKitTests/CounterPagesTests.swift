@@ -53,7 +53,7 @@ import Testing
             siteFile: SourceFile(path: "content/site.yml", text: yaml),
             articleFiles: [Fixtures.article("a", title: "Tin A", extra: "aliases: [\"/tin-tuc/1.html\"]")], pageFiles: [],
             options: Fixtures.options)
-        let pages = CounterPages(site: site, routes: Routes(baseURL: site.config.baseURL))
+        let pages = CounterPages(PageTable(site: site))
         #expect(pages.resolve("/sldtbxh/tin/tin-a/in.html") == .page("/sldtbxh/tin/tin-a/"))
         #expect(pages.resolve("/sldtbxh/tin-tuc/1.html") == .page("/sldtbxh/tin/tin-a/"))
         #expect(pages.resolve("/tin-tuc/1.html") == .page("/sldtbxh/tin/tin-a/"))

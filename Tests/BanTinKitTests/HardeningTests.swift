@@ -80,7 +80,11 @@ import Testing
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let writer = OutputWriter(output: folder.appendingPathComponent("public"))
-        #expect(throws: BuildFailure.self) { try writer.write([OutputFile(path: "../escape.html", text: "x")]) }
+        var manifest = OutputManifest()
+        manifest.entries["../escape.html"] = .init(fingerprint: 1)
+        let update = OutputUpdate(manifest: manifest, writes: [("../escape.html", .bytes(Data("x".utf8)))],
+                                  removals: [], isIncremental: false)
+        #expect(throws: BuildFailure.self) { try writer.apply(update) }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("escape.html").path))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("public").path))
     }

@@ -30,7 +30,6 @@ public enum ContentCheck {
         }
     }
 
-    public static let defaultMaxImageKB = 500
 
     /// Problems sorted by file and line; each has a line (1 for problems of a whole file).
     public static func run(_ inputs: Inputs, now: Date = Date()) -> [Diagnostic] {
@@ -96,8 +95,7 @@ public enum ContentCheck {
     }
 
     static func oversizedImages(_ inputs: Inputs, config: SiteConfig, siteFile: String) -> [Diagnostic] {
-        var settings = config.extra["check"]?.fields
-        let limitKB = settings?.int("max_image_kb", in: 1...1_000_000) ?? defaultMaxImageKB
+        let limitKB = config.check.maxImageKB
         return inputs.images.keys.sorted().compactMap { name in
             let size = inputs.images[name]!
             guard size > Int64(limitKB) * 1024 else { return nil }

@@ -5,16 +5,19 @@ import Foundation
 public enum RSSFeeds {
     public static let itemCount = 20
 
-    public static func files(_ site: Site, routes: Routes, dates: DateStyle) -> [OutputFile] {
+    /// `feeds`: the page table's feed entries, nil for the whole site's, else a category's slug.
+    public static func files(_ site: Site, feeds: [String?], routes: Routes, dates: DateStyle) -> [OutputFile] {
         let formatter = RFC822(timeZone: dates.timeZone)
-        var files = [feed(site, positions: Array(site.articles.indices), title: site.config.title,
-                          link: routes.home, url: routes.feed, routes: routes, dates: formatter)]
-        for category in site.categories {
-            files.append(feed(site, positions: site.articleIndices(inTree: category.slug),
-                              title: "\(category.name) - \(site.config.title)", link: routes.category(category.slug),
-                              url: routes.categoryFeed(category.slug), routes: routes, dates: formatter))
+        return feeds.compactMap { slug in
+            guard let slug else {
+                return feed(site, positions: Array(site.articles.indices), title: site.config.title,
+                            link: routes.home, url: routes.feed, routes: routes, dates: formatter)
+            }
+            guard let category = site.category(slug) else { return nil }
+            return feed(site, positions: site.articleIndices(inTree: category.slug),
+                        title: "\(category.name) - \(site.config.title)", link: routes.category(category.slug),
+                        url: routes.categoryFeed(category.slug), routes: routes, dates: formatter)
         }
-        return files
     }
 
     static func feed(_ site: Site, positions: [Int], title: String, link: String, url: String,

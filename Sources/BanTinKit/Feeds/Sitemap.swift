@@ -3,10 +3,11 @@ import Foundation
 /// /sitemap.xml (every published page with its date; print views and the 404 page left out) and
 /// /robots.txt pointing at it.
 public enum Sitemap {
-    public static func files(_ inventory: PageInventory, routes: Routes, dates: DateStyle) -> [OutputFile] {
+    public static func files(_ table: PageTable, dates: DateStyle) -> [OutputFile] {
+        let routes = table.routes
         var xml = XMLText()
         xml.open("urlset", ["xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9"])
-        for entry in inventory.entries where entry.inSitemap {
+        for entry in table.entries where entry.inSitemap {
             xml.open("url")
             xml.element("loc", routes.absolute(entry.url))
             xml.element("lastmod", entry.lastModified.map(dates.iso))

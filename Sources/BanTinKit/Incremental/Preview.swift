@@ -8,7 +8,7 @@ struct PreviewBasis {
     var outputDirectory: URL
     var includeDrafts: Bool
     var contexts: PageContexts
-    var related: [[Int]]
+    var related: RelatedLists
     /// With the shared fragments rendered.
     var templates: TemplateSet
     var templateFingerprints: [String: UInt64]
@@ -29,6 +29,10 @@ extension Build {
     /// rest up to date: other articles' related lists, the search index, feeds. Nil for any other change,
     /// or when anything is in doubt: then only the full build runs.
     public static func preview(_ options: Options, state: BuildState, changed paths: [String]) -> Report? {
+        state.exclusively { memory in preview(options, memory: &memory, changed: paths) }
+    }
+
+    private static func preview(_ options: Options, memory state: inout BuildState.Memory, changed paths: [String]) -> Report? {
         let start = Date()
         guard !paths.isEmpty, let basis = state.previewBasis, basis.serves(options), var manifest = state.manifest
         else { return nil }
@@ -61,7 +65,7 @@ extension Build {
         let routes = Routes(baseURL: contexts.site.config.baseURL)
         var writes: [(path: String, source: OutputUpdate.Source)] = []
         for index in changed {
-            let related = basis.related.indices.contains(index) ? basis.related[index] : []
+            let related = basis.related[contexts.site.articles[index].id]
             let context = contexts.article(index, related: related)
             for file in SiteRenderer.articleFiles(contexts.site.articles[index], context: context, routes: routes,
                                                   contexts: contexts) {

@@ -34,15 +34,20 @@ public struct SiteConfig: Sendable {
     public var pageSize: Int = 10
     public var latestCount: Int = 8
     public var homeSectionCount: Int = 4
-    public var relatedCount: Int = 6
     public var unsafeMarkdown: Bool = false
     public var categories: [CategoryEntry] = []
     public var menu: [Link] = []
     public var links: [Link] = []
     public var photos: [Photo] = []
     public var footer: String = ""
-    /// Sections later stages read themselves (related weights, counter, …), kept as located YAML.
-    public var extra: [String: YAMLFieldsBox] = [:]
+    /// The `related:` section: how related news are chosen (defaults when absent).
+    public var related = RelatedSettings()
+    /// The `counter:` section; nil when absent, and the visit counter is off.
+    public var counter: CounterSettings?
+    /// The `search:` section.
+    public var search = SearchSettings()
+    /// The `check:` section, for `bantin check`.
+    public var check = CheckSettings()
 
     public static let defaultTimeZone = "Asia/Ho_Chi_Minh"
     static let knownKeys = ["title", "description", "base_url", "language", "time_zone", "page_size", "latest_count",
@@ -89,13 +94,22 @@ public struct SiteConfig: Sendable {
             config.unsafeMarkdown = markdown.bool("unsafe") ?? false
             fields.absorb(&markdown)
         }
-        if var related = fields.mapping("related") {
-            config.relatedCount = related.int("count", in: 0...100) ?? config.relatedCount
-            config.extra["related"] = YAMLFieldsBox(related)
-            fields.absorb(&related)
+        // Each section is decoded here, once, into its typed value; its problems carry their lines.
+        if var section = fields.mapping("related") {
+            config.related = RelatedSettings.decode(&section)
+            fields.absorb(&section)
         }
-        for key in ["counter", "search", "check"] {
-            if let section = fields.mapping(key) { config.extra[key] = YAMLFieldsBox(section) }
+        if var section = fields.mapping("counter") {
+            config.counter = CounterSettings.decode(&section)
+            fields.absorb(&section)
+        }
+        if var section = fields.mapping("search") {
+            config.search = SearchSettings.decode(&section)
+            fields.absorb(&section)
+        }
+        if var section = fields.mapping("check") {
+            config.check = CheckSettings.decode(&section)
+            fields.absorb(&section)
         }
         for var entry in fields.mappings("categories") {
             entry.warnAboutUnknownKeys(known: ["name", "slug", "order", "parent"], context: "category")
@@ -132,9 +146,3 @@ public struct SiteConfig: Sendable {
     }
 }
 
-/// Lets `SiteConfig` stay `Sendable` while carrying a located YAML section for later stages.
-public struct YAMLFieldsBox: @unchecked Sendable {
-    // Yams nodes are immutable values once composed; the box is never mutated.
-    public let fields: YAMLFields
-    init(_ fields: YAMLFields) { self.fields = fields }
-}

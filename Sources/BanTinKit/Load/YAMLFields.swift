@@ -179,6 +179,8 @@ public struct YAMLFields {
             var message = "unknown key \"\(entry.key)\" in \(context)"
             if let suggestion = NearestWord.find(entry.key, in: known) {
                 message += "; did you mean \"\(suggestion)\"?"
+            } else if known.isEmpty {
+                message += "; it has no settings"
             } else {
                 message += "; known keys: \(known.joined(separator: ", "))"
             }

@@ -1,17 +1,23 @@
 /// Old URLs may neither be claimed twice nor take the place of a page the site publishes; each problem
 /// names both files. Runs at the end of the model stage, so a bad alias stops the build before anything is written.
 public enum AliasCheck {
-    public static func problems(in site: Site, sources: [ArticleSource] = []) -> [Diagnostic] {
-        let routes = Routes(baseURL: site.config.baseURL)
-        let oldURLs = OldURLs.all(site, routes: routes)
-        // Nothing to check, and no need to list every page of the site (a tenth of a second at 10,000 articles).
+    public static func problems(in table: PageTable, sources: [ArticleSource] = []) -> [Diagnostic] {
+        let routes = table.routes
+        let oldURLs = table.entries.compactMap { entry -> OldURL? in
+            if case .redirect(let old) = entry.kind { return old } else { return nil }
+        }
         guard !oldURLs.isEmpty else { return [] }
-        let inventory = PageInventory(site: site, routes: routes, archive: Archive.months(of: site))
         let lines = Dictionary(sources.map { ($0.path, $0.lines["aliases"] ?? nil) }, uniquingKeysWith: { first, _ in first })
         var pageOwners: [String: String] = [:]
-        for entry in inventory.entries { pageOwners[routes.outputPath(for: entry.url)] = entry.owner }
-        for file in inventory.files { pageOwners[routes.outputPath(for: file)] = "the generated file \(file)" }
-        let filledFolders = inventory.folders.map { String(routes.outputPath(for: $0).dropLast("index.html".count)) }
+        var filledFolders: [String] = []
+        for entry in table.entries {
+            if case .redirect = entry.kind { continue }
+            if entry.isFolder {
+                filledFolders.append(String(routes.outputPath(for: entry.url).dropLast("index.html".count)))
+            } else if let path = entry.outputPath {
+                pageOwners[path] = entry.owner
+            }
+        }
 
         var diagnostics: [Diagnostic] = []
         var claimed: [String: OldURL] = [:]

@@ -24,14 +24,14 @@ struct PageContexts {
             var item = Self.item(site.articles[index], site: site, routes: routes, dates: dates)
             // "Lượt xem": views ever, once the counter has figures (absent otherwise, like every empty value).
             item["has_views"] = counter != nil
-            if let counter, counter.articleViews.indices.contains(index) {
-                item["views"] = numbers.format(counter.articleViews[index])
+            if let views = counter?.articleViews[site.articles[index].id] {
+                item["views"] = numbers.format(views)
             }
             if let itemHTML { item["html"] = itemHTML(item) }
             return item
         }
         var shared = Self.sharedValues(site: site, routes: routes, items: items)
-        shared.merge(Self.counterValues(counter, items: items, dates: dates, numbers: numbers)) { _, new in new }
+        shared.merge(Self.counterValues(counter, site: site, items: items, dates: dates, numbers: numbers)) { _, new in new }
         shared.merge(Self.readerValues(site: site, routes: routes)) { _, reader in reader }
         self.shared = shared
         let targets = site.config.menu.map { routes.resource($0.url) }
@@ -53,7 +53,7 @@ struct PageContexts {
 
     // MARK: pages
 
-    func article(_ index: Int, related: [Int]) -> [String: Any] {
+    func article(_ index: Int, related: [ArticleID]) -> [String: Any] {
         let article = site.articles[index]
         let url = routes.article(article.slug)
         var values = items[index]
@@ -69,7 +69,7 @@ struct PageContexts {
         values["body_html"] = article.bodyHTML
         values["tags"] = article.tags.map { ["name": $0.name, "url": routes.tag($0.slug)] }
         values["has_tags"] = !article.tags.isEmpty
-        values["related"] = related.map { items[$0] }
+        values["related"] = related.compactMap { site.articleIndex[$0.slug].map { items[$0] } }
         values["has_related"] = !related.isEmpty
         var context = page(url: url, title: article.title, description: article.summary, extra: ["article": values])
         context["og_type"] = "article"
@@ -216,13 +216,14 @@ struct PageContexts {
     }
 
     /// `counter` ("Thông tin truy cập") and `most_read` ("Tin đọc nhiều"); the words are the templates'.
-    static func counterValues(_ counter: CounterSnapshot?, items: [[String: Any]], dates: DateStyle,
+    static func counterValues(_ counter: CounterSnapshot?, site: Site, items: [[String: Any]], dates: DateStyle,
                               numbers: NumberStyle) -> [String: Any] {
         guard let counter else {
             return ["counter": ["is_available": false] as [String: Any], "most_read": [[String: Any]](), "has_most_read": false]
         }
-        let mostRead = counter.mostRead.filter { items.indices.contains($0.index) }.map { entry -> [String: Any] in
-            var item = items[entry.index]
+        let mostRead = counter.mostRead.compactMap { entry -> [String: Any]? in
+            guard let position = site.articleIndex[entry.article.slug] else { return nil }
+            var item = items[position]
             item["recent_views"] = numbers.format(entry.views)
             return item
         }

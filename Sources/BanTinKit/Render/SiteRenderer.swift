@@ -1,88 +1,109 @@
 import Foundation
 
-/// Renders every page of a site through the templates. Pure: a `Site` in, `[OutputFile]` out.
-public struct SiteRenderer {
-    public let site: Site
-    public let templates: TemplateSet
-    public let routes: Routes
-    public let dates: DateStyle
-    /// Related articles per article position (from the enrich stage).
-    public let related: [[Int]]
-    public let numbers: NumberStyle
+/// What every page of the page table will show: one planned file per page, not yet rendered (pages are
+/// rendered while they are written). Pure: a site, its table and its enrichment in, a plan out.
+struct SiteRenderer {
+    let site: Site
+    let table: PageTable
+    let templates: TemplateSet
+    let dates: DateStyle
+    let related: RelatedLists
+    let numbers: NumberStyle
     /// The visit counter's figures (enrich stage), nil when there is no counter.
-    public let counter: CounterSnapshot?
+    let counter: CounterSnapshot?
 
-    public init(site: Site, templates: TemplateSet, dates: DateStyle, related: [[Int]],
-                numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil) {
+    init(site: Site, table: PageTable, templates: TemplateSet, dates: DateStyle, related: RelatedLists,
+         numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil) {
         self.site = site
+        self.table = table
         self.templates = templates
-        self.routes = Routes(baseURL: site.config.baseURL)
         self.dates = dates
         self.related = related
         self.numbers = numbers
         self.counter = counter
     }
 
-    public func render() -> [OutputFile] {
-        let plan = plan()
-        return plan.files.map { $0.render(with: plan.templates) }
-    }
-
-    /// Every file of the site with what its template will see, not yet rendered, and the templates to
-    /// render them with (the shared fragments already rendered).
-    public func plan() -> SitePlan {
+    /// Every page of the table with what its template will see, and the templates to render them with (the
+    /// shared fragments already rendered).
+    func plan() -> SitePlan {
         // An article's entry in lists looks the same everywhere: rendered once, not once per list it is on.
         let templates = self.templates
         let itemHTML: (([String: Any]) -> String)? = templates.names.contains(TemplateSet.itemTemplate)
             ? { templates.render(TemplateSet.itemTemplate, own: $0) } : nil
-        let contexts = PageContexts(site: site, routes: routes, dates: dates, numbers: numbers, counter: counter,
+        let contexts = PageContexts(site: site, routes: table.routes, dates: dates, numbers: numbers, counter: counter,
                                     itemHTML: itemHTML)
-        var files: [PlannedFile] = []
-        func emit(_ url: String, _ template: String, _ context: [String: Any]) {
-            files.append(PlannedFile(path: routes.outputPath(for: url), content: .page(template: template, context: context),
-                                     siteValues: contexts.shared))
-        }
-
-        emit(routes.home, "home", contexts.home())
         // An article's page and its print view see the same values, made on every core.
         let articleContexts = Parallel.map(site.articles.count) { index in
-            contexts.article(index, related: related.indices.contains(index) ? related[index] : [])
+            contexts.article(index, related: related[site.articles[index].id])
         }
-        for (index, context) in articleContexts.enumerated() {
-            files += Self.articleFiles(site.articles[index], context: context, routes: routes, contexts: contexts)
-        }
-        for category in site.categories {
-            let positions = site.articleIndices(inTree: category.slug)
-            let pagination = Pagination(itemCount: positions.count, pageSize: site.config.pageSize)
-            for number in 1...pagination.pageCount {
-                emit(routes.category(category.slug, page: number), "list",
-                     contexts.listing(category: category, tag: nil, positions: positions, page: number, pagination: pagination))
+        let listings = Listings(site: site)
+        var files: [PlannedFile] = []
+        files.reserveCapacity(table.entries.count)
+        for entry in table.pages {
+            let page: (template: String, context: [String: Any])
+            switch entry.kind {
+            case .home:
+                page = ("home", contexts.home())
+            case .article(let id):
+                page = ("article", articleContexts[site.articleIndex[id.slug]!])
+            case .printView(let id):
+                page = ("print", articleContexts[site.articleIndex[id.slug]!])
+            case .category(let slug, let number):
+                let positions = listings.category(slug)
+                page = ("list", contexts.listing(category: site.category(slug), tag: nil, positions: positions, page: number,
+                                                 pagination: listings.pagination(positions)))
+            case .tag(let slug, let number):
+                let positions = site.articlesByTag[slug] ?? []
+                page = ("list", contexts.listing(category: nil, tag: site.tags.first { $0.slug == slug }, positions: positions,
+                                                 page: number, pagination: listings.pagination(positions)))
+            case .archiveMonth(let index, let number):
+                let month = table.archive[index]
+                page = ("list", contexts.archive(month, page: number, pagination: listings.pagination(month.positions),
+                                                 sameYear: table.archive.filter { $0.year == month.year }))
+            case .staticPage(let slug):
+                page = ("page", contexts.staticPage(site.pages.first { $0.slug == slug }!))
+            case .search:
+                page = ("search", contexts.search())
+            case .notFound:
+                page = ("404", contexts.notFound())
+            case .redirect(let old):
+                page = ("redirect", contexts.redirect(old))
+            case .feed, .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest, .assetsFolder, .imagesFolder,
+                 .searchIndexFolder:
+                continue
             }
+            files.append(PlannedFile(path: entry.outputPath!, content: .page(template: page.template, context: page.context),
+                                     siteValues: contexts.shared))
         }
-        for tag in site.tags {
-            let positions = site.articlesByTag[tag.slug] ?? []
-            let pagination = Pagination(itemCount: positions.count, pageSize: site.config.pageSize)
-            for number in 1...pagination.pageCount {
-                emit(routes.tag(tag.slug, page: number), "list",
-                     contexts.listing(category: nil, tag: tag, positions: positions, page: number, pagination: pagination))
-            }
-        }
-        for page in site.pages {
-            emit(routes.page(page.slug), "page", contexts.staticPage(page))
-        }
-        files.append(PlannedFile(path: "404.html", content: .page(template: "404", context: contexts.notFound()),
-                                 siteValues: contexts.shared))
-        files += ReaderPages(site: site, routes: routes, contexts: contexts).plan()
         return SitePlan(files: files, templates: templates.sharingFragments(contexts.shared), contexts: contexts)
     }
 
-    /// An article's page and its print view, which see the same values.
+    /// An article's page and its print view, which see the same values (`bantin serve`'s preview).
     static func articleFiles(_ article: Article, context: [String: Any], routes: Routes,
                              contexts: PageContexts) -> [PlannedFile] {
         [PlannedFile(path: routes.outputPath(for: routes.article(article.slug)),
                      content: .page(template: "article", context: context), siteValues: contexts.shared),
          PlannedFile(path: routes.outputPath(for: routes.printView(article.slug)),
                      content: .page(template: "print", context: context), siteValues: contexts.shared)]
+    }
+}
+
+/// The article positions of each listing, found once per listing rather than once per page of it.
+private final class Listings {
+    let site: Site
+    private var categories: [String: [Int]] = [:]
+
+    init(site: Site) { self.site = site }
+
+    func category(_ slug: String) -> [Int] {
+        if let known = categories[slug] { return known }
+        let positions = site.articleIndices(inTree: slug)
+        categories[slug] = positions
+        return positions
+    }
+
+    func pagination(_ positions: [Int]) -> Pagination {
+        Pagination(itemCount: positions.count, pageSize: site.config.pageSize)
     }
 }
 

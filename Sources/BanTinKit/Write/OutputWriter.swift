@@ -17,8 +17,6 @@ import Darwin
 /// the backup by the next build before it does anything else, so the previous site is whole again.
 public struct OutputWriter {
     public let output: URL
-    /// Folders copied as they are into the site: (source, destination inside the output).
-    public var copies: [(from: URL, to: String)] = []
     /// Updates changing more files than this are staged and swapped in whole.
     public var inPlaceLimit = 256
 
@@ -53,34 +51,6 @@ public struct OutputWriter {
         }
         for leftover in [staging, previous] where manager.fileExists(atPath: leftover.path) {
             try manager.removeItem(at: leftover)
-        }
-    }
-
-    /// Writes `files` and the copied folders, then swaps them in. Returns the number of files written.
-    @discardableResult
-    public func write(_ files: [OutputFile]) throws -> Int {
-        try recover()
-        let manager = FileManager.default
-        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-        do {
-            var count = 0
-            for copy in copies where manager.fileExists(atPath: copy.from.path) {
-                let target = staging.appendingPathComponent(copy.to)
-                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try manager.copyItem(at: copy.from, to: target)
-                count += 1
-            }
-            let targets = try files.map { try safeLocation(for: $0.path).path }
-            let folders = PlainFiles.MadeFolders()
-            try ParallelWork().run(files.count) { index, _ in
-                try folders.ensure(PlainFiles.parentFolder(of: targets[index]))
-                try PlainFiles.store(files[index].contents, at: targets[index])
-            }
-            try swapIn()
-            return count + files.count
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw error
         }
     }
 

@@ -21,40 +21,41 @@ public struct CounterPages: Sendable {
     private let basePath: String
     /// Canonical URL → the page's title, for `bantin counter`.
     public private(set) var titles: [String: String] = [:]
-    /// Canonical URL → the article's position in `site.articles`.
-    public private(set) var articleIndex: [String: Int] = [:]
+    /// The articles, newest first: each one's canonical URL and the normalised old URLs that count for it.
+    public private(set) var articles: [(id: ArticleID, url: String, oldPaths: [String])] = []
 
-    public init(site: Site, routes: Routes) {
-        basePath = routes.basePath
-        add(routes.home, as: routes.home, title: site.config.title)
-        for (index, article) in site.articles.enumerated() {
-            let url = routes.article(article.slug)
-            add(url, as: url, title: article.title)
-            add(routes.printView(article.slug), as: url)
-            add(routes.formerPrintView(article.slug), as: url)
-            articleIndex[url] = index
-        }
-        for category in site.categories {
-            let url = routes.category(category.slug)
-            add(url, as: url, title: category.name)
-            listings.insert(url)
-        }
-        for tag in site.tags {
-            let url = routes.tag(tag.slug)
-            add(url, as: url, title: tag.name)
-            listings.insert(url)
-        }
-        for page in site.pages {
-            let url = routes.page(page.slug)
-            add(url, as: url, title: page.title)
+    /// Built from the page table alone: every address it lists counts for the page it names.
+    public init(_ pages: PageTable) {
+        basePath = pages.routes.basePath
+        var aliases: [(alias: String, url: String)] = []
+        var articleURLs: [(ArticleID, String)] = []
+        for entry in pages.entries {
+            guard let url = entry.countsFor else { continue }
+            switch entry.kind {
+            case .redirect(let old):
+                aliases.append((old.alias, url))
+                continue
+            case .article(let id):
+                articleURLs.append((id, url))
+            case .category, .tag:
+                listings.insert(url)
+                // Later pages count through `listing(ofPaged:)`, like pages past the last one in old logs.
+                if url != entry.url { continue }
+            default:
+                break
+            }
+            add(entry.url, as: url, title: entry.title)
+            for former in entry.formerURLs { add(former, as: url) }
         }
         // Old URLs last, so that none can take over a page of the site.
-        for article in site.articles {
-            for alias in article.aliases { addAlias(alias, as: routes.article(article.slug)) }
+        for (alias, url) in aliases { addAlias(alias, as: url) }
+        // An article's views are those of its URL and of its old URLs, where an earlier slug's views were kept.
+        var oldPaths: [String: [String]] = [:]
+        for (alias, url) in aliases {
+            let path = Self.normalise(alias).path
+            if path != url, titles[path] == nil { oldPaths[url, default: []].append(path) }
         }
-        for page in site.pages {
-            for alias in page.aliases { addAlias(alias, as: routes.page(page.slug)) }
-        }
+        articles = articleURLs.map { id, url in (id, url, Set(oldPaths[url] ?? []).sorted()) }
     }
 
     public func resolve(_ target: String) -> Resolution {

@@ -22,6 +22,8 @@ public struct CounterSettings: Sendable, Equatable {
     /// "Tin đọc nhiều" counts the views of this many days, up to the snapshot's day.
     public var mostReadDays = 30
     public var bots: [String] = []
+    /// False when site.yml names no `logs` at all (only the baseline can be shown).
+    public var logsGiven = false
     /// Line of the section in site.yml, for messages about it.
     public var line: Int?
     public var file = "site.yml"
@@ -30,13 +32,13 @@ public struct CounterSettings: Sendable, Equatable {
 
     static let knownKeys = ["logs", "state", "baseline", "import", "online_window", "most_read", "bots"]
 
-    /// Nil (and nothing to report) when site.yml has no `counter:` section: the counter is then off.
-    public static func parse(_ config: SiteConfig) -> (CounterSettings?, [Diagnostic]) {
-        guard var fields = config.extra["counter"]?.fields else { return (nil, []) }
+    /// The section as site.yml gives it; problems go into `fields`, with their lines.
+    static func decode(_ fields: inout YAMLFields) -> CounterSettings {
         fields.warnAboutUnknownKeys(known: knownKeys, context: "counter")
         var settings = CounterSettings()
         settings.file = fields.file
         settings.line = fields.mappingLine
+        settings.logsGiven = fields.has("logs")
         settings.logs = fields.strings("logs")
         settings.state = fields.string("state") ?? settings.state
         settings.baseline = fields.int("baseline", in: 0...Int(Int32.max) * 1000) ?? 0
@@ -44,12 +46,7 @@ public struct CounterSettings: Sendable, Equatable {
         settings.mostReadCount = fields.int("most_read", in: 0...100) ?? settings.mostReadCount
         settings.bots = fields.strings("bots")
         if let window = readWindow(&fields) { settings.onlineWindow = window }
-        var notes: [Diagnostic] = []
-        if settings.logs.isEmpty, !fields.has("logs") {
-            notes.append(.warning(fields.file, line: fields.mappingLine,
-                                  "counter: no \"logs\" given, so only the baseline is shown; add e.g. logs: [\"/var/log/nginx/access.log*\"]"))
-        }
-        return (settings, fields.takeDiagnostics() + notes)
+        return settings
     }
 
     /// Minutes as a number, or a text such as "15m", "90 minutes", "1h", "2 hours".

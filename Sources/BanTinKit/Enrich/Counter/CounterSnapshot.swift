@@ -10,8 +10,9 @@ public struct CounterSnapshot: Sendable, Equatable {
     }
 
     public struct ArticleViews: Sendable, Equatable {
-        /// Position in `site.articles`.
-        public var index: Int
+        public var article: ArticleID
+        /// The article's canonical URL.
+        public var url: String
         public var views: Int
     }
 
@@ -28,9 +29,9 @@ public struct CounterSnapshot: Sendable, Equatable {
     public var online: Int
     /// The newest log entry; nil before any log was read.
     public var time: Date?
-    /// Views ever, per article position in `site.articles` (logs, old URLs, imported counts).
-    public var articleViews: [Int]
-    /// Article positions, most viewed in the last `mostReadDays` days first, with those views.
+    /// Views ever, per article (logs, old URLs, imported counts).
+    public var articleViews: [ArticleID: Int]
+    /// Articles most viewed in the last `mostReadDays` days first, with those views.
     public var mostRead: [ArticleViews]
     /// Every page with views, most viewed first (for `bantin counter`).
     public var topPages: [PageViews]
@@ -38,36 +39,31 @@ public struct CounterSnapshot: Sendable, Equatable {
     public var days: [DayFigures]
 
     /// `imported`: views per canonical URL carried over from the old portal (`counter.import`).
-    public static func make(state: CounterState, site: Site, settings: CounterSettings,
-                            imported: [String: Int] = [:], pages known: CounterPages? = nil) -> CounterSnapshot {
-        let routes = Routes(baseURL: site.config.baseURL)
-        let pages = known ?? CounterPages(site: site, routes: routes)
-        var days = SiteDays(timeZone: site.config.timeZone)
+    /// `pages`: the site's addresses (from its page table); `timeZone`: the site's, for days.
+    public static func make(state: CounterState, pages: CounterPages, timeZone: TimeZone, settings: CounterSettings,
+                            imported: [String: Int] = [:]) -> CounterSnapshot {
+        var days = SiteDays(timeZone: timeZone)
         let snapshotDay = state.newestEntry.map { days.day(of: $0) }
 
-        // An article's views are those of its URL and of its old URLs, where an earlier slug's views were kept.
-        func urls(of article: Article) -> [String] {
-            let own = routes.article(article.slug)
-            let old = article.aliases.map { CounterPages.normalise($0).path }
-                .filter { $0 != own && pages.titles[$0] == nil }
-            return [own] + Set(old).sorted()
-        }
-        let articleURLs = site.articles.map(urls)
-        let articleViews = site.articles.indices.map { index in
-            articleURLs[index].reduce(0) { $0 + (state.viewsByPage[$1] ?? 0) } + (imported[articleURLs[index][0]] ?? 0)
+        let articleURLs = pages.articles.map { [$0.url] + $0.oldPaths }
+        var articleViews: [ArticleID: Int] = [:]
+        articleViews.reserveCapacity(articleURLs.count)
+        for (index, article) in pages.articles.enumerated() {
+            articleViews[article.id] = articleURLs[index].reduce(0) { $0 + (state.viewsByPage[$1] ?? 0) }
+                + (imported[article.url] ?? 0)
         }
 
-        var mostRead: [ArticleViews] = []
+        var mostRead: [(order: Int, views: ArticleViews)] = []
         if let snapshotDay {
             let recent = (snapshotDay - settings.mostReadDays + 1...snapshotDay).compactMap { state.recentDays[$0] }
-            for index in site.articles.indices {
+            for (index, article) in pages.articles.enumerated() {
                 let views = recent.reduce(0) { sum, day in
                     articleURLs[index].reduce(sum) { $0 + (day.viewsByPage[$1] ?? 0) }
                 }
-                if views > 0 { mostRead.append(ArticleViews(index: index, views: views)) }
+                if views > 0 { mostRead.append((index, ArticleViews(article: article.id, url: article.url, views: views))) }
             }
-            // Ties: the newer article first (positions are newest first).
-            mostRead.sort { $0.views != $1.views ? $0.views > $1.views : $0.index < $1.index }
+            // Ties: the newer article first (the table lists articles newest first).
+            mostRead.sort { $0.views.views != $1.views.views ? $0.views.views > $1.views.views : $0.order < $1.order }
             mostRead = Array(mostRead.prefix(settings.mostReadCount))
         }
 
@@ -83,7 +79,7 @@ public struct CounterSnapshot: Sendable, Equatable {
         return CounterSnapshot(
             total: settings.baseline + state.totalViews, baseline: settings.baseline, online: online,
             time: state.newestEntry.map { Date(timeIntervalSince1970: TimeInterval($0)) },
-            articleViews: articleViews, mostRead: mostRead, topPages: topPages,
+            articleViews: articleViews, mostRead: mostRead.map(\.views), topPages: topPages,
             days: state.days.keys.sorted().map {
                 DayFigures(day: CivilDate.text(days: $0), views: state.days[$0]!.views, visitors: state.days[$0]!.visitors)
             })

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The counter's part of a build, in two steps around rendering and writing:
+/// The visit counter's one door. It takes the page table's addresses, its settings and where its files are;
+/// it gives the figures keyed by page. In two steps around rendering and writing:
 /// `prepare` reads the state and what is new in the logs, and computes the snapshot the pages show;
 /// `commit` saves the advanced state, and is called only once the site showing it has been written.
 /// Until then the state file is untouched, so a build that fails leaves the lines it read to the next one:
@@ -24,13 +25,24 @@ public struct VisitCounter: Sendable {
         public var logPatterns: [String]?
         public var stateFile: URL?
         public var display: @Sendable (URL) -> String
+        /// Reads a file of the project (the `counter.import` file) as the build reads content files.
+        public var read: @Sendable (URL) -> (SourceFile?, [Diagnostic])
 
         public init(projectRoot: URL, logPatterns: [String]? = nil, stateFile: URL? = nil,
-                    display: @escaping @Sendable (URL) -> String = { $0.path }) {
+                    display: @escaping @Sendable (URL) -> String = { $0.path },
+                    read: @escaping @Sendable (URL) -> (SourceFile?, [Diagnostic]) = Locations.readPlainly) {
             self.projectRoot = projectRoot
             self.logPatterns = logPatterns
             self.stateFile = stateFile
             self.display = display
+            self.read = read
+        }
+
+        public static let readPlainly: @Sendable (URL) -> (SourceFile?, [Diagnostic]) = { url in
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                return (nil, [.error(url.path, "cannot be read")])
+            }
+            return (SourceFile(path: url.path, text: String(decoding: data, as: UTF8.self)), [])
         }
 
         func resolve(_ path: String) -> URL {
@@ -38,7 +50,13 @@ public struct VisitCounter: Sendable {
         }
     }
 
-    public static func prepare(site: Site, settings: CounterSettings, locations: Locations) -> VisitCounter {
+    /// What a build does with the counter: count the new log lines and save the state once the site is
+    /// written (`bantin build`), or show the figures of the state as last saved, reading and saving nothing
+    /// (`bantin serve`: a preview must never advance the production figures).
+    public enum Mode: Sendable { case count, showSaved }
+
+    public static func prepare(pages table: PageTable, timeZone: TimeZone, settings: CounterSettings,
+                               locations: Locations, mode: Mode = .count) -> VisitCounter {
         let store = CounterStore(url: locations.stateFile ?? locations.resolve(settings.state), display: locations.display)
         let loaded = store.load()
         var diagnostics = loaded.diagnostics
@@ -46,37 +64,45 @@ public struct VisitCounter: Sendable {
             return VisitCounter(settings: settings, snapshot: nil, report: CounterReport(), diagnostics: diagnostics,
                                 state: loaded.state, loadedState: loaded.state, store: store, canSave: false)
         }
-        let pages = CounterPages(site: site, routes: Routes(baseURL: site.config.baseURL))
-        let patterns = locations.logPatterns ?? settings.logs
-        let (files, unmatched) = LogFiles.expand(patterns, root: locations.projectRoot)
-        for pattern in unmatched {
-            diagnostics.append(.warning(settings.file, line: settings.line,
-                                        "counter: no access log matches \"\(pattern)\"; the figures shown are those of the last build"))
+        let pages = CounterPages(table)
+        var state = loaded.state
+        var report = CounterReport()
+        if mode == .count {
+            let patterns = locations.logPatterns ?? settings.logs
+            if patterns.isEmpty, !settings.logsGiven {
+                diagnostics.append(.warning(settings.file, line: settings.line,
+                                            "counter: no \"logs\" given, so only the baseline is shown; add e.g. logs: [\"/var/log/nginx/access.log*\"]"))
+            }
+            let (files, unmatched) = LogFiles.expand(patterns, root: locations.projectRoot)
+            for pattern in unmatched {
+                diagnostics.append(.warning(settings.file, line: settings.line,
+                                            "counter: no access log matches \"\(pattern)\"; the figures shown are those of the last build"))
+            }
+            let ingested = LogIngester.ingest(
+                files, into: loaded.state, pages: pages,
+                settings: .init(rules: PageViewRules(extraBots: settings.bots), timeZone: timeZone,
+                                onlineWindow: settings.onlineWindow),
+                display: locations.display)
+            diagnostics += ingested.diagnostics
+            state = ingested.state
+            report = ingested.report
         }
-        let ingested = LogIngester.ingest(
-            files, into: loaded.state, pages: pages,
-            settings: .init(rules: PageViewRules(extraBots: settings.bots), timeZone: site.config.timeZone,
-                            onlineWindow: settings.onlineWindow),
-            display: locations.display)
-        diagnostics += ingested.diagnostics
 
         var imported: [String: Int] = [:]
         if let importPath = settings.importFile {
-            let url = locations.resolve(importPath)
-            let loader = ContentLoader(contentDirectory: locations.projectRoot, displayRoot: locations.projectRoot)
-            var problems: [Diagnostic] = []
-            if let file = loader.read(url, into: &problems) {
+            var (file, problems) = locations.read(locations.resolve(importPath))
+            if let file {
                 let (views, importProblems) = ViewImport.parse(file, pages: pages)
                 imported = views
                 problems += importProblems
             }
             diagnostics += problems.map { Diagnostic(.warning, file: $0.file, line: $0.line, $0.message) }
         }
-        let snapshot = CounterSnapshot.make(state: ingested.state, site: site, settings: settings, imported: imported,
-                                             pages: pages)
-        return VisitCounter(settings: settings, snapshot: snapshot, report: ingested.report, diagnostics: diagnostics,
-                            state: ingested.state, loadedState: loaded.replacesDamagedFile ? nil : loaded.state,
-                            store: store, canSave: true)
+        let snapshot = CounterSnapshot.make(state: state, pages: pages, timeZone: timeZone, settings: settings,
+                                             imported: imported)
+        return VisitCounter(settings: settings, snapshot: snapshot, report: report, diagnostics: diagnostics,
+                            state: state, loadedState: loaded.replacesDamagedFile ? nil : loaded.state,
+                            store: store, canSave: mode == .count)
     }
 
     /// Saves the state; call after the site showing `snapshot` was written. Problems come back as warnings:

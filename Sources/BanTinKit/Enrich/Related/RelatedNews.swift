@@ -9,7 +9,7 @@ public enum RelatedNews {
     /// index is built, before the lists are searched: building the index takes the most memory, searching the
     /// least, so the build starts work that needs memory of its own there.
     public static func compute(_ site: Site, indexed: () -> Void = {}) -> [[Int]] {
-        let finder = Finder(site: site, settings: RelatedSettings.read(site.config).settings)
+        let finder = Finder(site: site, settings: site.config.related)
         indexed()
         return lists(finder, site: site)
     }
@@ -17,7 +17,7 @@ public enum RelatedNews {
     /// The same lists found by scoring every pair of articles instead of searching the index: slow (n²), for
     /// measuring how often the index search finds the best candidates (`bantin-bench related`).
     public static func computeExhaustively(_ site: Site) -> [[Int]] {
-        lists(Finder(site: site, settings: RelatedSettings.read(site.config).settings, exhaustive: true), site: site)
+        lists(Finder(site: site, settings: site.config.related, exhaustive: true), site: site)
     }
 
     private static func lists(_ finder: Finder, site: Site) -> [[Int]] {
@@ -35,7 +35,7 @@ public enum RelatedNews {
     public static func explain(_ site: Site, slug: String, settings: RelatedSettings? = nil,
                                passedOver: Int = 5) -> Explanation? {
         guard let article = site.articleIndex[slug] else { return nil }
-        let settings = settings ?? RelatedSettings.read(site.config).settings
+        let settings = settings ?? site.config.related
         let finder = Finder(site: site, settings: settings)
         var scratch = finder.makeScratch()
         let choice = finder.choose(for: article, passedOver: passedOver, scratch: &scratch)

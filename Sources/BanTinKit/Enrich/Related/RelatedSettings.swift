@@ -33,14 +33,11 @@ public struct RelatedSettings: Sendable, Equatable {
     static let knownKeys = ["count", "min_score", "date_half_life_days", "weights"]
     static let knownWeights = ["category", "parent", "tags", "text", "date"]
 
-    /// Settings from site.yml (defaults for what is missing) and every problem found, with its line.
-    public static func read(_ config: SiteConfig) -> (settings: RelatedSettings, diagnostics: [Diagnostic]) {
+    /// The section as site.yml gives it (defaults for what is missing); problems go into `fields`, with their lines.
+    static func decode(_ fields: inout YAMLFields) -> RelatedSettings {
         var settings = RelatedSettings()
-        settings.count = config.relatedCount
-        guard var fields = config.extra["related"]?.fields else { return (settings, []) }
-        // `count` was read (and any problem with it reported) by SiteConfig: start from a clean slate.
-        _ = fields.takeDiagnostics()
         fields.warnAboutUnknownKeys(known: knownKeys, context: "related")
+        settings.count = fields.int("count", in: 0...100) ?? settings.count
         settings.minScore = nonNegative(&fields, "min_score") ?? settings.minScore
         if let days = fields.double("date_half_life_days") {
             if days > 0 { settings.dateHalfLifeDays = days } else {
@@ -57,7 +54,7 @@ public struct RelatedSettings: Sendable, Equatable {
             settings.weights.date = nonNegative(&weights, "date") ?? defaults.date
             fields.absorb(&weights)
         }
-        return (settings, fields.takeDiagnostics())
+        return settings
     }
 
     private static func nonNegative(_ fields: inout YAMLFields, _ key: String) -> Double? {

@@ -1,0 +1,46 @@
+import Foundation
+
+/// The enrich stage's result: what the pages show beyond each article's own text. Related news by article,
+/// the reader files (feeds, sitemap, search index, redirect rules) and the visit counter's figures.
+struct Enrichment {
+    var related: RelatedLists
+    var readerFiles: [OutputFile]
+    /// Nil when site.yml has no `counter:` section.
+    var counter: VisitCounter?
+
+    /// The reader files need only the rendered articles: they are made on the side while related news searches
+    /// its lists (after its index, whose memory they would add to), on whichever core it leaves idle. Related
+    /// news and the search index are the last to read the bodies' plain text: it goes from the site here.
+    static func make(_ modeled: inout ModeledSite, options: Build.Options) throws -> Enrichment {
+        let site = modeled.site, table = modeled.table, dates = modeled.theme.dates
+        var making: Concurrently<[OutputFile]>?
+        let related = RelatedLists.compute(site, indexed: {
+            making = Concurrently { ReaderFiles.render(site, table: table, dates: dates) }
+        })
+        let counter = site.config.counter.map { settings in
+            VisitCounter.prepare(pages: table, timeZone: site.config.timeZone, settings: settings,
+                                 locations: .project(of: options.contentDirectory), mode: options.counterMode)
+        }
+        let readerFiles = making?.value ?? ReaderFiles.render(site, table: table, dates: dates)
+        modeled.site.releasePlainText()
+        return Enrichment(related: related, readerFiles: readerFiles, counter: counter)
+    }
+}
+
+extension VisitCounter.Locations {
+    /// The counter's files as a build finds them: paths relative to the folder holding `content/`, shown
+    /// relative to it, and the import file read as content files are (no links leading out of the project).
+    public static func project(of contentDirectory: URL) -> Self {
+        let root = contentDirectory.deletingLastPathComponent().standardizedFileURL
+        let display: @Sendable (URL) -> String = { url in
+            let path = url.standardizedFileURL.path
+            let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+            return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        }
+        return .init(projectRoot: root, display: display, read: { url in
+            var problems: [Diagnostic] = []
+            let file = ContentLoader(contentDirectory: root, displayRoot: root).read(url, into: &problems)
+            return (file, problems)
+        })
+    }
+}

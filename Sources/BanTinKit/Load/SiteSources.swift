@@ -1,0 +1,42 @@
+import Foundation
+
+/// The load stage's result: everything a build reads from disk, read once. Editors' files, the designer's
+/// templates, and the files copied into the site as they are.
+struct SiteSources {
+    var siteFile: SourceFile
+    var articleFiles: [SourceFile]
+    var pageFiles: [SourceFile]
+    var templates: [String: SourceFile]
+    var templateLoader: TemplateLoader
+    /// Assets and images, copied as they are.
+    var copies: [OutputPlanner.Copy]
+    /// Warnings found while reading (errors stop the build here).
+    var diagnostics: [Diagnostic]
+
+    var filesRead: Int { articleFiles.count + pageFiles.count + templates.count + 1 }
+
+    /// Reads the project; throws every error found while reading.
+    static func read(_ options: Build.Options, memory: inout BuildState.Memory) throws(BuildFailure) -> SiteSources {
+        // Until this build is the output's latest, a preview must not start from the one before.
+        memory.previewBasis = nil
+        var loader = ContentLoader(contentDirectory: options.contentDirectory, cache: memory.remembers ? memory.files : nil)
+        if let report = options.progress { loader.progress = { report(Build.Progress(filesRead: $0)) } }
+        let loaded = loader.load()
+        memory.keepOnly(Set((loaded.siteFile.map { [$0] } ?? []).map(\.path) + (loaded.articleFiles + loaded.pageFiles).map(\.path)))
+        let projectRoot = options.contentDirectory.deletingLastPathComponent()
+        let templateLoader = TemplateLoader(templatesDirectory: options.templatesDirectory, displayRoot: projectRoot)
+        var problems = loaded.diagnostics
+        var templates: [String: SourceFile] = [:]
+        do { templates = try templateLoader.templateSources() } catch { problems += error.diagnostics }
+        guard let siteFile = loaded.siteFile, !problems.contains(where: { $0.severity == .error }) else {
+            throw BuildFailure(problems)
+        }
+        let copies = OutputPlanner.Copy.all(in: templateLoader.assetsDirectory, to: "assets", displayRoot: projectRoot)
+            + OutputPlanner.Copy.all(in: options.contentDirectory.appendingPathComponent("images"), to: "images",
+                                     displayRoot: projectRoot)
+        let sources = SiteSources(siteFile: siteFile, articleFiles: loaded.articleFiles, pageFiles: loaded.pageFiles,
+                                  templates: templates, templateLoader: templateLoader, copies: copies, diagnostics: problems)
+        options.progress?(Build.Progress(filesRead: sources.filesRead))
+        return sources
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// The model stage's result: the validated site, the table of every page it will have, and the templates
+/// compiled with the date and number styles they print with.
+struct ModeledSite {
+    var site: Site
+    let table: PageTable
+    let heldBack: SiteModel.HeldBack
+    let warnings: [Diagnostic]
+    let theme: Theme
+    /// Assets and images, copied as they are.
+    let copies: [OutputPlanner.Copy]
+    let filesRead: Int
+
+    /// The designer's side of the site, ready to render with.
+    struct Theme {
+        var templates: TemplateSet
+        var fingerprints: [String: UInt64]
+        var dates: DateStyle
+        var numbers: NumberStyle
+    }
+
+    /// Parses and validates the sources; throws every error found across all files.
+    static func make(_ sources: SiteSources, options: Build.Options,
+                     memory: inout BuildState.Memory) throws(BuildFailure) -> ModeledSite {
+        let modeled = try make(siteFile: sources.siteFile, articleFiles: sources.articleFiles, pageFiles: sources.pageFiles,
+                               options: options, earlier: sources.diagnostics,
+                               memo: memory.remembers ? memory.parses : nil)
+        let loader = sources.templateLoader
+        let (templates, fingerprints) = try memory.templates(sources.templates)
+        let theme = Theme(templates: templates, fingerprints: fingerprints,
+                          dates: try loader.dateStyle(timeZone: modeled.site.config.timeZone),
+                          numbers: try loader.numberStyle())
+        return ModeledSite(site: modeled.site, table: modeled.table, heldBack: modeled.heldBack,
+                           warnings: modeled.warnings, theme: theme, copies: sources.copies, filesRead: sources.filesRead)
+    }
+
+    /// The content's part: site.yml, front matter and the site's rules (slugs, categories, old URLs).
+    static func make(siteFile: SourceFile, articleFiles: [SourceFile], pageFiles: [SourceFile], options: Build.Options,
+                     earlier: [Diagnostic] = [], memo: ParseMemo? = nil) throws(BuildFailure) -> Content {
+        var log = DiagnosticLog()
+        log.add(contentsOf: earlier)
+        let (parsedConfig, configProblems) = SiteConfig.parse(siteFile)
+        log.add(contentsOf: configProblems)
+        guard let config = parsedConfig else { throw BuildFailure(log.all) }
+
+        // Front matter is parsed on every core; problems are reported in file order all the same.
+        let parsed = Parallel.map(articleFiles.count) { index in
+            memo?.article(articleFiles[index], timeZone: config.timeZone)
+                ?? ArticleSource.read(articleFiles[index], timeZone: config.timeZone)
+        }
+        var articles: [ArticleSource] = []
+        articles.reserveCapacity(parsed.count)
+        for (article, problems) in parsed {
+            log.add(contentsOf: problems)
+            if let article { articles.append(article) }
+        }
+        var pages: [PageSource] = []
+        for file in pageFiles {
+            let (page, problems) = memo?.page(file) ?? PageSource.read(file)
+            log.add(contentsOf: problems)
+            if let page { pages.append(page) }
+        }
+        let (site, held, modelProblems) = SiteModel.build(
+            config: config, articles: articles, pages: pages,
+            options: .init(includeDrafts: options.includeDrafts, now: options.now))
+        log.add(contentsOf: modelProblems)
+        let table = site.map { PageTable(site: $0) }
+        if let table { log.add(contentsOf: AliasCheck.problems(in: table, sources: articles)) }
+        try log.throwIfErrors()
+        return Content(site: site!, table: table!, heldBack: held, warnings: log.warnings)
+    }
+
+    struct Content {
+        var site: Site
+        var table: PageTable
+        var heldBack: SiteModel.HeldBack
+        var warnings: [Diagnostic]
+    }
+}
+
+extension Build {
+    /// The Markdown stage: every body rendered. A single build lets the Markdown go once rendered; only
+    /// `serve`'s memo compares it again.
+    static func renderBodies(_ site: Site, memory: BuildState.Memory) -> Site {
+        var site = ArticleBodies.render(site, memo: memory.remembers ? memory.bodies : nil)
+        if !memory.remembers { site.releaseMarkdownSources() }
+        return site
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// Every address the built site has, listed once: each page with its kind (what it is made from), the files
+/// made without a template, and the folders filled wholesale. Rendering, the sitemap, the feeds, the old-URL
+/// check and the visit counter's URL lookup all read this table; a new kind of page is added here and in the
+/// renderer's switch, nowhere else.
+public struct PageTable: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case home
+        case article(ArticleID)
+        /// The article's print view, which sees the same values as its page.
+        case printView(ArticleID)
+        case category(slug: String, page: Int)
+        case tag(slug: String, page: Int)
+        /// `month` indexes `PageTable.archive`.
+        case archiveMonth(month: Int, page: Int)
+        case staticPage(slug: String)
+        case search
+        case notFound
+        /// The page left at an old URL (`aliases:`). Old URLs outside the site's folder have no file
+        /// (`outputPath` nil): the 301 rules still cover them.
+        case redirect(OldURL)
+        /// The whole site's feed (category nil) or a category's.
+        case feed(category: String?)
+        case sitemap, robots, redirectRules, nginxRedirects
+        /// The output's own record of what it holds (incremental builds).
+        case manifest
+        /// Folders whose files are made together: copied assets and images, the search index's files.
+        case assetsFolder, imagesFolder, searchIndexFolder
+    }
+
+    public struct Entry: Sendable {
+        /// Root-relative URL; folders end in "/".
+        public var url: String
+        /// The file written, relative to the output folder; nil for folders and unwritable old URLs.
+        public var outputPath: String?
+        public var kind: Kind
+        /// The file or setting the address comes from, named in error messages.
+        public var owner: String
+        /// Newest article date shown on the page; nil for pages without one.
+        public var lastModified: Date?
+        /// False for pages search engines should not list (print views, redirects, 404) and for non-pages.
+        public var inSitemap: Bool
+        /// The page whose views a visit here counts for (an article for its print view and old URLs); nil
+        /// for what the visit counter does not count (archives, search, 404, files).
+        public var countsFor: String?
+        /// The page's title where the counter lists it.
+        public var title: String?
+        /// Addresses this page had before, still counted from old access logs.
+        public var formerURLs: [String] = []
+
+        public var isPage: Bool {
+            switch kind {
+            case .feed, .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest,
+                 .assetsFolder, .imagesFolder, .searchIndexFolder: false
+            default: true
+            }
+        }
+        public var isFolder: Bool {
+            switch kind {
+            case .assetsFolder, .imagesFolder, .searchIndexFolder: true
+            default: false
+            }
+        }
+    }
+
+    public let routes: Routes
+    public let entries: [Entry]
+    /// The archive's months, newest first (`Kind.archiveMonth` points into it).
+    public let archive: [ArchiveMonth]
+
+    /// The manifest's file name in the output (written by the writer, listed here so no old URL takes it).
+    public static let manifestName = ".bantin-manifest"
+
+    public init(site: Site, routes: Routes? = nil) {
+        let routes = routes ?? Routes(baseURL: site.config.baseURL)
+        self.routes = routes
+        archive = Archive.months(of: site)
+        var entries: [Entry] = []
+        func page(_ url: String, _ kind: Kind, owner: String, lastModified: Date? = nil, inSitemap: Bool = true,
+                  countsFor: String? = nil, title: String? = nil) {
+            entries.append(Entry(url: url, outputPath: routes.outputPath(for: url), kind: kind, owner: owner,
+                                 lastModified: lastModified, inSitemap: inSitemap, countsFor: countsFor, title: title))
+        }
+        func file(_ url: String, _ kind: Kind, owner: String) {
+            entries.append(Entry(url: url, outputPath: routes.outputPath(for: url), kind: kind, owner: owner,
+                                 inSitemap: false))
+        }
+
+        page(routes.home, .home, owner: "the home page", lastModified: site.articles.first?.date,
+             countsFor: routes.home, title: site.config.title)
+        for article in site.articles {
+            let url = routes.article(article.slug)
+            page(url, .article(article.id), owner: article.sourcePath, lastModified: article.date, countsFor: url,
+                 title: article.title)
+            page(routes.printView(article.slug), .printView(article.id), owner: "\(article.sourcePath) (print view)",
+                 lastModified: article.date, inSitemap: false, countsFor: url)
+            entries[entries.count - 1].formerURLs = [routes.formerPrintView(article.slug)]
+        }
+        func listing(_ positions: [Int], owner: String, title: String?, counted: Bool, url: (Int) -> String,
+                     kind: (Int) -> Kind) {
+            let pagination = Pagination(itemCount: positions.count, pageSize: site.config.pageSize)
+            for number in 1...pagination.pageCount {
+                let first = positions[pagination.range(ofPage: number)].first
+                page(url(number), kind(number), owner: owner, lastModified: first.map { site.articles[$0].date },
+                     countsFor: counted ? url(1) : nil, title: number == 1 ? title : nil)
+            }
+        }
+        for category in site.categories {
+            listing(site.articleIndices(inTree: category.slug), owner: "category \"\(category.name)\" (site.yml)",
+                    title: category.name, counted: true) { routes.category(category.slug, page: $0) }
+                kind: { .category(slug: category.slug, page: $0) }
+        }
+        for tag in site.tags {
+            listing(site.articlesByTag[tag.slug] ?? [], owner: "tag \"\(tag.name)\"", title: tag.name, counted: true) {
+                routes.tag(tag.slug, page: $0)
+            } kind: { .tag(slug: tag.slug, page: $0) }
+        }
+        for (index, month) in archive.enumerated() {
+            listing(month.positions, owner: "the archive of \(month.month)/\(month.year)", title: nil, counted: false) {
+                routes.archive(year: month.year, month: month.month, page: $0)
+            } kind: { .archiveMonth(month: index, page: $0) }
+        }
+        for staticPage in site.pages {
+            let url = routes.page(staticPage.slug)
+            page(url, .staticPage(slug: staticPage.slug), owner: staticPage.sourcePath, countsFor: url,
+                 title: staticPage.title)
+        }
+        page(routes.search, .search, owner: "the search page")
+        page(routes.notFound, .notFound, owner: "the 404 page", inSitemap: false)
+        // Old URLs last: they must not take the place of any address above (the alias check says so).
+        for old in OldURLs.all(site, routes: routes) {
+            entries.append(Entry(url: old.alias, outputPath: routes.aliasOutputPath(old.alias), kind: .redirect(old),
+                                 owner: old.owner, inSitemap: false, countsFor: old.target))
+        }
+
+        file(routes.feed, .feed(category: nil), owner: "the generated file \(routes.feed)")
+        for category in site.categories {
+            file(routes.categoryFeed(category.slug), .feed(category: category.slug),
+                 owner: "the generated file \(routes.categoryFeed(category.slug))")
+        }
+        for (url, kind) in [(routes.sitemap, Kind.sitemap), (routes.robots, .robots),
+                            (routes.redirectRules, .redirectRules), (routes.nginxRedirects, .nginxRedirects),
+                            (routes.basePath + Self.manifestName, .manifest)] {
+            file(url, kind, owner: "the generated file \(url)")
+        }
+        for (url, kind, owner) in [(routes.assets + "/", Kind.assetsFolder, "templates/assets/"),
+                                   (routes.resource("images") + "/", .imagesFolder, "content/images/"),
+                                   (routes.searchIndexFolder, .searchIndexFolder, "the search index")] {
+            entries.append(Entry(url: url, outputPath: nil, kind: kind, owner: owner, inSitemap: false))
+        }
+        self.entries = entries
+    }
+
+    /// The pages a template renders (every page entry with a file), in table order.
+    public var pages: some Sequence<Entry> { entries.lazy.filter { $0.isPage && $0.outputPath != nil } }
+}

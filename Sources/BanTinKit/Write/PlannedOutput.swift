@@ -1,0 +1,62 @@
+import Foundation
+
+/// The page-values stage's result: every file of the site with what its template will see, fingerprinted
+/// against what the output holds, so that writing renders and writes only what changed.
+struct PlannedOutput {
+    var update: OutputUpdate
+    var planner: OutputPlanner
+    var plan: SitePlan
+    let copies: [OutputPlanner.Copy]
+    let related: RelatedLists
+    let filesRead: Int
+
+    static func make(_ modeled: ModeledSite, _ enriched: Enrichment, options: Build.Options,
+                     memory: inout BuildState.Memory) throws -> PlannedOutput {
+        let theme = modeled.theme
+        var plan = SiteRenderer(site: modeled.site, table: modeled.table, templates: theme.templates, dates: theme.dates,
+                                related: enriched.related, numbers: theme.numbers, counter: enriched.counter?.snapshot).plan()
+        plan.files += enriched.readerFiles.map { PlannedFile(path: $0.path, content: .bytes($0.contents)) }
+        // A build killed half-way through an update is rolled back before the output is read.
+        try OutputWriter(output: options.outputDirectory).recover()
+        let previous = options.fullRebuild ? nil : (memory.manifest ?? OutputManifest.read(from: options.outputDirectory))
+        let planner = OutputPlanner(templates: plan.templates, templateFingerprints: theme.fingerprints, previous: previous)
+        return PlannedOutput(update: planner.update(planned: plan.files, copies: modeled.copies), planner: planner,
+                             plan: plan, copies: modeled.copies, related: enriched.related, filesRead: modeled.filesRead)
+    }
+
+    /// The write stage: pages are rendered as they are written, on every core.
+    func write(options: Build.Options, memory: inout BuildState.Memory) throws -> WrittenOutput {
+        var written: (@Sendable (Int, Int) -> Void)?
+        if let report = options.progress {
+            let filesRead = self.filesRead
+            written = { done, total in report(Build.Progress(filesRead: filesRead, pagesRendered: done, pagesToRender: total)) }
+        }
+        let work = ParallelWork(progress: written)
+        let writer = OutputWriter(output: options.outputDirectory)
+        var update = self.update
+        memory.manifest = nil
+        do {
+            try writer.apply(update, work: work)
+        } catch is OutputWriter.MissingOutput {
+            // Someone removed files from the output by hand: write everything.
+            var planner = self.planner
+            planner.previous = nil
+            update = planner.update(planned: plan.files, copies: copies)
+            try writer.apply(update, work: work)
+        }
+        memory.manifest = update.manifest
+        if memory.remembers, let contexts = plan.contexts {
+            memory.previewBasis = PreviewBasis(
+                contentDirectory: options.contentDirectory, templatesDirectory: options.templatesDirectory,
+                outputDirectory: options.outputDirectory, includeDrafts: options.includeDrafts, contexts: contexts,
+                related: related, templates: plan.templates, templateFingerprints: planner.templateFingerprints)
+        }
+        return WrittenOutput(update: update, seconds: (work.produceSeconds, work.storeSeconds))
+    }
+}
+
+/// What the write stage did, and how long rendering and storing took within it.
+struct WrittenOutput: SharedStage {
+    var update: OutputUpdate
+    var seconds: (Double, Double)
+}

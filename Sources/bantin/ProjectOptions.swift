@@ -1,0 +1,27 @@
+import ArgumentParser
+import BanTinKit
+import Foundation
+
+/// The folders of a project and whether drafts count: the same options, with the same meaning, for every command.
+struct ProjectOptions: ParsableArguments {
+    @Option(help: "Folder with site.yml, articles/, pages/, images/.")
+    var content = "content"
+
+    @Option(help: "Folder with the Mustache templates, locale.yml and assets/.")
+    var templates = "templates"
+
+    @Option(help: "Folder the site is written to (default: public/ for build; .bantin/serve/ for serve, so a preview never changes the published site).")
+    var output: String?
+
+    @Flag(help: "Include articles marked draft: true.")
+    var drafts = false
+
+    /// The build's options, writing into `output` or else `defaultOutput`.
+    func build(defaultOutput: String = "public") -> Build.Options {
+        var options = Build.Options(contentDirectory: URL(fileURLWithPath: content),
+                                    templatesDirectory: URL(fileURLWithPath: templates),
+                                    outputDirectory: URL(fileURLWithPath: output ?? defaultOutput))
+        options.includeDrafts = drafts
+        return options
+    }
+}
