@@ -13,6 +13,10 @@ public enum Build {
         public var fullRebuild = false
         /// Told how far the build is, for a progress line.
         public var progress: (@Sendable (Progress) -> Void)?
+        /// Another build using the same output or counter state: wait for it, or fail at once (`--no-wait`).
+        public var otherBuild: BuildLock.Policy = .wait
+        /// Told when this build waits for another (a line for the terminal).
+        public var waiting: (@Sendable (String) -> Void)?
 
         public init(contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL) {
             self.contentDirectory = contentDirectory
@@ -87,6 +91,14 @@ public enum Build {
     public static func run(_ options: Options, state: BuildState = BuildState(remembers: false)) throws -> Report {
         let start = Date()
         var stages = StageClock()
+        // One build at a time on this output (the lock is released when the build ends, however it ends);
+        // then a killed build's half-applied update is undone before anything can fail on the content.
+        let outputLock = try BuildLock.acquire(BuildLock.file(forOutput: options.outputDirectory),
+                                               what: options.outputDirectory.lastPathComponent + "/",
+                                               policy: options.otherBuild, waiting: options.waiting)
+        defer { withExtendedLifetime(outputLock) {} }
+        let writer = OutputWriter(output: options.outputDirectory)
+        try writer.recover()
         // Load
         // Until this build is the output's latest, a preview must not start from the one before.
         state.previewBasis = nil
@@ -127,8 +139,9 @@ public enum Build {
         })
         let (counterSettings, counterProblems) = CounterSettings.parse(site.config)
         if counterProblems.contains(where: { $0.severity == .error }) { throw BuildFailure(warnings + counterProblems) }
-        let counter = counterSettings.map {
-            VisitCounter.prepare(site: site, settings: $0, locations: .init(
+        let counter = try counterSettings.map {
+            // `serve` (whose state remembers) never holds the counter's state while it builds.
+            try VisitCounter.prepare(site: site, settings: $0, stateLock: state.remembers ? .onlyToSave : .forTheBuild(options.otherBuild), locations: .init(
                 projectRoot: options.contentDirectory.deletingLastPathComponent().standardizedFileURL,
                 display: { [root = options.contentDirectory.deletingLastPathComponent().standardizedFileURL] url in
                     Self.relativePath(url, to: root)
@@ -147,8 +160,6 @@ public enum Build {
                                             displayRoot: options.contentDirectory.deletingLastPathComponent())
             + OutputPlanner.Copy.all(in: options.contentDirectory.appendingPathComponent("images"), to: "images",
                                      displayRoot: options.contentDirectory.deletingLastPathComponent())
-        let writer = OutputWriter(output: options.outputDirectory)
-        try writer.recover()
         let previous = options.fullRebuild ? nil : (state.manifest ?? OutputManifest.read(from: options.outputDirectory))
         var planner = OutputPlanner(templates: planned.templates, templateFingerprints: templateFingerprints, previous: previous)
         var update = planner.update(planned: planned.files, copies: copies)

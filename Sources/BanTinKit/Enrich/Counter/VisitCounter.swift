@@ -16,6 +16,20 @@ public struct VisitCounter: Sendable {
     let loadedState: CounterState?
     let store: CounterStore
     let canSave: Bool
+    /// The state file's bytes when it was read: `commit` saves only over them (nil: there was no file).
+    var loadedBytes: Data?
+    /// The state's lock, held from `prepare` to the end of the build (`StateLock.forTheBuild`).
+    var lock: BuildLock?
+
+    /// How a build keeps other builds from saving the same state (`BuildLock`).
+    public enum StateLock: Sendable {
+        /// `bantin build`: the state is locked from reading it until the build ends, so a second build on the
+        /// same state waits (or, `.fail`, stops) and then counts only the lines the first did not.
+        case forTheBuild(BuildLock.Policy)
+        /// `bantin serve`, `bantin counter`: nothing held while building; the state is saved only when no build
+        /// holds it and it is still what was read (else the next build counts the same lines, once).
+        case onlyToSave
+    }
 
     /// Files and folders the counter reads, after `settings` (relative paths are from `projectRoot`).
     public struct Locations: Sendable {
@@ -39,7 +53,32 @@ public struct VisitCounter: Sendable {
     }
 
     public static func prepare(site: Site, settings: CounterSettings, locations: Locations) -> VisitCounter {
+        // With `.onlyToSave` nothing is locked, so nothing can be busy.
+        (try? prepare(site: site, settings: settings, stateLock: .onlyToSave, locations: locations))!
+    }
+
+    /// Reads the state (locked as `stateLock` says) and the new log lines. Throws only when the state is locked
+    /// by another build and the policy is `.fail`, or its lock file cannot be made.
+    public static func prepare(site: Site, settings: CounterSettings, stateLock: StateLock,
+                               locations: Locations) throws(BuildLock.Busy) -> VisitCounter {
         let store = CounterStore(url: locations.stateFile ?? locations.resolve(settings.state), display: locations.display)
+        var lock: BuildLock?
+        if case .forTheBuild(let policy) = stateLock {
+            do {
+                lock = try BuildLock.acquire(BuildLock.file(forState: store.url), what: "the visit counter's state "
+                                             + locations.display(store.url), policy: policy)
+            } catch let busy as BuildLock.Busy {
+                throw busy
+            } catch {
+                throw BuildLock.Busy(file: store.url.path, description: FileProblem.describe(error))
+            }
+        }
+        var counter = read(site: site, settings: settings, locations: locations, store: store)
+        counter.lock = lock
+        return counter
+    }
+
+    private static func read(site: Site, settings: CounterSettings, locations: Locations, store: CounterStore) -> VisitCounter {
         let loaded = store.load()
         var diagnostics = loaded.diagnostics
         guard loaded.canSave else {
@@ -76,7 +115,7 @@ public struct VisitCounter: Sendable {
                                              pages: pages)
         return VisitCounter(settings: settings, snapshot: snapshot, report: ingested.report, diagnostics: diagnostics,
                             state: ingested.state, loadedState: loaded.replacesDamagedFile ? nil : loaded.state,
-                            store: store, canSave: true)
+                            store: store, canSave: true, loadedBytes: loaded.bytes)
     }
 
     /// Saves the state; call after the site showing `snapshot` was written. Problems come back as warnings:
@@ -84,11 +123,21 @@ public struct VisitCounter: Sendable {
     public func commit() -> [Diagnostic] {
         // Nothing read, nothing to write: a site without logs yet gets no state file.
         guard canSave, state != loadedState else { return [] }
+        let name = store.display(store.url)
+        let held = lock ?? BuildLock.attempt(BuildLock.file(forState: store.url))
+        guard held != nil else {
+            return [.warning(name, "another bantin build is using the visit counter's state, so this one did not save it; the next build counts the same log lines, once")]
+        }
+        // Saved only over what was read: a state another build saved meanwhile already counts these lines.
+        let onDisk = FileManager.default.fileExists(atPath: store.url.path) ? (try? Data(contentsOf: store.url)) : nil
+        guard onDisk == loadedBytes else {
+            return [.warning(name, "the visit counter's state was saved by another build while this one ran; it was left as that build saved it, and the lines both read are counted once")]
+        }
         do {
             try store.save(state)
             return []
         } catch {
-            return [.warning(store.display(store.url), "the visit counter's state could not be saved (\(error.localizedDescription)); the next build counts the same log lines again, once")]
+            return [.warning(name, "the visit counter's state could not be saved (\(FileProblem.describe(error, doing: "saving it"))); the next build counts the same log lines again, once")]
         }
     }
 }
