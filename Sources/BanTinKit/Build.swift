@@ -145,7 +145,7 @@ public enum Build {
                 projectRoot: options.contentDirectory.deletingLastPathComponent().standardizedFileURL,
                 display: { [root = options.contentDirectory.deletingLastPathComponent().standardizedFileURL] url in
                     Self.relativePath(url, to: root)
-                }))
+                }, now: options.now))
         }
         let reader = readerFiles?.value ?? ReaderFiles.render(site, dates: dates)
         // Related news and the search index were the last to read the bodies' plain text: it goes before the

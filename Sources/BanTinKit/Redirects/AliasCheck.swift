@@ -7,10 +7,13 @@ public enum AliasCheck {
         // Nothing to check, and no need to list every page of the site (a tenth of a second at 10,000 articles).
         guard !oldURLs.isEmpty else { return [] }
         let inventory = PageInventory(site: site, routes: routes, archive: Archive.months(of: site))
-        let lines = Dictionary(sources.map { ($0.path, $0.lines["aliases"] ?? nil) }, uniquingKeysWith: { first, _ in first })
+        var lines = Dictionary(sources.map { ($0.path, $0.lines["aliases"] ?? nil) }, uniquingKeysWith: { first, _ in first })
+        for page in site.pages where lines[page.sourcePath] == nil { lines[page.sourcePath] = page.aliasesLine }
         var pageOwners: [String: String] = [:]
         for entry in inventory.entries { pageOwners[routes.outputPath(for: entry.url)] = entry.owner }
         for file in inventory.files { pageOwners[routes.outputPath(for: file)] = "the generated file \(file)" }
+        // The build's own bookkeeping in the output (the manifest; the journal and backup of an update).
+        pageOwners[OutputManifest.fileName] = "bantin's own file \(OutputManifest.fileName)"
         let filledFolders = inventory.folders.map { String(routes.outputPath(for: $0).dropLast("index.html".count)) }
 
         var diagnostics: [Diagnostic] = []
@@ -28,12 +31,19 @@ public enum AliasCheck {
             }
             // Two spellings of one address ("/a/" and "/a/index.html") land on the same file.
             let key = routes.aliasOutputPath(old.alias) ?? old.alias
+            if key.split(separator: "/").contains(where: { $0.hasPrefix(".bantin") }) {
+                report("is a name bantin keeps for its own files (\".bantin…\"); an old URL cannot use it"); continue
+            }
             if let other = claimed[key] {
                 report("is also claimed by \(other.owner)" + (other.alias == old.alias ? "" : " (as \"\(other.alias)\")")
                        + "; an old URL can lead to one page only"); continue
             }
             if let owner = pageOwners[key] {
                 report("is the address of \(owner); an old URL must not replace a page of the site"); continue
+            }
+            // "/_redirects" is written as "_redirects/index.html": a folder where the build writes a file.
+            if let file = folders(of: key).first(where: { pageOwners[$0] != nil }), let owner = pageOwners[file] {
+                report("would need a folder named \(file), but that is \(owner)"); continue
             }
             if let folder = filledFolders.first(where: { key.hasPrefix($0) }) {
                 report("lies in /\(folder), which the build fills itself"); continue
@@ -59,5 +69,16 @@ public enum AliasCheck {
                                       "\"aliases\": old URL \"\(old.alias)\" would be written as the file \(key), but \(other) needs a folder of that name"))
         }
         return diagnostics
+    }
+
+    /// "a", "a/b" for "a/b/index.html".
+    private static func folders(of path: String) -> [String] {
+        var result: [String] = []
+        var index = path.startIndex
+        while let slash = path[index...].firstIndex(of: "/") {
+            result.append(String(path[..<slash]))
+            index = path.index(after: slash)
+        }
+        return result
     }
 }

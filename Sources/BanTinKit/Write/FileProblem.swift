@@ -53,14 +53,14 @@ public enum FileProblem {
         return (info[NSFilePathErrorKey] as? String) ?? (info[NSURLErrorKey] as? URL)?.path
     }
 
-    /// One readable line: "disk full while writing public/tin/a/index.html". `doing` says what was under way
-    /// when the error did not name its file.
-    public static func describe(_ error: Error, doing: String = "writing the site") -> String {
+    /// One readable line: "disk full while writing public/tin/a/index.html". `action` is what was under way
+    /// ("writing", "reading"), `object` what it was about when the error does not name its file.
+    public static func describe(_ error: Error, action: String = "writing", object: String = "the site") -> String {
         if let failure = error as? BuildFailure { return failure.description }
         if let busy = error as? BuildLock.Busy { return busy.description }
         let path = Self.path(of: error).map { Diagnostic.escaped($0) }
-        let operation = (error as? PlainFiles.Failure)?.operation == "create folder" ? "creating the folder" : "writing"
-        let place = path.map { " while \(operation) \($0)" } ?? " while \(doing)"
+        let verb = (error as? PlainFiles.Failure)?.operation == "create folder" ? "creating the folder" : action
+        let place = " while \(verb) " + (path ?? object)
         if let code = code(of: error) { return reason(code) + place }
         let text = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
         return Diagnostic.escaped(text) + place
@@ -68,8 +68,8 @@ public enum FileProblem {
 
     /// `error` as a diagnostic on the file it is about (or `fallback`), so it reads as what it is: a problem
     /// of the disk, not of the content.
-    public static func diagnostic(_ error: Error, fallback: String, doing: String = "writing the site") -> [Diagnostic] {
+    public static func diagnostic(_ error: Error, fallback: String, action: String = "writing") -> [Diagnostic] {
         if let failure = error as? BuildFailure { return failure.diagnostics }
-        return [.error(path(of: error) ?? fallback, describe(error, doing: doing))]
+        return [.error(path(of: error) ?? fallback, describe(error, action: action, object: "it"))]
     }
 }

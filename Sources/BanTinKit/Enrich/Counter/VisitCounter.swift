@@ -38,10 +38,13 @@ public struct VisitCounter: Sendable {
         public var logPatterns: [String]?
         public var stateFile: URL?
         public var display: @Sendable (URL) -> String
+        /// The build's time: log lines dated more than a day after it are skipped and reported.
+        public var now = Date()
 
         public init(projectRoot: URL, logPatterns: [String]? = nil, stateFile: URL? = nil,
-                    display: @escaping @Sendable (URL) -> String = { $0.path }) {
+                    display: @escaping @Sendable (URL) -> String = { $0.path }, now: Date = Date()) {
             self.projectRoot = projectRoot
+            self.now = now
             self.logPatterns = logPatterns
             self.stateFile = stateFile
             self.display = display
@@ -92,12 +95,16 @@ public struct VisitCounter: Sendable {
             diagnostics.append(.warning(settings.file, line: settings.line,
                                         "counter: no access log matches \"\(pattern)\"; the figures shown are those of the last build"))
         }
-        let ingested = LogIngester.ingest(
-            files, into: loaded.state, pages: pages,
-            settings: .init(rules: PageViewRules(extraBots: settings.bots), timeZone: site.config.timeZone,
-                            onlineWindow: settings.onlineWindow),
-            display: locations.display)
+        var ingestSettings = LogIngester.Settings(rules: PageViewRules(extraBots: settings.bots), timeZone: site.config.timeZone,
+                                                  onlineWindow: settings.onlineWindow)
+        ingestSettings.latestTime = Int64(locations.now.timeIntervalSince1970) + 86_400
+        let ingested = LogIngester.ingest(files, into: loaded.state, pages: pages, settings: ingestSettings,
+                                          display: locations.display)
         diagnostics += ingested.diagnostics
+        if ingested.report.future > 0 {
+            diagnostics.append(.warning(settings.file, line: settings.line,
+                "counter: \(ingested.report.future) log line\(ingested.report.future == 1 ? " is" : "s are") dated more than a day after this build and \(ingested.report.future == 1 ? "was" : "were") skipped; is the web server's clock right?"))
+        }
 
         var imported: [String: Int] = [:]
         if let importPath = settings.importFile {
@@ -137,7 +144,7 @@ public struct VisitCounter: Sendable {
             try store.save(state)
             return []
         } catch {
-            return [.warning(name, "the visit counter's state could not be saved (\(FileProblem.describe(error, doing: "saving it"))); the next build counts the same log lines again, once")]
+            return [.warning(name, "the visit counter's state could not be saved (\(FileProblem.describe(error, action: "saving", object: "it"))); the next build counts the same log lines again, once")]
         }
     }
 }
