@@ -134,6 +134,9 @@ import Testing
         let original = try Data(contentsOf: page)
         let feed = project.output.appendingPathComponent("feed.xml")
         let feedBytes = try Data(contentsOf: feed)
+        // File times advance by the kernel's clock tick (a few milliseconds): a change inside the tick in which
+        // the build ended cannot be told from the build's own writes. No hand is that quick.
+        Thread.sleep(forTimeInterval: 0.05)
         try FileManager.default.removeItem(at: project.output.appendingPathComponent("tin/tin-so-2/index.html"))
         // Same size, and its old modification time put back: the change time still tells.
         try Data(repeating: UInt8(ascii: "x"), count: original.count).write(to: page)
@@ -197,7 +200,7 @@ import Testing
     // MARK: 5, 6: work linear in the input's size
 
     /// Pathological Markdown is refused at its line, before cmark-gfm sees it; what is parsed is bounded per
-    /// paragraph, so parse time grows linearly. Timed over three sizes: doubling the size at most triples the time.
+    /// paragraph, so parse time grows linearly. Timed over three sizes.
     @Test func markdownThatCmarkParsesInQuadraticTimeIsRefusedOrStaysLinear() throws {
         let shapes = ["![[]()", "*_~a ", "a@", "|"]
         for shape in shapes {
@@ -218,7 +221,7 @@ import Testing
             _ = Markdown().render(body)
             times.append(Date().timeIntervalSince(start))
         }
-        #expect(times[1] < times[0] * 3 + 0.05 && times[2] < times[1] * 3 + 0.05, "\(times)")
+        Self.expectLinear(times)
     }
 
     @Test func everyArticleOfTheSampleIsUnderTheMarkdownLimits() throws {
@@ -237,7 +240,7 @@ import Testing
 
     @Test func frontMatterWithTensOfThousandsOfKeysIsReadInLinearTime() throws {
         var times: [Double] = []
-        for count in [5_000, 10_000, 20_000] {
+        for count in [3_000, 6_000, 12_000] {
             let keys = (0..<count).map { "k\($0): v" }.joined(separator: "\n")
             let file = Fixtures.article("k", title: "Tin", extra: keys)
             let start = Date()
@@ -247,7 +250,13 @@ import Testing
             #expect(problems.count == count)
             #expect(problems.last?.line == count + 4)
         }
-        #expect(times[1] < times[0] * 3 + 0.05 && times[2] < times[1] * 3 + 0.05, "\(times)")
+        Self.expectLinear(times)
+    }
+
+    /// Four times the size: linear work takes about four times as long, quadratic sixteen. Eight leaves room
+    /// for a machine busy with the other tests.
+    static func expectLinear(_ times: [Double], sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(times[2] < times[0] * 8 + 0.05, "\(times)", sourceLocation: sourceLocation)
     }
 
     // MARK: 7–11: content never changed or passed through silently
