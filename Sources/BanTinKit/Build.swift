@@ -13,9 +13,12 @@ public enum Build {
         public var fullRebuild = false
         /// Told how far the build is, for a progress line.
         public var progress: (@Sendable (Progress) -> Void)?
-        /// What the visit counter does: count new log lines and save its state (`build`), or show the figures
-        /// last saved and save nothing (`serve`).
-        public var counterMode = VisitCounter.Mode.count
+        /// `serve`: the visit counter shows the figures last saved; it reads no log and saves nothing.
+        public var showsSavedCounter = false
+        /// Another build using the same output or counter state: wait for it, or fail at once (`--no-wait`).
+        public var otherBuild: BuildLock.Policy = .wait
+        /// Told when this build waits for another (a line for the terminal).
+        public var waiting: (@Sendable (String) -> Void)?
 
         public init(contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL) {
             self.contentDirectory = contentDirectory
@@ -72,6 +75,13 @@ public enum Build {
     @discardableResult
     public static func run(_ options: Options, state: BuildState = BuildState(remembers: false)) throws -> Report {
         try state.exclusively { memory in
+            // One build at a time on this output (released when the build ends, however it ends); then a killed
+            // build's half-applied update is undone before anything can fail on the content.
+            let outputLock = try BuildLock.acquire(BuildLock.file(forOutput: options.outputDirectory),
+                                                   what: options.outputDirectory.lastPathComponent + "/",
+                                                   policy: options.otherBuild, waiting: options.waiting)
+            defer { withExtendedLifetime(outputLock) {} }
+            try OutputWriter(output: options.outputDirectory).recover()
             var stages = StageRunner()
             var sources = Optional(try stages.run("load") { try SiteSources.read(options, memory: &memory) })
             // The files' text is in the model afterwards: taken, so it is not held twice.

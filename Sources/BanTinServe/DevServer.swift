@@ -19,6 +19,11 @@ public struct DevServer: Sendable {
         public var timings = false
         /// Where the terminal lines go.
         public var log: @Sendable (String) -> Void = { print($0) }
+        /// How often open event streams get a comment line: writing is how a stream whose tab has gone learns
+        /// it (the first write fails), and its socket is then closed instead of waiting for the next rebuild.
+        public var heartbeat: Duration = .seconds(5)
+        /// Told the number of open event streams after each heartbeat (tests).
+        public var openStreams: (@Sendable (Int) -> Void)?
 
         public init(build: Build.Options) {
             self.build = build
@@ -33,7 +38,7 @@ public struct DevServer: Sendable {
     public init(options: Options) {
         var options = options
         // A preview shows the counter's figures as last saved; only `bantin build` counts and saves them.
-        options.build.counterMode = .showSaved
+        options.build.showsSavedCounter = true
         self.options = options
     }
 
@@ -65,17 +70,29 @@ public struct DevServer: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.run() }
             group.addTask { try await watch() }
+            group.addTask { [options, broadcaster] in
+                while !Task.isCancelled {
+                    try await Task.sleep(for: options.heartbeat)
+                    broadcaster.send(Self.heartbeat)
+                    options.openStreams?(broadcaster.count)
+                }
+            }
             try await group.next()
             group.cancelAll()
         }
     }
 
-    /// Server-sent events: a comment at once (so the tab knows it is connected), then one `reload` per build.
+    /// What the broadcaster sends for a heartbeat: written as a comment line, which tabs ignore.
+    static let heartbeat = "\u{0}heartbeat"
+
+    /// Server-sent events: a comment at once (so the tab knows it is connected), then one `reload` per build,
+    /// and a comment at each heartbeat. A write that fails (the tab has gone) ends the stream, which removes
+    /// its subscription and lets the server close the socket.
     static func eventStream(_ messages: AsyncStream<String>) -> Response {
         let body = ResponseBody { writer in
             try await writer.write(ByteBuffer(string: ": connected\n\n"))
             for await message in messages {
-                try await writer.write(ByteBuffer(string: "data: \(message)\n\n"))
+                try await writer.write(ByteBuffer(string: message == heartbeat ? ": ping\n\n" : "data: \(message)\n\n"))
             }
             try await writer.finish(nil)
         }
@@ -150,8 +167,10 @@ public struct DevServer: Sendable {
             for problem in error.diagnostics { options.log(problem.description) }
             options.log(prefix + "build failed: \(error.errors.count) error\(error.errors.count == 1 ? "" : "s"); the browser shows them until they are fixed")
         case .failure(let error):
-            status.failed([.error(build.outputDirectory.path, "\(error)")])
-            options.log(prefix + "build failed: \(error)")
+            // The disk, the descriptors, a lock: said as such, never as a problem of the content.
+            let reason = FileProblem.describe(error)
+            status.failed([.error(build.outputDirectory.path, reason)])
+            options.log(prefix + "build failed: \(reason)")
         }
         return nil
     }

@@ -11,6 +11,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Render and write every file, ignoring what the previous build left in the output.")
     var full = false
 
+    @Flag(help: "Stop at once (exit status 75) instead of waiting when another build is using the same output or counter state.")
+    var noWait = false
+
     @Flag(help: "No progress line.")
     var quiet = false
 
@@ -21,6 +24,8 @@ struct BuildCommand: ParsableCommand {
         MemoryTuning.returnLargeBlocksToTheSystem()
         var options = project.build()
         options.fullRebuild = full
+        options.otherBuild = noWait ? .fail : .wait
+        options.waiting = { Terminal.error($0) }
         let progress = quiet || !ProgressLine.isAvailable ? nil : ProgressLine()
         if let progress { options.progress = { progress.update($0) } }
         do {
@@ -38,6 +43,16 @@ struct BuildCommand: ParsableCommand {
             progress?.finish()
             Terminal.print(failure.diagnostics)
             Terminal.error("build failed: \(failure.errors.count) error\(failure.errors.count == 1 ? "" : "s"); \(options.outputDirectory.relativePath)/ was left as it was")
+            throw ExitCode.failure
+        } catch let busy as BuildLock.Busy {
+            progress?.finish()
+            Terminal.error("build not run: \(busy.description)")
+            throw ExitCode(75)  // EX_TEMPFAIL: try again later
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            progress?.finish()
+            Terminal.error("build failed: \(FileProblem.describe(error)); \(options.outputDirectory.relativePath)/ was left as it was")
             throw ExitCode.failure
         }
     }

@@ -48,8 +48,8 @@ struct CounterCommand: ParsableCommand {
         locations.logPatterns = logPatterns.isEmpty ? nil : logPatterns
         locations.stateFile = state.map { URL(fileURLWithPath: $0) }
         // Counted as a build counts, but never committed: nothing is saved.
-        let counter = VisitCounter.prepare(pages: PageTable(site: site), timeZone: site.config.timeZone,
-                                           settings: settings, locations: locations)
+        let counter = try VisitCounter.prepare(pages: PageTable(site: site), timeZone: site.config.timeZone,
+                                           settings: settings, locations: locations, mode: .countWithoutSaving)
         Terminal.print(counter.diagnostics)
         guard let snapshot = counter.snapshot else {
             Terminal.error("the counter's state cannot be read; no figures")

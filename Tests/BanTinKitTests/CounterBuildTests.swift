@@ -120,14 +120,14 @@ import Testing
 
         var preview = project.options
         preview.outputDirectory = project.root.appendingPathComponent(".bantin/serve")
-        preview.counterMode = .showSaved
+        preview.showsSavedCounter = true
         let report = try Build.run(preview, state: BuildState())
         #expect(report.counter?.linesRead == 0)
         #expect(try Data(contentsOf: project.state) == saved)
         let page = try String(contentsOf: preview.outputDirectory.appendingPathComponent("tin/dao-tao-nghe/index.html"), encoding: .utf8)
         #expect(page.contains("Lượt xem: 1"))   // the saved figure, not the new line's
         // `bantin serve` builds this way whatever it is given.
-        #expect(DevServer(options: .init(build: project.options)).options.build.counterMode == .showSaved)
+        #expect(DevServer(options: .init(build: project.options)).options.build.showsSavedCounter)
     }
 
     @Test func aBuildThatFailsAfterReadingTheLogsCountsNothing() throws {

@@ -10,6 +10,37 @@ import Glibc
 @Suite(.serialized) struct DevServerTests {
     static let slug = "huan-luyen-an-toan-ve-sinh-lao-dong-cho-doanh-nghiep-nho-va-vua"
 
+    /// A tab that goes away releases its event stream at the next heartbeat, not at the next rebuild.
+    @Test(.timeLimit(.minutes(2)))
+    func closedEventStreamsAreReleasedWithoutARebuild() async throws {
+        let project = try IncrementalBuildTests.Project()
+        defer { project.remove() }
+        var options = DevServer.Options(build: project.options(".bantin/serve"))
+        options.port = 0
+        options.log = { _ in }
+        options.heartbeat = .milliseconds(100)
+        let (counts, countSink) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        options.openStreams = { countSink.yield($0) }
+        let (ports, portSink) = AsyncStream<Int>.makeStream()
+        let server = Task { try await DevServer(options: options).run { portSink.yield($0) } }
+        defer { server.cancel() }
+        var portIterator = ports.makeAsyncIterator()
+        let port = try #require(await portIterator.next())
+        var streams: [HTTPProbe] = []
+        for _ in 0..<3 {
+            let events = try await HTTPProbe.open(port: port, path: "/__bantin/events")
+            #expect(await events.read(until: ": connected", seconds: 10))
+            streams.append(events)
+        }
+        var iterator = counts.makeAsyncIterator()
+        var open = await iterator.next()
+        while open != 3 { open = await iterator.next() }
+        for events in streams { events.close() }
+        let deadline = ContinuousClock.now + .seconds(20)
+        while open != 0, ContinuousClock.now < deadline { open = await iterator.next() }
+        #expect(open == 0)
+    }
+
     @Test(.timeLimit(.minutes(2)))
     func servesPagesAndPushesAReloadAfterEachSaveShowingErrorsUntilFixed() async throws {
         let project = try IncrementalBuildTests.Project()

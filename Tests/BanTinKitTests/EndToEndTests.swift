@@ -64,7 +64,8 @@ import Testing
         #expect(throws: BuildFailure.self) { try Build.run(options(output: output, content: content)) }
         #expect(try snapshot(output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(leftovers == ["content", "public"])
+        // No staging folder left; the output's lock file stays (never removed: see BuildLock).
+        #expect(leftovers == [".public.lock", "content", "public"])
     }
 
     @Test func killedSwapIsRecoveredByTheNextBuild() throws {

@@ -17,9 +17,12 @@ struct Enrichment {
         let related = RelatedLists.compute(site, indexed: {
             making = Concurrently { ReaderFiles.render(site, table: table, dates: dates) }
         })
-        let counter = site.config.counter.map { settings in
-            VisitCounter.prepare(pages: table, timeZone: site.config.timeZone, settings: settings,
-                                 locations: .project(of: options.contentDirectory), mode: options.counterMode)
+        let counter = try site.config.counter.map { settings in
+            var locations = VisitCounter.Locations.project(of: options.contentDirectory)
+            locations.now = options.now
+            return try VisitCounter.prepare(pages: table, timeZone: site.config.timeZone, settings: settings,
+                                            locations: locations,
+                                            mode: options.showsSavedCounter ? .showSaved : .count(options.otherBuild))
         }
         let readerFiles = making?.value ?? ReaderFiles.render(site, table: table, dates: dates)
         modeled.site.releasePlainText()

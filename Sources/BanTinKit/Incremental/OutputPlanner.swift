@@ -24,7 +24,7 @@ struct OutputPlanner {
         for (index, fingerprint) in fingerprints(planned).enumerated() {
             let path = planned[index].path
             manifest.entries[path] = .init(fingerprint: fingerprint)
-            if previous?.entries[path]?.fingerprint != fingerprint { toRender.append(index) }
+            if !isUnchanged(path, fingerprint) { toRender.append(index) }
         }
 
         for copy in copies {
@@ -37,12 +37,18 @@ struct OutputPlanner {
                 fingerprint = (try? Data(contentsOf: copy.source)).map(ContentHash.of) ?? 0
             }
             manifest.entries[copy.path] = .init(fingerprint: fingerprint, source: copy.sourceName, signature: signature)
-            if previous?.entries[copy.path]?.fingerprint != fingerprint { writes.append((copy.path, .copy(copy.source))) }
+            if !isUnchanged(copy.path, fingerprint) { writes.append((copy.path, .copy(copy.source))) }
         }
 
         writes += render(toRender.map { planned[$0] })
         let removals = (previous?.entries.keys).map { Set($0).subtracting(manifest.entries.keys).sorted() } ?? []
         return OutputUpdate(manifest: manifest, writes: writes, removals: removals, isIncremental: previous != nil)
+    }
+
+    /// The output holds this file, made from the same inputs, as the last build wrote it.
+    private func isUnchanged(_ path: String, _ fingerprint: UInt64) -> Bool {
+        guard let known = previous?.entries[path] else { return false }
+        return known.isIntact && known.fingerprint == fingerprint
     }
 
     /// One fingerprint per planned file, on every core: each core takes a contiguous share (an article's page

@@ -69,7 +69,8 @@ public struct ArticleSource: Sendable {
             bodyLine: parts.bodyLine)
         var located = source
         located.lines = Dictionary(fields.keys.map { ($0, fields.line(of: $0)) }, uniquingKeysWith: { first, _ in first })
-        let diagnostics = fields.takeDiagnostics()
+        let diagnostics = fields.takeDiagnostics() + MarkdownLimits.problems(in: parts.body, firstLine: parts.bodyLine)
+            .map { Diagnostic.error(file.path, line: $0.line, $0.message) }
         let usable = !diagnostics.contains { $0.severity == .error }
         return (usable ? located : nil, diagnostics)
     }

@@ -46,6 +46,10 @@ public struct ContentLoader {
         for url in markdownFiles(under: contentDirectory.appendingPathComponent("pages"), diagnostics: &loaded.diagnostics) {
             if let file = read(url, into: &loaded.diagnostics) { loaded.pageFiles.append(file) }
         }
+        // images/ is copied as it is later (OutputPlanner.Copy); the links it does not follow are reported here,
+        // with everything else the load finds, so none is left out silently.
+        let images = contentDirectory.appendingPathComponent("images")
+        _ = FileTree.files(under: images, inside: images, diagnostics: &loaded.diagnostics, display: display)
         return loaded
     }
 
@@ -85,7 +89,7 @@ public struct ContentLoader {
         } catch let failure as BuildFailure {
             diagnostics += failure.diagnostics
         } catch {
-            diagnostics.append(.error(display(url), "cannot be read: \(error.localizedDescription)"))
+            diagnostics.append(.error(display(url), "cannot be read: " + FileProblem.describe(error, action: "reading", object: "it")))
         }
         return nil
     }
@@ -107,8 +111,15 @@ public struct ContentLoader {
 /// Hidden files and folders are skipped. readdir directly: FileManager's enumerator cost several times more
 /// per file, which a site of thousands of articles pays on every rebuild.
 enum FileTree {
+    /// `folderMayBeLink`: the folder is one the operator names (`--templates`), which may be a link anywhere.
     static func files(under folder: URL, inside boundary: URL, diagnostics: inout [Diagnostic],
-                      display: (URL) -> String) -> [URL] {
+                      display: (URL) -> String, folderMayBeLink: Bool = false) -> [URL] {
+        // The folder itself a link out of the folder it stands in (content/articles, content/images,
+        // templates/assets): refused, as a link to a file is, or its files would be published from anywhere.
+        if !folderMayBeLink, let target = linkOutside(folder, boundary: folder.deletingLastPathComponent()) {
+            diagnostics.append(.error(display(folder), "symbolic link to the folder \(target), outside \(display(folder.deletingLastPathComponent())), is not followed: put the folder itself there"))
+            return []
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
         let boundaryPath = boundary.resolvingSymlinksInPath().path
@@ -131,7 +142,13 @@ enum FileTree {
 
     private static func walk(_ path: String, boundaryPath: String, boundary: URL, into result: inout [String],
                              diagnostics: inout [Diagnostic], display: (URL) -> String) {
-        guard let directory = opendir(path) else { return }
+        guard let directory = opendir(path) else {
+            // Out of file descriptors, no permission: said as what it is, never as a folder without files.
+            if errno != ENOENT, errno != ENOTDIR {
+                diagnostics.append(.error(display(URL(fileURLWithPath: path)), "cannot be read: \(FileProblem.reason(errno)) while reading the folder"))
+            }
+            return
+        }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
@@ -156,11 +173,15 @@ enum FileTree {
             case Int32(DT_LNK):
                 let url = URL(fileURLWithPath: child)
                 let target = url.resolvingSymlinksInPath().path
+                var targetIsDirectory: ObjCBool = false
                 if !isInside(target, boundaryPath) {
-                    diagnostics.append(.warning(display(url), "symbolic link to \(target), outside \(display(boundary)), is not followed"))
+                    if FileManager.default.fileExists(atPath: target, isDirectory: &targetIsDirectory), targetIsDirectory.boolValue {
+                        diagnostics.append(.error(display(url), "symbolic link to the folder \(target), outside \(display(boundary)), is not followed: put the folder itself there"))
+                    } else {
+                        diagnostics.append(.warning(display(url), "symbolic link to \(target), outside \(display(boundary)), is not followed"))
+                    }
                     continue
                 }
-                var targetIsDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: target, isDirectory: &targetIsDirectory), !targetIsDirectory.boolValue {
                     result.append(child)
                 }

@@ -35,7 +35,8 @@ public struct PageSource: Sendable {
             draft: fields.bool("draft") ?? false,
             body: Composed.nfc(parts.body),
             bodyLine: parts.bodyLine)
-        let diagnostics = fields.takeDiagnostics()
+        let diagnostics = fields.takeDiagnostics() + MarkdownLimits.problems(in: parts.body, firstLine: parts.bodyLine)
+            .map { Diagnostic.error(file.path, line: $0.line, $0.message) }
         return (diagnostics.contains { $0.severity == .error } ? nil : page, diagnostics)
     }
 }

@@ -126,7 +126,11 @@ public struct SiteConfig: Sendable {
         for var entry in fields.mappings("photos") {
             entry.warnAboutUnknownKeys(known: ["image", "caption"], context: "photo")
             if let image = entry.string("image", required: true) {
-                config.photos.append(Photo(image: image, caption: entry.string("caption") ?? ""))
+                do {
+                    config.photos.append(Photo(image: try SitePath.image(image), caption: entry.string("caption") ?? ""))
+                } catch {
+                    entry.error("image", "\"image\": \(error.description)")
+                }
             }
             fields.absorb(&entry)
         }
@@ -138,7 +142,11 @@ public struct SiteConfig: Sendable {
         for var entry in fields.mappings(key) {
             entry.warnAboutUnknownKeys(known: ["title", "url"], context: key)
             if let title = entry.string("title", required: true), let url = entry.string("url", required: true) {
-                links.append(Link(title: title, url: url))
+                do {
+                    links.append(Link(title: title, url: try SitePath.link(url)))
+                } catch {
+                    entry.error("url", "\"url\": \(error.description)")
+                }
             }
             fields.absorb(&entry)
         }

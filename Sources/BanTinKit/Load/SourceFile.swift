@@ -16,14 +16,27 @@ public struct SourceFile: Sendable, Hashable {
     public static func decode(_ data: Data, path: String) throws(BuildFailure) -> SourceFile {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         let content = data.starts(with: bom) ? data.dropFirst(3) : data[...]
-        // Almost every file is valid: one pass of the standard library's validation, no copy.
-        if let text = String(validating: content, as: UTF8.self) { return SourceFile(path: path, text: text) }
-        let bytes = [UInt8](content)
         // Notepad's "Unicode": readable, but every byte check below would call it a legacy encoding.
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        if content.starts(with: [0xFF, 0xFE]) || content.starts(with: [0xFE, 0xFF]) {
             throw BuildFailure([.error(path, line: 1,
                 "file is UTF-16 (Notepad calls it \"Unicode\"), not UTF-8: save it as UTF-8 and build again")])
         }
+        // A NUL byte is valid UTF-8 but ends the text for the C libraries after us (cmark-gfm read a body only up
+        // to it, silently): refused like the other bytes a text file cannot hold.
+        let nulOffset = content.withUnsafeBytes { bytes -> Int? in
+            guard let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
+        if let nulOffset {
+            let line = content.prefix(nulOffset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            throw BuildFailure([.error(path, line: line,
+                "file contains a NUL byte (0x00), which text files cannot hold (it may have been saved as UTF-16 or by a "
+                + "word processor, or damaged in a copy): remove it, or save the file again as UTF-8 text, and build again")])
+        }
+        // Almost every file is valid: one pass of the standard library's validation, no copy.
+        // Put in NFC here, so site.yml, templates and articles typed with combining accents all read as one form.
+        if let text = String(validating: content, as: UTF8.self) { return SourceFile(path: path, text: Composed.nfc(text)) }
+        let bytes = [UInt8](content)
         if let badOffset = firstInvalidUTF8Offset(bytes) {
             let line = bytes[..<badOffset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             let byte = String(format: "%02X", bytes[badOffset])

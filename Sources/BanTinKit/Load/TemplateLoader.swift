@@ -19,12 +19,12 @@ public struct TemplateLoader {
         var sources: [String: SourceFile] = [:]
         let root = templatesDirectory.path + "/"
         for url in FileTree.files(under: templatesDirectory, inside: templatesDirectory, diagnostics: &diagnostics,
-                                  display: reader.display) where url.pathExtension == "mustache" {
+                                  display: reader.display, folderMayBeLink: true) where url.pathExtension == "mustache" {
             let relative = url.standardizedFileURL.path.replacingOccurrences(of: root, with: "")
             let name = String(relative.dropLast(".mustache".count))
             if let file = reader.read(url, into: &diagnostics) { sources[name] = file }
         }
-        if sources.isEmpty {
+        if sources.isEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics.append(.error(reader.display(templatesDirectory), "no *.mustache templates found"))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }

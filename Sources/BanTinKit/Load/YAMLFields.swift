@@ -7,6 +7,9 @@ public struct YAMLFields {
     /// Added to Yams' 1-based lines: the YAML's first line is this line of the file, minus one.
     let lineOffset: Int
     let entries: [(key: String, keyLine: Int?, value: Node)]
+    /// Each key's first entry, for mappings long enough that a search per key would make reading them
+    /// quadratic (a front matter of 20,000 keys took 10 s, 40,000 took 42 s); short ones are searched.
+    let positions: [String: Int]?
     let mappingLine: Int?
     public private(set) var diagnostics: [Diagnostic] = []
 
@@ -50,18 +53,31 @@ public struct YAMLFields {
         self.lineOffset = lineOffset
         self.entries = entries
         self.mappingLine = mappingLine
+        if entries.count > 16 {
+            var positions: [String: Int] = [:]
+            positions.reserveCapacity(entries.count)
+            for (index, entry) in entries.enumerated() where positions[entry.key] == nil { positions[entry.key] = index }
+            self.positions = positions
+        } else {
+            positions = nil
+        }
+    }
+
+    private func entry(_ key: String) -> (key: String, keyLine: Int?, value: Node)? {
+        if let positions { return positions[key].map { entries[$0] } }
+        return entries.first { $0.key == key }
     }
 
     public var keys: [String] { entries.map(\.key) }
 
-    public func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
+    public func has(_ key: String) -> Bool { entry(key) != nil }
 
-    public func line(of key: String) -> Int? { entries.first { $0.key == key }?.keyLine ?? mappingLine }
+    public func line(of key: String) -> Int? { entry(key)?.keyLine ?? mappingLine }
 
     public func line(of node: Node) -> Int? { node.mark.map { $0.line + lineOffset } }
 
     func node(_ key: String) -> Node? {
-        guard let value = entries.first(where: { $0.key == key })?.value else { return nil }
+        guard let value = entry(key)?.value else { return nil }
         if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
             return nil
         }
@@ -79,9 +95,22 @@ public struct YAMLFields {
             error(key, "\"\(key)\" must be text, found \(Self.kind(of: value))")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = neutral(key, scalar.string, line: line(of: key)).trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty, required { error(key, "\"\(key)\" is required and must not be empty") }
         return text.isEmpty ? nil : text
+    }
+
+    /// Text as every later stage may show it: in NFC (site.yml typed with combining accents reads as the articles
+    /// do), without direction controls, which would reverse the page's text around it (taken out, with a warning).
+    mutating func neutral(_ key: String, _ text: String, line: Int?) -> String {
+        let composed = Composed.nfc(text)
+        guard BidiControls.occur(in: composed) else { return composed }
+        let found = Set(composed.unicodeScalars.filter(BidiControls.contains))
+            .map { "U+" + String($0.value, radix: 16, uppercase: true) }.sorted()
+        diagnostics.append(.warning(file, line: line, "\"\(key)\" contains the text direction control\(found.count == 1 ? "" : "s") "
+            + found.joined(separator: ", ") + ", which would reverse the text around it; "
+            + "\(found.count == 1 ? "it was" : "they were") taken out"))
+        return BidiControls.removed(from: composed)
     }
 
     /// A list of texts; a single text is accepted as a comma-separated list ("tags: a, b").
@@ -89,12 +118,13 @@ public struct YAMLFields {
         guard let value = node(key) else { return [] }
         switch value {
         case .scalar(let scalar):
-            return scalar.string.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return neutral(key, scalar.string, line: line(of: key)).split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         case .sequence(let sequence):
             var result: [String] = []
             for item in sequence {
                 if case .scalar(let scalar) = item {
-                    let text = scalar.string.trimmingCharacters(in: .whitespaces)
+                    let text = neutral(key, scalar.string, line: line(of: item) ?? line(of: key)).trimmingCharacters(in: .whitespaces)
                     if !text.isEmpty { result.append(text) }
                 } else {
                     diagnostics.append(.error(file, line: line(of: item) ?? line(of: key),

@@ -47,6 +47,8 @@ public struct StaticPage: Sendable, Hashable {
     public var title: String
     public var description: String?
     public var aliases: [String] = []
+    /// Line of `aliases:` in the page's file, for messages about its old URLs.
+    public var aliasesLine: Int?
     public var markdown: String
     public var bodyLine: Int
     public var bodyHTML = ""

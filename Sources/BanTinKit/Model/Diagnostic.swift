@@ -29,8 +29,29 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     /// `file:line: error: message`, the form editors, IDEs and CI logs understand.
     public var description: String {
-        let location = line.map { "\(file):\($0)" } ?? file
-        return "\(location): \(severity.rawValue): \(message)"
+        let location = line.map { "\(Self.escaped(file)):\($0)" } ?? Self.escaped(file)
+        return "\(location): \(severity.rawValue): \(Self.escaped(message))"
+    }
+
+    /// `text` with control characters, line breaks and direction overrides written as escapes ("\n",
+    /// "\u{1B}"): a file named with a line break or a terminal escape cannot forge or hide a line of output.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where needsEscape(scalar): result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || BidiControls.contains(scalar)
     }
 }
 

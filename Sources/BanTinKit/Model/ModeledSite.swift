@@ -66,7 +66,7 @@ struct ModeledSite {
             options: .init(includeDrafts: options.includeDrafts, now: options.now))
         log.add(contentsOf: modelProblems)
         let table = site.map { PageTable(site: $0) }
-        if let table { log.add(contentsOf: AliasCheck.problems(in: table, sources: articles)) }
+        if let table { log.add(contentsOf: AliasCheck.problems(in: table, site: site!, sources: articles)) }
         try log.throwIfErrors()
         return Content(site: site!, table: table!, heldBack: held, warnings: log.warnings)
     }

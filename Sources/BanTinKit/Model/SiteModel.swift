@@ -202,6 +202,7 @@ public enum SiteModel {
             owners[slug] = source.path
             var page = StaticPage(sourcePath: source.path, slug: slug, title: source.title,
                                   description: source.description, markdown: source.body, bodyLine: source.bodyLine)
+            page.aliasesLine = source.aliasesLine
             page.aliases = source.aliases.compactMap { alias in
                 do { return try SitePath.alias(alias) } catch {
                     diagnostics.append(.error(source.path, line: source.aliasesLine, "\"aliases\": \(error)"))

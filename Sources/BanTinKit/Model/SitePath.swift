@@ -33,6 +33,24 @@ public enum SitePath {
         return path
     }
 
+    /// A link of the menu or the link list (`site.yml`): an image's rule (an http(s) address or a path on
+    /// the site), and `mailto:` and `tel:`, which open nothing but a mail or a call. Any other scheme
+    /// (`javascript:`, `data:`, `file:`) is refused: it would run or open on every page that shows the link.
+    public static func link(_ text: String) throws(Problem) -> String {
+        let lower = text.lowercased()
+        if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") {
+            if fullyDecoded(text).unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                throw .controlCharacter(text)
+            }
+            return text
+        }
+        if isWebAddress(text),
+           fullyDecoded(text).unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw .controlCharacter(text)
+        }
+        return try image(text)
+    }
+
     /// An old URL of an article ("/tin-tuc/123.html", "/index.php?option=com_content&id=123", or the same
     /// with the old portal's origin). Returns the path with its query, without the origin.
     public static func alias(_ text: String) throws(Problem) -> String {

@@ -1,13 +1,14 @@
 /// Old URLs may neither be claimed twice nor take the place of a page the site publishes; each problem
 /// names both files. Runs at the end of the model stage, so a bad alias stops the build before anything is written.
 public enum AliasCheck {
-    public static func problems(in table: PageTable, sources: [ArticleSource] = []) -> [Diagnostic] {
+    public static func problems(in table: PageTable, site: Site, sources: [ArticleSource] = []) -> [Diagnostic] {
         let routes = table.routes
         let oldURLs = table.entries.compactMap { entry -> OldURL? in
             if case .redirect(let old) = entry.kind { return old } else { return nil }
         }
         guard !oldURLs.isEmpty else { return [] }
-        let lines = Dictionary(sources.map { ($0.path, $0.lines["aliases"] ?? nil) }, uniquingKeysWith: { first, _ in first })
+        var lines = Dictionary(sources.map { ($0.path, $0.lines["aliases"] ?? nil) }, uniquingKeysWith: { first, _ in first })
+        for page in site.pages where lines[page.sourcePath] == nil { lines[page.sourcePath] = page.aliasesLine }
         var pageOwners: [String: String] = [:]
         var filledFolders: [String] = []
         for entry in table.entries {
@@ -34,12 +35,19 @@ public enum AliasCheck {
             }
             // Two spellings of one address ("/a/" and "/a/index.html") land on the same file.
             let key = routes.aliasOutputPath(old.alias) ?? old.alias
+            if key.split(separator: "/").contains(where: { $0.hasPrefix(".bantin") }) {
+                report("is a name bantin keeps for its own files (\".bantin…\"); an old URL cannot use it"); continue
+            }
             if let other = claimed[key] {
                 report("is also claimed by \(other.owner)" + (other.alias == old.alias ? "" : " (as \"\(other.alias)\")")
                        + "; an old URL can lead to one page only"); continue
             }
             if let owner = pageOwners[key] {
                 report("is the address of \(owner); an old URL must not replace a page of the site"); continue
+            }
+            // "/_redirects" is written as "_redirects/index.html": a folder where the build writes a file.
+            if let file = folders(of: key).first(where: { pageOwners[$0] != nil }), let owner = pageOwners[file] {
+                report("would need a folder named \(file), but that is \(owner)"); continue
             }
             if let folder = filledFolders.first(where: { key.hasPrefix($0) }) {
                 report("lies in /\(folder), which the build fills itself"); continue
@@ -65,5 +73,16 @@ public enum AliasCheck {
                                       "\"aliases\": old URL \"\(old.alias)\" would be written as the file \(key), but \(other) needs a folder of that name"))
         }
         return diagnostics
+    }
+
+    /// "a", "a/b" for "a/b/index.html".
+    private static func folders(of path: String) -> [String] {
+        var result: [String] = []
+        var index = path.startIndex
+        while let slash = path[index...].firstIndex(of: "/") {
+            result.append(String(path[..<slash]))
+            index = path.index(after: slash)
+        }
+        return result
     }
 }

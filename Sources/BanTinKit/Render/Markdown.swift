@@ -126,3 +126,146 @@ public struct Markdown: Sendable {
         return String(cString: pointer)
     }
 }
+
+/// A linear scan of a body, before cmark-gfm parses it, for the few shapes on which cmark-gfm 0.29.0.gfm.6
+/// (Debian's) takes time growing with the square (or cube) of their size, while it holds the lock every other
+/// article's parse waits on: a 140 KB body of repeated `![[]()` took 14 s, one line of 35,000 `|` 15 s, a
+/// word of 70,000 `a@` 2 s. Each limit bounds the work of one unit cmark parses on its own (a paragraph, a list
+/// item, a table row), so the whole parse stays linear in the body's length; no ordinary article comes near
+/// them (the largest in the sample and in a generated 10,000-article corpus: see MarkdownLimitTests).
+/// Code blocks are counted too: telling them apart for sure would take cmark's own block parser (an HTML block
+/// can hide a fence), and a count too high can only refuse a text, never let a slow one through.
+public enum MarkdownLimits {
+    /// Brackets opened and not yet closed (`[`, `![`), in one paragraph.
+    public static let openBrackets = 128
+    /// Runs of `*`, `_` or `~` (emphasis and strikethrough marks), in one paragraph.
+    public static let emphasisRuns = 2_000
+    /// `|` in one line (table cells).
+    public static let pipesPerLine = 256
+    /// `@` in one word (the autolink extension's e-mail search).
+    public static let atSignsPerWord = 32
+
+    /// One problem per limit exceeded (at the line where it first is), in the body's lines counted from `firstLine`.
+    public static func problems(in body: String, firstLine: Int) -> [(line: Int, message: String)] {
+        var scan = Scan()
+        var text = body
+        text.withUTF8 { scan.run($0) }
+        return scan.found.map { (firstLine + $0.line - 1, $0.message) }
+    }
+
+    private struct Scan {
+        var found: [(line: Int, message: String)] = []
+        var reported: Set<Int> = []
+
+        mutating func report(_ kind: Int, line: Int, _ message: String) {
+            if reported.insert(kind).inserted { found.append((line, message)) }
+        }
+
+        mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var line = 1
+            var index = 0
+            var previousLineBlank = true
+            var brackets = 0, emphasis = 0
+            let count = bytes.count
+            while index < count {
+                // One line: [index, end).
+                var end = index
+                while end < count, bytes[end] != 0x0A { end += 1 }
+                // Container prefixes (`>` and spaces) do not change what the line holds for these counts.
+                var start = index
+                while start < end, bytes[start] == 0x20 || bytes[start] == 0x3E || bytes[start] == 0x09 { start += 1 }
+                let blank = start == end
+                do {
+                    // A new unit of inline parsing: after a blank line, at a bullet item, a first numbered item or a
+                    // heading, which end a paragraph wherever they are. Anything less certain (a table row, a
+                    // nested item) counts on: a count too high can only refuse, never let a slow text through.
+                    let spaces = start - (index + Self.quotePrefix(bytes, index, end))
+                    if blank || previousLineBlank || (spaces <= 3 && Self.startsBlock(bytes, start, end)) {
+                        brackets = 0
+                        emphasis = 0
+                    }
+                    var pipes = 0, atSigns = 0
+                    var position = start
+                    var lastEmphasis: UInt8 = 0  // the mark of the run the last byte belongs to, 0 for none
+                    while position < end {
+                        let byte = bytes[position]
+                        switch byte {
+                        case 0x5C:  // backslash: the next character is literal
+                            position += 1
+                            lastEmphasis = 0
+                        case 0x5B:
+                            brackets += 1
+                            if brackets > MarkdownLimits.openBrackets {
+                                report(0, line: line, "more than \(MarkdownLimits.openBrackets) \"[\" opened and not closed in one paragraph: Markdown takes minutes over such text; close them, or write \\[ for a bracket that opens nothing")
+                            }
+                            lastEmphasis = 0
+                        case 0x5D:
+                            brackets = max(0, brackets - 1)
+                            lastEmphasis = 0
+                        case 0x2A, 0x5F, 0x7E:
+                            if lastEmphasis != byte {
+                                emphasis += 1
+                                if emphasis > MarkdownLimits.emphasisRuns {
+                                    report(1, line: line, "more than \(MarkdownLimits.emphasisRuns) emphasis marks (*, _ or ~) in one paragraph: Markdown takes minutes over such text; split the paragraph with blank lines, or write \\* for a star that marks nothing")
+                                }
+                            }
+                            lastEmphasis = byte
+                            position += 1
+                            continue
+                        case 0x7C:
+                            pipes += 1
+                            if pipes > MarkdownLimits.pipesPerLine {
+                                report(2, line: line, "more than \(MarkdownLimits.pipesPerLine) \"|\" in one line: a table of so many columns takes Markdown minutes; split it, or write \\| for a bar that is not a column")
+                            }
+                        case 0x40:
+                            atSigns += 1
+                            if atSigns > MarkdownLimits.atSignsPerWord {
+                                report(3, line: line, "more than \(MarkdownLimits.atSignsPerWord) \"@\" in one word: Markdown's e-mail links take minutes over such text; put spaces between the addresses")
+                            }
+                        case 0x20, 0x09:
+                            atSigns = 0
+                        default:
+                            break
+                        }
+                        lastEmphasis = 0
+                        position += 1
+                    }
+                }
+                previousLineBlank = blank
+                line += 1
+                index = end + 1
+            }
+        }
+
+        /// The length of the line's blockquote markers ("> > "), up to the spaces after the last.
+        static func quotePrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+            var last = start
+            for position in start..<end {
+                switch bytes[position] {
+                case 0x3E: last = position + 1
+                case 0x20, 0x09: continue
+                default: return last - start
+                }
+            }
+            return last - start
+        }
+
+        /// A bullet item ("- ", "* ", "+ "), a first numbered item ("1. ", "1) ") or an ATX heading ("# "), with
+        /// text: each starts a unit of inline text, even in the middle of a paragraph.
+        static func startsBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+            guard start + 1 < end else { return false }
+            switch bytes[start] {
+            case 0x2D, 0x2A, 0x2B:
+                return bytes[start + 1] == 0x20 && start + 2 < end
+            case 0x23:
+                var position = start
+                while position < end, bytes[position] == 0x23 { position += 1 }
+                return position - start <= 6 && (position == end || bytes[position] == 0x20)
+            case 0x31:
+                return start + 3 < end && (bytes[start + 1] == 0x2E || bytes[start + 1] == 0x29) && bytes[start + 2] == 0x20
+            default:
+                return false
+            }
+        }
+    }
+}

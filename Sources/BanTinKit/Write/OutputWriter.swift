@@ -40,7 +40,9 @@ public struct OutputWriter {
         public var description: String { "\(path) is listed in the manifest but missing from the output" }
     }
 
-    /// Finishes a committed update or a swap a killed build left behind, and removes its leftovers.
+    /// Undoes a committed update or finishes a swap a killed build left behind, and removes its leftovers.
+    /// Called first by every build (holding the output's `BuildLock`), before anything can fail on the content:
+    /// a mixed site left by a killed update must not stay published because the next build found an error.
     public func recover() throws {
         let manager = FileManager.default
         if manager.fileExists(atPath: journal.path) {
@@ -56,15 +58,22 @@ public struct OutputWriter {
 
     /// Brings the output to `update.manifest`. Returns the number of files written.
     /// `work` renders the pages that are made on the way and times rendering and writing.
+    /// A full disk or a missing permission comes back as a diagnostic on the file, said in words.
     @discardableResult
     public func apply(_ update: OutputUpdate, work: ParallelWork = ParallelWork()) throws -> Int {
-        try recover()
-        let inPlace = update.isIncremental && update.changeCount <= inPlaceLimit
-            && FileManager.default.fileExists(atPath: output.path)
-        if inPlace {
-            try applyInPlace(update, work: work)
-        } else {
-            try applyStaged(update, work: work)
+        do {
+            try recover()
+            let inPlace = update.isIncremental && update.changeCount <= inPlaceLimit
+                && FileManager.default.fileExists(atPath: output.path)
+            if inPlace {
+                try applyInPlace(update, work: work)
+            } else {
+                try applyStaged(update, work: work)
+            }
+        } catch let missing as MissingOutput {
+            throw missing
+        } catch {
+            throw BuildFailure(FileProblem.diagnostic(error, fallback: output.path))
         }
         return update.writes.count
     }
@@ -134,7 +143,14 @@ public struct OutputWriter {
             try? manager.removeItem(at: staging)
             throw error
         }
-        try replayJournal()
+        do {
+            try replayJournal()
+        } catch {
+            // Half moved (a full disk, a file made read-only): back to the previous site at once, not at the
+            // next build, which may fail before it gets there.
+            try? rollBack()
+            throw error
+        }
     }
 
     /// Moves the journal's files into the output and deletes its removals, then drops the staging folder
@@ -243,12 +259,50 @@ public struct OutputWriter {
         return root.appendingPathComponent(relativePath)
     }
 
+    /// The finished staging folder becomes the output in one atomic exchange of the two names (Linux
+    /// `renameat2(RENAME_EXCHANGE)`, macOS `renamex_np(RENAME_SWAP)`), so `public/` exists at every instant:
+    /// two renames left a moment without it, and a build killed there left no site at all. The old site is
+    /// then under the staging name, removed here or, if killed first, by the next build's `recover`.
+    /// Where the system cannot exchange (an old kernel, some network disks), the two renames remain.
     private func swapIn() throws {
         let manager = FileManager.default
         if manager.fileExists(atPath: output.path) {
+            if Self.exchange(staging.path, output.path) {
+                try? manager.removeItem(at: staging)
+                markManifestWritten()
+                return
+            }
             try manager.moveItem(at: output, to: previous)
         }
         try manager.moveItem(at: staging, to: output)
         try? manager.removeItem(at: previous)
+        markManifestWritten()
     }
+
+    /// Removing the old site unlinked the second names of the files it shared with the new one, which changes
+    /// their status time: the manifest's is brought after it, or the next build would take them all for files
+    /// changed by hand (`OutputManifest.markChangedFiles`) and write them again.
+    private func markManifestWritten() {
+        _ = utimes(output.appendingPathComponent(OutputManifest.fileName).path, nil)
+    }
+
+    /// Swaps the names of two existing paths atomically; false when the system cannot.
+    static func exchange(_ first: String, _ second: String) -> Bool {
+        #if canImport(Darwin)
+        return renamex_np(first, second, UInt32(RENAME_SWAP)) == 0
+        #else
+        guard let exchange = renameat2 else { return false }
+        let RENAME_EXCHANGE: UInt32 = 2, AT_FDCWD: Int32 = -100
+        return exchange(AT_FDCWD, first, AT_FDCWD, second, RENAME_EXCHANGE) == 0
+        #endif
+    }
+
+    #if !canImport(Darwin)
+    /// glibc's `renameat2` (2.28 and later), found at run time: Swift's Glibc module does not declare it.
+    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private static let renameat2: RenameAt2? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
+        return unsafeBitCast(symbol, to: RenameAt2.self)
+    }()
+    #endif
 }

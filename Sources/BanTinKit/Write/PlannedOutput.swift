@@ -16,8 +16,6 @@ struct PlannedOutput {
         var plan = SiteRenderer(site: modeled.site, table: modeled.table, templates: theme.templates, dates: theme.dates,
                                 related: enriched.related, numbers: theme.numbers, counter: enriched.counter?.snapshot).plan()
         plan.files += enriched.readerFiles.map { PlannedFile(path: $0.path, content: .bytes($0.contents)) }
-        // A build killed half-way through an update is rolled back before the output is read.
-        try OutputWriter(output: options.outputDirectory).recover()
         let previous = options.fullRebuild ? nil : (memory.manifest ?? OutputManifest.read(from: options.outputDirectory))
         let planner = OutputPlanner(templates: plan.templates, templateFingerprints: theme.fingerprints, previous: previous)
         return PlannedOutput(update: planner.update(planned: plan.files, copies: modeled.copies), planner: planner,

@@ -1,5 +1,5 @@
 /// What one build's ingestion did, for the build summary and `bantin counter`.
-/// Every line read is exactly one of: a view, a bot, an asset, other, malformed.
+/// Every line read is exactly one of: a view, a bot, an asset, other, malformed, future.
 public struct CounterReport: Sendable, Equatable {
     /// Log files the patterns matched, and of those: read (for new lines), and skipped as unchanged.
     public var files = 0
@@ -12,6 +12,8 @@ public struct CounterReport: Sendable, Equatable {
     /// Other methods, other statuses (404, 301, …), feeds and URLs that are not pages of the site.
     public var other = 0
     public var malformed = 0
+    /// Dated more than a day after the build (a server clock set wrong): skipped.
+    public var future = 0
 
     public init() {}
 
@@ -19,6 +21,6 @@ public struct CounterReport: Sendable, Equatable {
         var files = "\(self.files) log file\(self.files == 1 ? "" : "s")"
         if filesUnchanged > 0 { files += ", \(filesUnchanged) unchanged" }
         return "counter: \(linesRead) new lines read (\(files)): \(views) views, \(bots) bots, "
-            + "\(assets) assets, \(other) other, \(malformed) malformed"
+            + "\(assets) assets, \(other) other, \(malformed) malformed" + (future > 0 ? ", \(future) dated in the future" : "")
     }
 }

@@ -27,6 +27,8 @@ public struct CounterStore: Sendable {
         public var diagnostics: [Diagnostic]
         /// The file was damaged and moved aside: the state must be written even if nothing new is counted.
         public var replacesDamagedFile = false
+        /// The file's bytes as read (nil: there was none, or it was moved aside), to save only over them.
+        public var bytes: Data?
     }
 
     /// `now` names the file a damaged state is kept aside as.
@@ -42,7 +44,7 @@ public struct CounterStore: Sendable {
             ])
         }
         do {
-            return Loaded(state: try Self.decode(data), canSave: true, diagnostics: [])
+            return Loaded(state: try Self.decode(data), canSave: true, diagnostics: [], bytes: data)
         } catch let error as CounterState.FormatError where error.description.hasPrefix("state format") {
             // A newer bantin wrote it: not damaged, just not ours to overwrite.
             return Loaded(state: CounterState(), canSave: false, diagnostics: [

@@ -14,6 +14,9 @@ public enum LogIngester {
         public var timeZone: TimeZone
         /// Seconds.
         public var onlineWindow: Int64
+        /// Lines dated after this (seconds since 1970: a day after the build) are skipped and reported: a clock
+        /// set years ahead would otherwise become the snapshot's time and push every real day out of the lists.
+        public var latestTime: Int64 = .max
 
         public init(rules: PageViewRules, timeZone: TimeZone, onlineWindow: Int64) {
             self.rules = rules
@@ -35,6 +38,7 @@ public enum LogIngester {
                               display: (URL) -> String = { $0.path }) -> Result {
         var tally = VisitTally(rules: settings.rules, pages: pages, timeZone: settings.timeZone,
                                onlineWindow: settings.onlineWindow, newestSoFar: previous.newestEntry)
+        tally.latestTime = settings.latestTime
         var diagnostics: [Diagnostic] = []
         var records = previous.logs
         var unchanged: [String: CounterState.FileStamp] = [:]

@@ -78,9 +78,19 @@ public struct LogLine: Sendable {
         case UInt8(ascii: "-"): sign = -1
         default: return nil
         }
+        // 31/Feb is not 3 March: a date that does not exist makes the line malformed.
+        guard day <= daysIn(month: month, year: year) else { return nil }
         let days = CivilDate.days(year: year, month: month, day: day)
         let local = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         return local - Int64(sign * (offsetHours * 3600 + offsetMinutes * 60))
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     private static func digits(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {

@@ -17,6 +17,23 @@ public struct VisitCounter: Sendable {
     let loadedState: CounterState?
     let store: CounterStore
     let canSave: Bool
+    /// The state file's bytes when it was read: `commit` saves only over them (nil: there was no file).
+    var loadedBytes: Data?
+    /// The state's lock, held from `prepare` to the end of the build (`Mode.count`).
+    var lock: BuildLock?
+
+    /// What a build does with the counter.
+    public enum Mode: Sendable, Equatable {
+        /// `bantin build`: count the new log lines, holding the state's lock from reading it to the end of the
+        /// build (a second build on the same state waits, or with `.fail` stops, then counts only the lines the
+        /// first did not), and save the state once the site is written.
+        case count(BuildLock.Policy)
+        /// `bantin counter`: count the new log lines to show the figures; hold nothing, save nothing.
+        case countWithoutSaving
+        /// `bantin serve`: show the figures of the state as last saved; read no log, hold and save nothing
+        /// (a preview must never advance the production figures).
+        case showSaved
+    }
 
     /// Files and folders the counter reads, after `settings` (relative paths are from `projectRoot`).
     public struct Locations: Sendable {
@@ -27,15 +44,19 @@ public struct VisitCounter: Sendable {
         public var display: @Sendable (URL) -> String
         /// Reads a file of the project (the `counter.import` file) as the build reads content files.
         public var read: @Sendable (URL) -> (SourceFile?, [Diagnostic])
+        /// The build's time: log lines dated more than a day after it are skipped and reported.
+        public var now = Date()
 
         public init(projectRoot: URL, logPatterns: [String]? = nil, stateFile: URL? = nil,
                     display: @escaping @Sendable (URL) -> String = { $0.path },
-                    read: @escaping @Sendable (URL) -> (SourceFile?, [Diagnostic]) = Locations.readPlainly) {
+                    read: @escaping @Sendable (URL) -> (SourceFile?, [Diagnostic]) = Locations.readPlainly,
+                    now: Date = Date()) {
             self.projectRoot = projectRoot
             self.logPatterns = logPatterns
             self.stateFile = stateFile
             self.display = display
             self.read = read
+            self.now = now
         }
 
         public static let readPlainly: @Sendable (URL) -> (SourceFile?, [Diagnostic]) = { url in
@@ -50,14 +71,31 @@ public struct VisitCounter: Sendable {
         }
     }
 
-    /// What a build does with the counter: count the new log lines and save the state once the site is
-    /// written (`bantin build`), or show the figures of the state as last saved, reading and saving nothing
-    /// (`bantin serve`: a preview must never advance the production figures).
-    public enum Mode: Sendable { case count, showSaved }
-
+    /// Reads the state (locked as `mode` says) and, unless it shows the saved figures, the new log lines.
+    /// Throws only when the state is locked by another build and the policy is `.fail`, or its lock file
+    /// cannot be made.
     public static func prepare(pages table: PageTable, timeZone: TimeZone, settings: CounterSettings,
-                               locations: Locations, mode: Mode = .count) -> VisitCounter {
+                               locations: Locations, mode: Mode = .count(.wait)) throws(BuildLock.Busy) -> VisitCounter {
         let store = CounterStore(url: locations.stateFile ?? locations.resolve(settings.state), display: locations.display)
+        var lock: BuildLock?
+        if case .count(let policy) = mode {
+            do {
+                lock = try BuildLock.acquire(BuildLock.file(forState: store.url), what: "the visit counter's state "
+                                             + locations.display(store.url), policy: policy)
+            } catch let busy as BuildLock.Busy {
+                throw busy
+            } catch {
+                throw BuildLock.Busy(file: store.url.path, description: FileProblem.describe(error))
+            }
+        }
+        var counter = read(pages: table, timeZone: timeZone, settings: settings, locations: locations, store: store,
+                           mode: mode)
+        counter.lock = lock
+        return counter
+    }
+
+    private static func read(pages table: PageTable, timeZone: TimeZone, settings: CounterSettings,
+                             locations: Locations, store: CounterStore, mode: Mode) -> VisitCounter {
         let loaded = store.load()
         var diagnostics = loaded.diagnostics
         guard loaded.canSave else {
@@ -67,7 +105,7 @@ public struct VisitCounter: Sendable {
         let pages = CounterPages(table)
         var state = loaded.state
         var report = CounterReport()
-        if mode == .count {
+        if mode != .showSaved {
             let patterns = locations.logPatterns ?? settings.logs
             if patterns.isEmpty, !settings.logsGiven {
                 diagnostics.append(.warning(settings.file, line: settings.line,
@@ -78,12 +116,17 @@ public struct VisitCounter: Sendable {
                 diagnostics.append(.warning(settings.file, line: settings.line,
                                             "counter: no access log matches \"\(pattern)\"; the figures shown are those of the last build"))
             }
-            let ingested = LogIngester.ingest(
-                files, into: loaded.state, pages: pages,
-                settings: .init(rules: PageViewRules(extraBots: settings.bots), timeZone: timeZone,
-                                onlineWindow: settings.onlineWindow),
-                display: locations.display)
+            var ingestSettings = LogIngester.Settings(rules: PageViewRules(extraBots: settings.bots), timeZone: timeZone,
+                                                      onlineWindow: settings.onlineWindow)
+            ingestSettings.latestTime = Int64(locations.now.timeIntervalSince1970) + 86_400
+            let ingested = LogIngester.ingest(files, into: loaded.state, pages: pages, settings: ingestSettings,
+                                              display: locations.display)
             diagnostics += ingested.diagnostics
+            if ingested.report.future > 0 {
+                let future = ingested.report.future
+                diagnostics.append(.warning(settings.file, line: settings.line,
+                    "counter: \(future) log line\(future == 1 ? " is" : "s are") dated more than a day after this build and \(future == 1 ? "was" : "were") skipped; is the web server's clock right?"))
+            }
             state = ingested.state
             report = ingested.report
         }
@@ -100,9 +143,11 @@ public struct VisitCounter: Sendable {
         }
         let snapshot = CounterSnapshot.make(state: state, pages: pages, timeZone: timeZone, settings: settings,
                                              imported: imported)
+        var canSave = false
+        if case .count = mode { canSave = true }
         return VisitCounter(settings: settings, snapshot: snapshot, report: report, diagnostics: diagnostics,
                             state: state, loadedState: loaded.replacesDamagedFile ? nil : loaded.state,
-                            store: store, canSave: mode == .count)
+                            store: store, canSave: canSave, loadedBytes: loaded.bytes)
     }
 
     /// Saves the state; call after the site showing `snapshot` was written. Problems come back as warnings:
@@ -110,11 +155,21 @@ public struct VisitCounter: Sendable {
     public func commit() -> [Diagnostic] {
         // Nothing read, nothing to write: a site without logs yet gets no state file.
         guard canSave, state != loadedState else { return [] }
+        let name = store.display(store.url)
+        let held = lock ?? BuildLock.attempt(BuildLock.file(forState: store.url))
+        guard held != nil else {
+            return [.warning(name, "another bantin build is using the visit counter's state, so this one did not save it; the next build counts the same log lines, once")]
+        }
+        // Saved only over what was read: a state another build saved meanwhile already counts these lines.
+        let onDisk = FileManager.default.fileExists(atPath: store.url.path) ? (try? Data(contentsOf: store.url)) : nil
+        guard onDisk == loadedBytes else {
+            return [.warning(name, "the visit counter's state was saved by another build while this one ran; it was left as that build saved it, and the lines both read are counted once")]
+        }
         do {
             try store.save(state)
             return []
         } catch {
-            return [.warning(store.display(store.url), "the visit counter's state could not be saved (\(error.localizedDescription)); the next build counts the same log lines again, once")]
+            return [.warning(name, "the visit counter's state could not be saved (\(FileProblem.describe(error, action: "saving", object: "it"))); the next build counts the same log lines again, once")]
         }
     }
 }

@@ -27,6 +27,8 @@ struct VisitTally {
     private(set) var online: [UInt64: Int64] = [:]
     /// The newest entry of any kind (views, bots, assets): "now" as far as the logs tell.
     private(set) var newest: Int64?
+    /// Lines dated after this are counted as `future` and skipped.
+    var latestTime: Int64 = .max
 
     private var botByAgent: [UInt64: Bool] = [:]
     /// URL hash → page number, or `asset` / `other`.
@@ -59,6 +61,10 @@ struct VisitTally {
         report.linesRead += 1
         guard let line = LogLine.parse(bytes) else {
             report.malformed += 1
+            return
+        }
+        guard line.time <= latestTime else {
+            report.future += 1
             return
         }
         if line.time > newest ?? .min { newest = line.time }
