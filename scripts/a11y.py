@@ -7,7 +7,11 @@ Usage: scripts/a11y.py BASE_URL AXE_JS
 
 Each page is checked at 390 px (a phone) and 1366 px (a laptop) against axe's WCAG 2.0/2.1 A and AA rules and
 its best practices. Any serious or critical violation fails the run; moderate and minor ones are printed.
-At 320 px (WCAG 1.4.10 reflow) no page may scroll sideways, and boxes that scroll inside the page are listed.
+At 320 px (WCAG 1.4.10 reflow) and 683 px (a 1366 px screen zoomed to 200 %, WCAG 1.4.4) no page may scroll
+sideways; boxes that scroll inside the page are listed.
+Keyboard (WCAG 2.4.3, 2.4.7), on every page at 390 and 1366 px: Tab is pressed until focus comes back round;
+every stop must be on screen, show a focus indicator (an outline or a box shadow), and the stops must go
+through the page's landmarks in reading order (header, menu, main content, sidebar, footer).
 At 390 px the page's length is printed in screens (844 px high), the figure the phone layout is judged by.
 """
 import json
@@ -18,6 +22,7 @@ import xml.etree.ElementTree as ElementTree
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 PHONE_HEIGHT = 844
@@ -102,6 +107,58 @@ return {page: document.documentElement.scrollWidth - width, boxes: boxes, height
 """
 
 
+# Where the focused element is: its landmark's rank in reading order, whether it can be seen, and whether it
+# shows that it has focus. A hidden checkbox (the phone menu's toggle) shows focus on its label.
+FOCUS = """
+const element = document.activeElement;
+if (!element || element === document.body) return null;
+// Marked when first reached: reaching a marked element again means focus went all the way round.
+const again = element.hasAttribute('data-a11y-stop');
+element.setAttribute('data-a11y-stop', '');
+const order = ['header.site-header, header.print-header', 'nav.site-nav', 'main', 'aside', 'footer.site-footer'];
+let rank = -1;
+order.forEach((selector, index) => { if (element.closest(selector)) rank = index; });
+const shown = (target) => {
+  const style = getComputedStyle(target);
+  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+    && !/rgba\\(0, 0, 0, 0\\)|transparent/.test(style.outlineColor);
+  return outline || style.boxShadow !== 'none';
+};
+const indicator = [element, ...(element.labels || [])].some(shown);
+const box = (element.labels && element.labels[0] && getComputedStyle(element).opacity === '0' ? element.labels[0] : element)
+  .getBoundingClientRect();
+const visible = box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0
+  && box.top < innerHeight && box.left < innerWidth;
+const name = element.tagName.toLowerCase() + (element.id ? '#' + element.id : '')
+  + ' "' + (element.innerText || element.value || element.getAttribute('aria-label') || '').trim().slice(0, 30) + '"';
+return {rank: rank, visible: visible, indicator: indicator, name: name, again: again};
+"""
+
+
+def keyboard(driver, path, width):
+    """Tabs through the page; returns the problems found."""
+    problems = []
+    driver.execute_script("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);")
+    body = driver.find_element("tag name", "body")
+    body.send_keys(Keys.TAB)
+    ranks, stops = [], 0
+    for _ in range(400):
+        stop = driver.execute_script(FOCUS)
+        if stop is None or stop["again"]:
+            break
+        stops += 1
+        if not stop["visible"]:
+            problems.append(f"focus on {stop['name']} is off screen or hidden")
+        if not stop["indicator"]:
+            problems.append(f"focus on {stop['name']} shows no indicator")
+        if stop["rank"] >= 0:
+            if ranks and stop["rank"] < ranks[-1]:
+                problems.append(f"focus goes back to an earlier part of the page at {stop['name']}")
+            ranks.append(stop["rank"])
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+    return stops, problems
+
+
 def main():
     base, axe_path = sys.argv[1].rstrip("/"), sys.argv[2]
     with open(axe_path, encoding="utf-8") as file:
@@ -127,14 +184,20 @@ def main():
                           f"{violation['help']} ({len(violation['nodes'])}: {targets})")
                 if width == 390:
                     phone = driver.execute_script(SIDEWAYS)
-            load(driver, url, 320)
-            narrow = driver.execute_script(SIDEWAYS)
-            if narrow["page"] > 0:
-                failures += 1
-                print(f"{path} @320: FAIL the page scrolls sideways by {narrow['page']} px")
-            for box in narrow["boxes"]:
-                print(f"{path} @320: note {box} scrolls sideways inside the page")
-            print(f"ok {name}: {path} ({phone['height'] / PHONE_HEIGHT:.1f} screens long at 390 px)")
+                stops, problems = keyboard(driver, path, width)
+                failures += len(problems)
+                for problem in problems:
+                    print(f"{path} @{width}: FAIL keyboard: {problem}")
+            for width in (320, 683):
+                load(driver, url, width)
+                narrow = driver.execute_script(SIDEWAYS)
+                if narrow["page"] > 0:
+                    failures += 1
+                    print(f"{path} @{width}: FAIL the page scrolls sideways by {narrow['page']} px")
+                for box in narrow["boxes"]:
+                    print(f"{path} @{width}: note {box} scrolls sideways inside the page")
+            print(f"checked {name}: {path} ({phone['height'] / PHONE_HEIGHT:.1f} screens long at 390 px, "
+                  f"{stops} keyboard stops)")
     finally:
         driver.quit()
     print(f"axe-core: {failures} serious or critical problem{'s' if failures != 1 else ''}")
