@@ -54,12 +54,15 @@ clean:
 	rm -rf .build .bantin public .public.building .public.previous
 
 # Reader features (README "Reader features"): HTML validity, browser pictures, search index size, redirects.
-.PHONY: validate screenshots bench-search check-search-js check-nginx
+.PHONY: validate a11y screenshots bench-search check-search-js check-nginx
 BENCH_ARTICLES ?= 10000
 BENCH_QUERIES = "duoc" "dan van" "DÂN VẬN khéo" "lao dong viec lam" "nguoi co cong" "nguoi lao dong di lam viec o nuoc ngoai"
 
 validate: site              # Nu HTML Checker on every page of the sample build (Java + vnu.jar installed if missing)
 	scripts/validate.sh public
+
+a11y: site                  # axe-core on every page kind in headless Chromium (+ reflow at 320 px); fails on serious/critical
+	scripts/a11y.sh public
 
 screenshots: site           # headless Chromium: phone and desktop pictures + print PDF into docs/screenshots/
 	scripts/screenshots.sh public

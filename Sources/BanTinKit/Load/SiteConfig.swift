@@ -26,6 +26,27 @@ public struct SiteConfig: Sendable {
         public init(image: String, caption: String) { self.image = image; self.caption = caption }
     }
 
+    /// The department's address, telephone, fax and e-mail (`contact:`): the footer links the telephone
+    /// (`tel:`) and the e-mail (`mailto:`), and structured data names them as the publisher's.
+    public struct Contact: Sendable, Hashable {
+        public var address: String?
+        public var phone: String?
+        public var fax: String?
+        public var email: String?
+        public init(address: String? = nil, phone: String? = nil, fax: String? = nil, email: String? = nil) {
+            self.address = address; self.phone = phone; self.fax = fax; self.email = email
+        }
+
+        /// "tel:" with the number's digits (and a leading "+"): RFC 3966 allows no spaces, and phones dial
+        /// "0270 3822 150" as written without them.
+        public var phoneLink: String? {
+            phone.map { number in
+                "tel:" + (number.hasPrefix("+") ? "+" : "") + number.filter { $0.isASCII && $0.isNumber }
+            }
+        }
+        public var emailLink: String? { email.map { "mailto:" + $0 } }
+    }
+
     public var title: String
     public var description: String = ""
     public var baseURL: URL
@@ -40,6 +61,8 @@ public struct SiteConfig: Sendable {
     public var links: [Link] = []
     public var photos: [Photo] = []
     public var footer: String = ""
+    /// The `contact:` section; nil when absent.
+    public var contact: Contact?
     /// The `related:` section: how related news are chosen (defaults when absent).
     public var related = RelatedSettings()
     /// The `counter:` section; nil when absent, and the visit counter is off.
@@ -52,7 +75,7 @@ public struct SiteConfig: Sendable {
     public static let defaultTimeZone = "Asia/Ho_Chi_Minh"
     static let knownKeys = ["title", "description", "base_url", "language", "time_zone", "page_size", "latest_count",
                             "home_section_count", "markdown", "related", "categories", "menu", "links", "photos",
-                            "footer", "counter", "search", "check"]
+                            "footer", "contact", "counter", "search", "check"]
 
     public init(title: String, baseURL: URL, timeZone: TimeZone = TimeZone(identifier: SiteConfig.defaultTimeZone)!) {
         self.title = title
@@ -89,6 +112,10 @@ public struct SiteConfig: Sendable {
         config.latestCount = fields.int("latest_count", in: 0...100) ?? config.latestCount
         config.homeSectionCount = fields.int("home_section_count", in: 0...100) ?? config.homeSectionCount
         config.footer = fields.string("footer") ?? ""
+        if var section = fields.mapping("contact") {
+            config.contact = decodeContact(&section)
+            fields.absorb(&section)
+        }
         if var markdown = fields.mapping("markdown") {
             markdown.warnAboutUnknownKeys(known: ["unsafe"], context: "markdown")
             config.unsafeMarkdown = markdown.bool("unsafe") ?? false
@@ -135,6 +162,22 @@ public struct SiteConfig: Sendable {
             fields.absorb(&entry)
         }
         return (config, parseErrors + fields.takeDiagnostics())
+    }
+
+    private static func decodeContact(_ fields: inout YAMLFields) -> Contact {
+        fields.warnAboutUnknownKeys(known: ["address", "phone", "fax", "email"], context: "contact")
+        // Absent, not "": templates show a section for any string, even an empty one.
+        func text(_ key: String) -> String? {
+            fields.string(key).map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        let contact = Contact(address: text("address"), phone: text("phone"), fax: text("fax"), email: text("email"))
+        if let phone = contact.phone, !phone.contains(where: { $0.isASCII && $0.isNumber }) {
+            fields.error("phone", "\"phone\" has no digits: \"\(phone)\"; write the number, e.g. 0270 3822 150")
+        }
+        if let email = contact.email, email.split(separator: "@").count != 2 || email.contains(where: \.isWhitespace) {
+            fields.error("email", "\"email\" is not an e-mail address: \"\(email)\"")
+        }
+        return contact
     }
 
     private static func readLinks(_ fields: inout YAMLFields, key: String) -> [Link] {

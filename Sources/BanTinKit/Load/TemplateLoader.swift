@@ -31,7 +31,8 @@ public struct TemplateLoader {
         return sources
     }
 
-    static let localeKeys = ["weekdays", "date_long", "date_short", "datetime_short", "thousands_separator", "archive_title"]
+    static let localeKeys = ["weekdays", "date_long", "date_short", "datetime_short", "thousands_separator", "archive_title",
+                             "archive_year_title", "archive_index_title", "tag_title", "tag_index_title"]
 
     /// `locale.yml`: weekday names and date patterns.
     public func dateStyle(timeZone: TimeZone) throws(BuildFailure) -> DateStyle {
@@ -44,6 +45,10 @@ public struct TemplateLoader {
                               dateTimePattern: fields.string("datetime_short") ?? DateStyle.defaultDateTimePattern,
                               timeZone: timeZone)
         if let archiveTitle = fields.string("archive_title") { style.archiveTitlePattern = archiveTitle }
+        if let yearTitle = fields.string("archive_year_title") { style.archiveYearTitlePattern = yearTitle }
+        if let tagTitle = fields.string("tag_title") { style.tagTitlePattern = tagTitle }
+        style.archiveIndexTitle = fields.string("archive_index_title")
+        style.tagIndexTitle = fields.string("tag_index_title")
         let all = fields.takeDiagnostics()
         if all.contains(where: { $0.severity == .error }) { throw BuildFailure(all) }
         return style

@@ -27,3 +27,25 @@ public enum Archive {
         return months
     }
 }
+
+/// A year of the archive: its months, newest first, and their articles together.
+public struct ArchiveYear: Sendable, Hashable {
+    public var year: Int
+    public var months: [ArchiveMonth]
+    /// Positions in `site.articles`, newest first.
+    public var positions: [Int] { months.flatMap(\.positions) }
+    public var count: Int { months.reduce(0) { $0 + $1.positions.count } }
+}
+
+extension Archive {
+    /// Months grouped by year, newest first (`months` must be newest first, as `months(of:)` gives them).
+    public static func years(_ months: [ArchiveMonth]) -> [ArchiveYear] {
+        var years: [ArchiveYear] = []
+        for month in months {
+            if years.last?.year == month.year { years[years.count - 1].months.append(month) } else {
+                years.append(ArchiveYear(year: month.year, months: [month]))
+            }
+        }
+        return years
+    }
+}

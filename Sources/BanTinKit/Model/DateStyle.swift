@@ -15,6 +15,13 @@ public struct DateStyle: Sendable {
     private var calendar: Calendar
     /// Title of an archive month's page ("Lưu trữ tháng {mm}/{yyyy}", from locale.yml `archive_title`).
     public var archiveTitlePattern = "{mm}/{yyyy}"
+    /// Title of an archive year's page (`archive_year_title`, "Lưu trữ năm {yyyy}").
+    public var archiveYearTitlePattern = "{yyyy}"
+    /// Titles of the archive index and the tag index (`archive_index_title`, `tag_index_title`); nil: the site's title.
+    public var archiveIndexTitle: String?
+    public var tagIndexTitle: String?
+    /// Title of a tag's page (`tag_title`, "Thẻ: {name}"), the tag as editors wrote it.
+    public var tagTitlePattern = "{name}"
 
     public static let defaultDateTimePattern = "{HH}:{MM} {dd}/{mm}/{yyyy}"
 
@@ -38,6 +45,12 @@ public struct DateStyle: Sendable {
             .replacingOccurrences(of: "{mm}", with: twoDigits(month))
             .replacingOccurrences(of: "{yyyy}", with: String(year))
     }
+
+    public func archiveYearTitle(_ year: Int) -> String {
+        archiveYearTitlePattern.replacingOccurrences(of: "{yyyy}", with: String(year))
+    }
+
+    public func tagTitle(_ name: String) -> String { tagTitlePattern.replacingOccurrences(of: "{name}", with: name) }
 
     /// ISO 8601 with the site's offset ("2026-11-25T08:30:00+07:00", "Z" for UTC), for `<time datetime>` and feeds.
     public func iso(_ date: Date) -> String {

@@ -69,16 +69,26 @@ public struct Site: Sendable {
         articleIndex = [:]
         articlesByCategory = [:]
         articlesByTag = [:]
-        var tagsBySlug: [String: Tag] = [:]
+        // A tag's name is the spelling most of its articles use ("Đảng ủy" over one "đảng ủy"), the newest
+        // article's on a tie: never a spelling no editor wrote.
+        var spellings: [String: [(name: String, count: Int)]] = [:]
         for (index, article) in articles.enumerated() {
             articleIndex[article.slug] = index
             articlesByCategory[article.categorySlug, default: []].append(index)
             for tag in article.tags {
                 articlesByTag[tag.slug, default: []].append(index)
-                if tagsBySlug[tag.slug] == nil { tagsBySlug[tag.slug] = tag }
+                if let known = spellings[tag.slug]?.firstIndex(where: { $0.name == tag.name }) {
+                    spellings[tag.slug]![known].count += 1
+                } else {
+                    spellings[tag.slug, default: []].append((tag.name, 1))
+                }
             }
         }
-        tags = tagsBySlug.values.sorted { $0.slug < $1.slug }
+        tags = spellings.map { slug, names in
+            // The most articles, then the first met (the newest article).
+            let name = names.enumerated().max { ($0.element.count, $1.offset) < ($1.element.count, $0.offset) }!.element.name
+            return Tag(name: name, slug: slug)
+        }.sorted { $0.slug < $1.slug }
     }
 }
 

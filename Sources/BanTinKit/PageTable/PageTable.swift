@@ -14,6 +14,10 @@ public struct PageTable: Sendable {
         case tag(slug: String, page: Int)
         /// `month` indexes `PageTable.archive`.
         case archiveMonth(month: Int, page: Int)
+        /// `year` indexes `PageTable.archiveYears`.
+        case archiveYear(year: Int, page: Int)
+        /// Every year and month of the archive, and every tag, each with its count.
+        case archiveIndex, tagIndex
         case staticPage(slug: String)
         case search
         case notFound
@@ -27,6 +31,26 @@ public struct PageTable: Sendable {
         case manifest
         /// Folders whose files are made together: copied assets and images, the search index's files.
         case assetsFolder, imagesFolder, searchIndexFolder
+        /// A raster picture made from the logo (favicon, home-screen icon, the default picture of a shared link).
+        case siteImage(SiteImage)
+    }
+
+    /// The raster files made from the logo, with the sizes pages announce for them.
+    public enum SiteImage: Sendable, Equatable, CaseIterable {
+        /// `/favicon.ico`: 16, 32 and 48 px in one file.
+        case favicon
+        /// `/apple-touch-icon.png`: 180 × 180.
+        case appleTouchIcon
+        /// The picture of a page shared on Facebook or Zalo when it has no raster picture of its own: 1200 × 630 PNG.
+        case shareImage
+
+        public func url(_ routes: Routes) -> String {
+            switch self {
+            case .favicon: routes.favicon
+            case .appleTouchIcon: routes.appleTouchIcon
+            case .shareImage: routes.defaultShareImage
+            }
+        }
     }
 
     public struct Entry: Sendable {
@@ -52,7 +76,7 @@ public struct PageTable: Sendable {
         public var isPage: Bool {
             switch kind {
             case .feed, .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest,
-                 .assetsFolder, .imagesFolder, .searchIndexFolder: false
+                 .assetsFolder, .imagesFolder, .searchIndexFolder, .siteImage: false
             default: true
             }
         }
@@ -68,6 +92,8 @@ public struct PageTable: Sendable {
     public let entries: [Entry]
     /// The archive's months, newest first (`Kind.archiveMonth` points into it).
     public let archive: [ArchiveMonth]
+    /// The same months by year, newest first (`Kind.archiveYear` points into it).
+    public let archiveYears: [ArchiveYear]
 
     /// The manifest's file name in the output (written by the writer, listed here so no old URL takes it).
     public static let manifestName = ".bantin-manifest"
@@ -76,6 +102,7 @@ public struct PageTable: Sendable {
         let routes = routes ?? Routes(baseURL: site.config.baseURL)
         self.routes = routes
         archive = Archive.months(of: site)
+        archiveYears = Archive.years(archive)
         var entries: [Entry] = []
         func page(_ url: String, _ kind: Kind, owner: String, lastModified: Date? = nil, inSitemap: Bool = true,
                   countsFor: String? = nil, title: String? = nil) {
@@ -116,6 +143,13 @@ public struct PageTable: Sendable {
                 routes.tag(tag.slug, page: $0)
             } kind: { .tag(slug: tag.slug, page: $0) }
         }
+        page(routes.tagIndex, .tagIndex, owner: "the tag index", lastModified: site.articles.first?.date)
+        page(routes.archiveIndex, .archiveIndex, owner: "the archive index", lastModified: site.articles.first?.date)
+        for (index, year) in archiveYears.enumerated() {
+            listing(year.positions, owner: "the archive of \(year.year)", title: nil, counted: false) {
+                routes.archive(year: year.year, page: $0)
+            } kind: { .archiveYear(year: index, page: $0) }
+        }
         for (index, month) in archive.enumerated() {
             listing(month.positions, owner: "the archive of \(month.month)/\(month.year)", title: nil, counted: false) {
                 routes.archive(year: month.year, month: month.month, page: $0)
@@ -148,6 +182,9 @@ public struct PageTable: Sendable {
                                    (routes.resource("images") + "/", .imagesFolder, "content/images/"),
                                    (routes.searchIndexFolder, .searchIndexFolder, "the search index")] {
             entries.append(Entry(url: url, outputPath: nil, kind: kind, owner: owner, inSitemap: false))
+        }
+        for image in SiteImage.allCases {
+            file(image.url(routes), .siteImage(image), owner: "the generated file \(image.url(routes))")
         }
         self.entries = entries
     }

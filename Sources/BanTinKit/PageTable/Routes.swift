@@ -34,6 +34,12 @@ public struct Routes: Sendable {
     public func archive(year: Int, month: Int, page: Int = 1) -> String {
         paged(basePath + "luu-tru/\(year)/" + (month < 10 ? "0\(month)" : "\(month)") + "/", page)
     }
+    /// A year's articles, its months listed above them.
+    public func archive(year: Int, page: Int = 1) -> String { paged(basePath + "luu-tru/\(year)/", page) }
+    /// Every year and month with its count ("Lưu trữ" in breadcrumbs and the sidebar).
+    public var archiveIndex: String { basePath + "luu-tru/" }
+    /// Every tag with its count.
+    public var tagIndex: String { basePath + "the/" }
     public var feed: String { basePath + "feed.xml" }
     public func categoryFeed(_ slug: String) -> String { basePath + "chuyen-muc/\(slug)/feed.xml" }
     public var sitemap: String { basePath + "sitemap.xml" }
@@ -41,6 +47,17 @@ public struct Routes: Sendable {
     /// Netlify-style rules (`from to 301`) and the nginx snippet for old URLs.
     public var redirectRules: String { basePath + "_redirects" }
     public var nginxRedirects: String { basePath + "nginx-redirects.conf" }
+
+    // Icons and the picture shown when a page is shared, raster files made from the logo at build time:
+    // browsers ask for /favicon.ico and iOS for /apple-touch-icon.png at the root whatever a page says, and
+    // Facebook and Zalo show no SVG.
+    public var favicon: String { basePath + "favicon.ico" }
+    /// 180 × 180 PNG (iOS home screen; also the publisher's logo in structured data).
+    public var appleTouchIcon: String { basePath + "apple-touch-icon.png" }
+    /// 1200 × 630 PNG, the ratio Facebook and Zalo crop link previews to.
+    public var defaultShareImage: String { basePath + "anh-chia-se.png" }
+    public static let defaultShareImageSize = (width: 1200, height: 630)
+    public static let appleTouchIconSize = 180
 
     /// The file a redirect page for an old URL is written to, or nil when the old URL lies outside the
     /// site's folder (a site under a sub-path cannot write at the host's root; the 301 rules still cover it).

@@ -13,6 +13,8 @@ struct PageContexts {
     /// The main menu's links, and the menu with no link active (first) or link `i` active (`i + 1`).
     private let menuTargets: [String]
     private let menus: [[[String: Any]]]
+    /// The department as structured data names it: every article's publisher.
+    private let publisher: StructuredData.Organization
 
     /// `itemHTML` renders an article's item once (the `item` template), kept in the item as `html`.
     init(site: Site, routes: Routes, dates: DateStyle, numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil,
@@ -36,6 +38,9 @@ struct PageContexts {
         self.shared = shared
         let targets = site.config.menu.map { routes.resource($0.url) }
         menuTargets = targets
+        publisher = StructuredData.Organization(
+            name: site.config.title, url: routes.absolute(routes.home), logo: routes.absolute(routes.appleTouchIcon),
+            logoSize: Routes.appleTouchIconSize, contact: site.config.contact)
         menus = (-1..<targets.count).map { active in
             zip(site.config.menu, targets).enumerated().map { index, entry -> [String: Any] in
                 ["title": entry.0.title, "url": entry.1, "is_active": index == active]
@@ -71,10 +76,28 @@ struct PageContexts {
         values["has_tags"] = !article.tags.isEmpty
         values["related"] = related.compactMap { site.articleIndex[$0.slug].map { items[$0] } }
         values["has_related"] = !related.isEmpty
+        // Facebook and Zalo show no SVG: a drawing leaves the site's default picture in place.
+        let photo = article.image.flatMap { Self.isRaster($0) ? routes.absolute(routes.resource($0)) : nil }
+        let category = site.category(article.categorySlug)
+        values["json_ld"] = StructuredData.article(StructuredData.ArticleFacts(
+            url: routes.absolute(url), headline: article.title, description: article.summary,
+            published: dates.iso(article.date), language: site.config.language, section: category?.name,
+            keywords: article.tags.map(\.name), image: photo ?? routes.absolute(routes.defaultShareImage),
+            author: article.author,
+            trail: [(site.config.title, routes.absolute(routes.home))]
+                + site.ancestry(of: article.categorySlug).map { ($0.name, routes.absolute(routes.category($0.slug))) }),
+            publisher: publisher)
         var context = page(url: url, title: article.title, description: article.summary, extra: ["article": values])
         context["og_type"] = "article"
-        context["og_image"] = values["image_url"]
+        if let photo { context["share_image"] = ["url": photo, "alt": article.imageAlt ?? article.title] }
         return context
+    }
+
+    /// Whether an image is a picture every social network shows (by its file name's ending).
+    static func isRaster(_ reference: String) -> Bool {
+        let path = reference.prefix { $0 != "?" && $0 != "#" }
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
+        return ["jpg", "jpeg", "png", "webp", "gif"].contains(path[path.index(after: dot)...].lowercased())
     }
 
     func listing(category: Category?, tag: Tag?, positions: [Int], page number: Int, pagination: Pagination) -> [String: Any] {
@@ -82,11 +105,13 @@ struct PageContexts {
         let urlFor: (Int) -> String = { category != nil ? routes.category(slug, page: $0) : routes.tag(slug, page: $0) }
         let range = pagination.range(ofPage: number)
         let pageItems = positions[range].map { items[$0] }
-        let title = category?.name ?? tag?.name ?? ""
+        let name = category?.name ?? tag?.name ?? ""
+        let title = tag.map { dates.tagTitle($0.name) } ?? name
         var values: [String: Any] = [
             "is_category": category != nil,
             "is_tag": tag != nil,
             "title": title,
+            "name": name,
             "url": urlFor(1),
             "items": pageItems,
             "is_empty": pageItems.isEmpty,
@@ -122,8 +147,11 @@ struct PageContexts {
                   extra: ["static_page": ["title": page.title, "body_html": page.bodyHTML]])
     }
 
+    /// No canonical URL: the page answers for every address that does not exist, and is none of them.
     func notFound() -> [String: Any] {
-        page(url: routes.notFound, title: nil, description: site.config.description, extra: [:])
+        var values = page(url: routes.notFound, title: nil, description: site.config.description, extra: [:])
+        values["canonical_url"] = nil
+        return values
     }
 
     // MARK: shared pieces
@@ -196,7 +224,7 @@ struct PageContexts {
     static func sharedValues(site: Site, routes: Routes, items: [[String: Any]]) -> [String: Any] {
         let config = site.config
         let footer = config.footer.split(separator: "\n").map { ["text": String($0)] }
-        return [
+        var values: [String: Any] = [
             "site": ["title": config.title, "description": config.description, "language": config.language,
                      "base_url": config.baseURL.absoluteString, "footer_lines": footer] as [String: Any],
             "assets": routes.assets,
@@ -212,7 +240,28 @@ struct PageContexts {
             "has_links": !config.links.isEmpty,
             "photos": config.photos.map { ["image": routes.resource($0.image), "caption": $0.caption] },
             "has_photos": !config.photos.isEmpty,
+            "has_contact": config.contact != nil,
+            // What a shared link shows when its page has no raster picture of its own (a PNG made from the logo).
+            "share_image": ["url": routes.absolute(routes.defaultShareImage), "alt": config.title,
+                            "width": Routes.defaultShareImageSize.width, "height": Routes.defaultShareImageSize.height,
+                            "type": "image/png"] as [String: Any],
+            "favicon_url": routes.favicon,
+            "apple_touch_icon_url": routes.appleTouchIcon,
         ]
+        if let contact = config.contact { values["contact"] = contactValues(contact) }
+        return values
+    }
+
+    /// The footer's address, telephone (a `tel:` link), fax and e-mail (a `mailto:` link); absent parts left out.
+    static func contactValues(_ contact: SiteConfig.Contact) -> [String: Any] {
+        var values: [String: Any] = [:]
+        values["address"] = contact.address
+        values["phone"] = contact.phone
+        values["phone_link"] = contact.phoneLink
+        values["fax"] = contact.fax
+        values["email"] = contact.email
+        values["email_link"] = contact.emailLink
+        return values
     }
 
     /// `counter` ("Thông tin truy cập") and `most_read` ("Tin đọc nhiều"); the words are the templates'.

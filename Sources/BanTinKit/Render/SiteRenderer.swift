@@ -60,6 +60,13 @@ struct SiteRenderer {
                 let month = table.archive[index]
                 page = ("list", contexts.archive(month, page: number, pagination: listings.pagination(month.positions),
                                                  sameYear: table.archive.filter { $0.year == month.year }))
+            case .archiveYear(let index, let number):
+                let year = table.archiveYears[index]
+                page = ("list", contexts.archive(year, page: number, pagination: listings.pagination(year.positions)))
+            case .archiveIndex:
+                page = ("list", contexts.archiveIndex(table.archiveYears))
+            case .tagIndex:
+                page = ("list", contexts.tagIndex())
             case .staticPage(let slug):
                 page = ("page", contexts.staticPage(site.pages.first { $0.slug == slug }!))
             case .search:
@@ -69,7 +76,7 @@ struct SiteRenderer {
             case .redirect(let old):
                 page = ("redirect", contexts.redirect(old))
             case .feed, .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest, .assetsFolder, .imagesFolder,
-                 .searchIndexFolder:
+                 .searchIndexFolder, .siteImage:
                 continue
             }
             files.append(PlannedFile(path: entry.outputPath!, content: .page(template: page.template, context: page.context),

@@ -1,0 +1,109 @@
+/// schema.org JSON-LD for an article's page: the `NewsArticle` and its `BreadcrumbList`, in one `@graph`.
+/// Written key by key in a fixed order (pages stay byte for byte the same from build to build); strings go
+/// through `JSONText.string`, which also escapes `<`, so the text cannot close the `<script>` it sits in.
+enum StructuredData {
+    struct Organization {
+        var name: String
+        var url: String
+        /// A raster logo (search engines ignore SVG logos), with its square size in pixels.
+        var logo: String
+        var logoSize: Int
+        var contact: SiteConfig.Contact?
+    }
+
+    struct ArticleFacts {
+        var url: String
+        var headline: String
+        var description: String
+        var published: String
+        var language: String
+        var section: String?
+        var keywords: [String]
+        var image: String
+        var author: String?
+        /// Root → the article's own category, as (name, absolute URL).
+        var trail: [(name: String, url: String)]
+    }
+
+    static func article(_ facts: ArticleFacts, publisher: Organization) -> String {
+        var article = Object()
+        article.add("@type", string: "NewsArticle")
+        article.add("@id", string: facts.url + "#bai-viet")
+        article.add("mainEntityOfPage", string: facts.url)
+        article.add("url", string: facts.url)
+        article.add("headline", string: facts.headline)
+        if !facts.description.isEmpty { article.add("description", string: facts.description) }
+        article.add("datePublished", string: facts.published)
+        // No article records a later change: modified is published, as Google asks for both.
+        article.add("dateModified", string: facts.published)
+        article.add("inLanguage", string: facts.language)
+        if let section = facts.section { article.add("articleSection", string: section) }
+        if !facts.keywords.isEmpty { article.add("keywords", raw: JSONText.array(facts.keywords.map(JSONText.string))) }
+        article.add("image", raw: JSONText.array([JSONText.string(facts.image)]))
+        if let author = facts.author {
+            var person = Object()
+            person.add("@type", string: "Person")
+            person.add("name", string: author)
+            article.add("author", raw: person.text)
+        } else {
+            article.add("author", raw: reference(publisher))
+        }
+        article.add("publisher", raw: organization(publisher))
+
+        var crumbs: [String] = []
+        for (position, crumb) in (facts.trail + [(name: facts.headline, url: facts.url)]).enumerated() {
+            var item = Object()
+            item.add("@type", string: "ListItem")
+            item.add("position", raw: String(position + 1))
+            item.add("name", string: crumb.name)
+            item.add("item", string: crumb.url)
+            crumbs.append(item.text)
+        }
+        var breadcrumb = Object()
+        breadcrumb.add("@type", string: "BreadcrumbList")
+        breadcrumb.add("itemListElement", raw: JSONText.array(crumbs))
+
+        var graph = Object()
+        graph.add("@context", string: "https://schema.org")
+        graph.add("@graph", raw: JSONText.array([article.text, breadcrumb.text]))
+        return graph.text
+    }
+
+    /// The department: a government organisation with its logo and, when site.yml gives them, its contacts.
+    static func organization(_ publisher: Organization) -> String {
+        var organization = Object()
+        organization.add("@type", string: "GovernmentOrganization")
+        organization.add("@id", string: publisher.url + "#don-vi")
+        organization.add("name", string: publisher.name)
+        organization.add("url", string: publisher.url)
+        var logo = Object()
+        logo.add("@type", string: "ImageObject")
+        logo.add("url", string: publisher.logo)
+        logo.add("width", raw: String(publisher.logoSize))
+        logo.add("height", raw: String(publisher.logoSize))
+        organization.add("logo", raw: logo.text)
+        if let contact = publisher.contact {
+            if let address = contact.address { organization.add("address", string: address) }
+            if let phone = contact.phone { organization.add("telephone", string: phone) }
+            if let fax = contact.fax { organization.add("faxNumber", string: fax) }
+            if let email = contact.email { organization.add("email", string: email) }
+        }
+        return organization.text
+    }
+
+    private static func reference(_ publisher: Organization) -> String {
+        var reference = Object()
+        reference.add("@type", string: "GovernmentOrganization")
+        reference.add("@id", string: publisher.url + "#don-vi")
+        reference.add("name", string: publisher.name)
+        return reference.text
+    }
+
+    /// A JSON object written in the order its members are added.
+    private struct Object {
+        private var members: [String] = []
+        mutating func add(_ key: String, string value: String) { add(key, raw: JSONText.string(value)) }
+        mutating func add(_ key: String, raw value: String) { members.append(JSONText.string(key) + ":" + value) }
+        var text: String { "{" + members.joined(separator: ",") + "}" }
+    }
+}
