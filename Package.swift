@@ -39,6 +39,7 @@ let package = Package(
             name: "BanTinImages",
             dependencies: [
                 "CVips",
+                "CZlib",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -84,6 +85,11 @@ let package = Package(
             name: "BanTinImagesTests",
             dependencies: ["BanTinImages", "CVips", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
+        ),
+        // `image-bench`: BanTinImages' speed, memory and leaks on a folder of photos (README "Images").
+        .executableTarget(
+            name: "ImageBench",
+            dependencies: ["BanTinImages"]
         ),
         // Benchmarks over generated sites (bench/README.md); not part of `make test`.
         .executableTarget(

@@ -10,13 +10,13 @@ import Darwin
 /// One folder per source image and settings: `<key>/entry.json` lists the files, each stored as
 /// `<sha256>.<ext>`. The key hashes the source's bytes, the settings, libvips' version and this layout's version,
 /// so any change to one of them makes a new entry. An entry is read back only when every file has the size and
-/// SHA-256 the entry records; otherwise it is encoded again and replaced. A whole entry appears at once (written
+/// CRC-32 the entry records; otherwise it is encoded again and replaced. A whole entry appears at once (written
 /// in a temporary folder, then renamed), so an interrupted build leaves no half entry. Deleting the folder is safe.
 struct ImageCache {
     let directory: URL
 
     /// Raised whenever the layout or the encoder's fixed choices change what an entry holds.
-    static let layoutVersion = 1
+    static let layoutVersion = 2
 
     struct Entry: Codable, Sendable {
         struct File: Codable, Sendable {
@@ -26,6 +26,8 @@ struct ImageCache {
             var height: Int
             var byteCount: Int
             var sha256: String
+            /// Checked on every read (SHA-256 names the file; CRC-32 is what is fast enough to check each build).
+            var crc32: UInt32
         }
 
         var sourceFormat: ImageFormat
@@ -58,7 +60,7 @@ struct ImageCache {
         case valid(Entry)
     }
 
-    /// The entry for `key`, after checking every file's size and SHA-256.
+    /// The entry for `key`, after checking every file's size and CRC-32.
     func lookup(_ key: String) -> Lookup {
         let entryURL = folder(key).appendingPathComponent("entry.json")
         guard let json = try? Data(contentsOf: entryURL) else {
@@ -67,9 +69,21 @@ struct ImageCache {
         guard let entry = try? JSONDecoder().decode(Entry.self, from: json), !entry.files.isEmpty else { return .damaged }
         for file in entry.files {
             guard let data = try? Data(contentsOf: fileURL(key, file), options: .mappedIfSafe),
-                  data.count == file.byteCount, Vips.sha256(data) == file.sha256 else { return .damaged }
+                  data.count == file.byteCount, Vips.crc32(data) == file.crc32 else { return .damaged }
         }
         return .valid(entry)
+    }
+
+    /// Removes temporary folders left by a build that was killed while storing, once they are an hour old
+    /// (a younger one may belong to a build still running beside this one).
+    func removeLeftovers(olderThan age: TimeInterval = 3600) {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(".tmp-") || name.hasPrefix(".old-") {
+            let url = directory.appendingPathComponent(name)
+            let modified = (try? manager.attributesOfItem(atPath: url.path)[.modificationDate]) as? Date
+            if let modified, Date().timeIntervalSince(modified) > age { try? manager.removeItem(at: url) }
+        }
     }
 
     /// Writes `image` as the entry for `key`, replacing a damaged one; returns what was written.
@@ -84,7 +98,7 @@ struct ImageCache {
         var written: Set<String> = []
         for file in image.files {
             let record = Entry.File(role: file.role, format: file.format, width: file.width, height: file.height,
-                                    byteCount: file.data.count, sha256: file.sha256)
+                                    byteCount: file.data.count, sha256: file.sha256, crc32: Vips.crc32(file.data))
             files.append(record)
             let name = "\(file.sha256).\(file.format.fileExtension)"
             if written.insert(name).inserted {

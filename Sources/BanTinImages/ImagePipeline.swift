@@ -18,6 +18,7 @@ public final class ImagePipeline: @unchecked Sendable {
     public let workers: Int
 
     private let cache: ImageCache
+    private let sourceHashes: SourceHashes
     private let lock = NSLock()
     private var filesEncoded = 0
     private var entriesRepaired = 0
@@ -26,12 +27,16 @@ public final class ImagePipeline: @unchecked Sendable {
     /// pool on top (ImageBench, 200 photos 4032×3024 on 2 cores; see README "Images").
     static let vipsThreadsPerWorker = 1
 
-    public init(settings: ImageSettings = ImageSettings(), cacheDirectory: URL, workers: Int? = nil) {
+    /// `workers` defaults to the active cores; `vipsThreads` (libvips' threads per image, process-wide) to
+    /// `vipsThreadsPerWorker`, 0 meaning libvips' own default (one per core). Both are for measurements.
+    public init(settings: ImageSettings = ImageSettings(), cacheDirectory: URL, workers: Int? = nil,
+                vipsThreads: Int? = nil) {
         self.settings = settings
         self.cacheDirectory = cacheDirectory
         self.workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
         self.cache = ImageCache(directory: cacheDirectory)
-        Vips.setThreadsPerImage(Self.vipsThreadsPerWorker)
+        self.sourceHashes = SourceHashes(cacheDirectory: cacheDirectory)
+        Vips.setThreadsPerImage(vipsThreads ?? Self.vipsThreadsPerWorker)
     }
 
     /// Files encoded by this pipeline so far (zero on a run where every photo came from the cache).
@@ -43,18 +48,25 @@ public final class ImagePipeline: @unchecked Sendable {
     /// Every source's result, in the order given; all cores work, one image per worker at a time.
     public func process(_ sources: [SourceImage]) -> [ImageResult] {
         guard !sources.isEmpty else { return [] }
+        cache.removeLeftovers()
         let results = ResultSlots(count: sources.count)
         let next = NextIndex()
         DispatchQueue.concurrentPerform(iterations: min(workers, sources.count)) { _ in
             while let index = next.take(below: sources.count) {
-                results.set(index, process(sources[index]))
+                results.set(index, processOne(sources[index]))
             }
         }
+        sourceHashes.save()
         return results.values
     }
 
     /// One image, on the calling thread.
     public func process(_ source: SourceImage) -> ImageResult {
+        defer { sourceHashes.save() }
+        return processOne(source)
+    }
+
+    private func processOne(_ source: SourceImage) -> ImageResult {
         let data: Data
         switch SourceReader.bytes(of: source) {
         case .success(let bytes): data = bytes
@@ -74,7 +86,7 @@ public final class ImagePipeline: @unchecked Sendable {
                                   width: header.info.width, height: header.info.height,
                                   hasAlpha: header.info.hasAlphaChannel, variants: [variant])
         }
-        let key = cache.key(sourceSHA256: Vips.sha256(bytes), settings: settings)
+        let key = cache.key(sourceSHA256: sourceHashes.sha256(of: source, bytes: bytes), settings: settings)
         switch cache.lookup(key) {
         case .valid(let entry):
             return processed(source, entry: entry, key: key)

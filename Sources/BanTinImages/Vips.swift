@@ -1,4 +1,5 @@
 import CVips
+import CZlib
 import Foundation
 
 /// The one place that talks to libvips. Every `VipsImage` is owned by a `VipsRef`, which unrefs it once.
@@ -40,6 +41,21 @@ enum Vips {
     }
 
     static func sha256(_ data: Data) -> String { data.withUnsafeBytes { sha256($0) } }
+
+    /// zlib's CRC-32: ten times faster than SHA-256 here (3.6 GB/s against 0.34), for checking cache files
+    /// against damage, where no one is trying to forge a match.
+    static func crc32(_ data: Data) -> UInt32 {
+        data.withUnsafeBytes { bytes in
+            var crc = CZlib.crc32(0, nil, 0)
+            var offset = 0
+            while offset < bytes.count {
+                let length = min(bytes.count - offset, Int(Int32.max))
+                crc = CZlib.crc32(crc, bytes.baseAddress!.advanced(by: offset).assumingMemoryBound(to: UInt8.self), uInt(length))
+                offset += length
+            }
+            return UInt32(crc)
+        }
+    }
 
     /// `webp` without EXIF, XMP or ICC chunks (see bantin_webp_strip).
     static func webpWithoutMetadata(_ webp: Data) -> Data? {

@@ -128,6 +128,16 @@ import Testing
         #expect(try #require(Decoded(image.variants(for: .webp)[0].bytes)).bands == 3)
     }
 
+    @Test func aHEICPhotoFromAnIPhoneIsPublishedLikeAJPEG() throws {
+        let image = try workspace.processOne("heic.heic", Self.smallWidths([80]))
+        #expect(image.sourceFormat == .heif)
+        #expect(image.width == 80 && image.height == 60)
+        #expect(image.formats == [.webp, .jpeg])
+        #expect(image.fallback.fileName.hasPrefix("heic.80."))
+        let left = try #require(Decoded(image.fallback.bytes)).pixel(10, 30)
+        #expect(left[0] > 170 && left[1] < 70, "left: \(left)")
+    }
+
     @Test func gifAndSVGArePassedThroughUnderTheirOwnNames() throws {
         let results = workspace.pipeline().process([ImageWorkspace.source("passthrough.gif"),
                                                     ImageWorkspace.source("passthrough.svg")])
@@ -200,8 +210,22 @@ import Testing
     @Test func theCacheHoldsNoTemporaryFoldersAfterARun() throws {
         _ = try workspace.processOne("orientation-6-gps.jpg")
         let names = try FileManager.default.contentsOfDirectory(atPath: workspace.cache.path)
-        #expect(names.count == 1)
+        #expect(names.count == 2 && names.contains("sources.json"))
         #expect(!names.contains { $0.hasPrefix(".") })
+    }
+
+    @Test func aPhotoReplacedUnderTheSameNameIsEncodedAgain() throws {
+        let folder = workspace.cache.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let photo = folder.appendingPathComponent("anh.jpg")
+        try FileManager.default.copyItem(at: ImageWorkspace.fixtures.appendingPathComponent("orientation-6-gps.jpg"), to: photo)
+        let source = SourceImage(path: "content/images/anh.jpg", file: photo)
+        #expect(try workspace.pipeline().process([source])[0].get().width == 80)
+        try FileManager.default.removeItem(at: photo)
+        try FileManager.default.copyItem(at: ImageWorkspace.fixtures.appendingPathComponent("gradient-1000.jpg"), to: photo)
+        let pipeline = workspace.pipeline()
+        #expect(try pipeline.process([source])[0].get().width == 1000)
+        #expect(pipeline.encodeCount > 0)
     }
 }
 

@@ -64,7 +64,7 @@ png transparent.png 80 60 8 transparent
 png opaque-alpha.png 80 60 8 opaque
 
 # Cut short in the middle of its picture data: must fail, not come out grey.
-vips gaussnoise "$tmp/n.v" 200 150 --mean 128 --sigma 40
+vips gaussnoise "$tmp/n.v" 200 150 --mean 128 --sigma 40 --seed 7
 vips cast "$tmp/n.v" "$tmp/n8.v" uchar
 vips bandjoin "$tmp/n8.v $tmp/n8.v $tmp/n8.v" "$tmp/n3.v"
 vips copy "$tmp/n3.v" "$tmp/noise.jpg[Q=80]"
@@ -83,6 +83,9 @@ open("bomb.png", "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack("
 PY
 
 printf 'Đây không phải là ảnh.\n' > not-an-image.jpg
+
+# An iPhone's format (HEIC), read like any photo.
+vips copy "$tmp/h.png" "heic.heic[Q=90]"
 
 # Passed through as they are.
 vips copy "$tmp/h.png" passthrough.gif
