@@ -81,7 +81,7 @@ struct ImageEncoder {
         guard let clean = base.withoutMetadata() else { throw damaged(path) }
 
         let fallback: ImageFormat = hasAlpha ? .png : .jpeg
-        let formats = settings.formats + [fallback]
+        let formats = settings.formats.filter(ImageSettings.modernFormats.contains) + [fallback]
         var files: [EncodedFile] = []
         for width in widths {
             let sized = try resized(clean, to: width, path: path)

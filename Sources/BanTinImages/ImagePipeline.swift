@@ -23,8 +23,10 @@ public final class ImagePipeline: @unchecked Sendable {
     private var filesEncoded = 0
     private var entriesRepaired = 0
 
-    /// libvips threads inside one image. With a worker per core, one thread each is faster than libvips' own
-    /// pool on top (ImageBench, 200 photos 4032×3024 on 2 cores; see README "Images").
+    /// libvips threads inside one image. With a worker per core, one thread each used 6% less processor time than
+    /// libvips' own pool on top (200 photos 4032×3024, 2 cores: 261 against 278 s; on 50 photos the two were
+    /// equal), and keeps the thread count at one per core. Wall times on the shared test machine were too noisy
+    /// to rank them (docs/IMAGES.md).
     static let vipsThreadsPerWorker = 1
 
     /// `workers` defaults to the active cores; `vipsThreads` (libvips' threads per image, process-wide) to

@@ -65,7 +65,7 @@ func processorSeconds() -> Double {
 
 func settings(_ options: Options) -> ImageSettings {
     var settings = ImageSettings()
-    if let quality = options.int("quality") { settings.quality = .init(all: quality) }
+    if let quality = options.int("quality") { settings.quality = .init(quality) }
     if let formats = options.values["formats"] {
         settings.formats = formats.split(separator: ",").compactMap { ImageFormat(rawValue: String($0)) }
     }
@@ -141,7 +141,7 @@ func resize(_ options: Options) throws {
     let width = options.int("width") ?? 2000
     var settings = ImageSettings()
     settings.widths = [width]
-    settings.quality = .init(all: options.int("quality") ?? 85)
+    settings.quality = .init(options.int("quality") ?? 85)
     let cache = FileManager.default.temporaryDirectory.appendingPathComponent("image-bench-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: cache) }
     let pipeline = ImagePipeline(settings: settings, cacheDirectory: cache)

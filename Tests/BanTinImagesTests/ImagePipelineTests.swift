@@ -175,7 +175,7 @@ import Testing
     @Test func changedSettingsEncodeAgain() throws {
         _ = try workspace.processOne("orientation-6-gps.jpg")
         var settings = ImageSettings()
-        settings.quality = .init(all: 60)
+        settings.quality = .init(60)
         let pipeline = workspace.pipeline(settings)
         _ = try pipeline.process([ImageWorkspace.source("orientation-6-gps.jpg")])[0].get()
         #expect(pipeline.encodeCount > 0)
