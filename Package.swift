@@ -86,7 +86,7 @@ let package = Package(
             dependencies: ["BanTinImages", "CVips", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
-        // `image-bench`: BanTinImages' speed, memory and leaks on a folder of photos (README "Images").
+        // `image-bench`: BanTinImages' speed, memory and leaks on a folder of photos (docs/IMAGES.md).
         .executableTarget(
             name: "ImageBench",
             dependencies: ["BanTinImages"]

@@ -3,7 +3,7 @@ import Foundation
 
 // Times BanTinImages on a folder of photos (release build):
 //
-//   image-bench run PHOTOS [--count N] [--workers W] [--vips-threads T] [--quality Q] [--formats webp,avif]
+//   image-bench run PHOTOS [--count N] [--workers W] [--vips-threads T] [--quality Q] [--formats webp,avif] [--cache DIR]
 //       every photo of PHOTOS, repeated up to N sources, into a fresh cache; prints photos/second, photos/second
 //       per core, files encoded and peak memory; then runs again over the same cache (nothing to encode).
 //       Each repeat gets a few bytes after the JPEG's end so the cache sees N different photos.
@@ -91,8 +91,10 @@ func sources(_ files: [URL], count: Int, folder: URL) throws -> [SourceImage] {
 func run(_ options: Options) throws {
     let files = photos(in: options.positional[1])
     let count = options.int("count") ?? files.count
-    let cache = FileManager.default.temporaryDirectory.appendingPathComponent("image-bench-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: cache) }
+    // --cache DIR keeps the encoded files there (to look at them with exiftool or webpinfo).
+    let kept = options.values["cache"].map { URL(fileURLWithPath: $0) }
+    let cache = kept ?? FileManager.default.temporaryDirectory.appendingPathComponent("image-bench-\(UUID().uuidString)")
+    defer { if kept == nil { try? FileManager.default.removeItem(at: cache) } }
     let workers = options.int("workers") ?? ProcessInfo.processInfo.activeProcessorCount
     let pipeline = ImagePipeline(settings: settings(options), cacheDirectory: cache, workers: workers,
                                  vipsThreads: options.int("vips-threads"))
@@ -161,7 +163,7 @@ case "run" where options.positional.count == 2: try run(options)
 case "leak" where options.positional.count == 2: try leak(options)
 case "resize" where options.positional.count == 3: try resize(options)
 default:
-    print("usage: image-bench run PHOTOS [--count N] [--workers W] [--vips-threads T] [--quality Q] [--formats webp,avif]")
+    print("usage: image-bench run PHOTOS [--count N] [--workers W] [--vips-threads T] [--quality Q] [--formats webp,avif] [--cache DIR]")
     print("       image-bench leak PHOTOS [--count N]")
     print("       image-bench resize PHOTOS OUT --width W [--quality Q]")
     exit(2)
