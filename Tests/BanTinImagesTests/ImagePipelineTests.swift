@@ -26,14 +26,15 @@ import Testing
         #expect(topLeft[2] > 150 && topLeft[0] < 100, "top left is blue: \(topLeft)")
     }
 
-    @Test func noOutputCarriesEXIFGPSXMPIPTCOrAProfile() throws {
+    @Test func noOutputCarriesEXIFGPSXMPIPTCOrAnICCProfile() throws {
         var settings = Self.smallWidths([40, 80])
         settings.publishOriginal = true
         settings.ogWidth = 200
         let photo = try workspace.processOne("orientation-6-gps.jpg", settings)
         let gradient = try workspace.processOne("gradient-1000.jpg", settings)
         let transparent = try workspace.processOne("transparent.png", settings)
-        let files = photo.allFiles + gradient.allFiles + transparent.allFiles
+        let profiled = try workspace.processOne("icc-srgb.jpg", settings)
+        let files = photo.allFiles + gradient.allFiles + transparent.allFiles + profiled.allFiles
         #expect(Set(files.map(\.format)) == [.webp, .jpeg, .png])
         #expect(photo.ogImage != nil && photo.original != nil && transparent.ogImage != nil)
         for file in files {

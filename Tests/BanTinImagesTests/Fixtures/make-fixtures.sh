@@ -56,6 +56,9 @@ png "$tmp/h.png" 80 60 8 halves
 vips colourspace "$tmp/h.png" "$tmp/cmyk.v" cmyk
 vips copy "$tmp/cmyk.v" "cmyk.jpg[Q=95,strip]"
 
+# An embedded ICC profile (libvips' built-in sRGB one): converted through, then removed from every output.
+vips thumbnail "$tmp/h.png" icc-srgb.jpg 80 --export-profile srgb
+
 # 16 bits a channel.
 png rgb16.png 80 60 16 halves
 
