@@ -4,7 +4,8 @@
 SWIFT ?= swift
 # zlib1g-dev: the visit counter reads rotated .gz access logs with the system zlib.
 # goaccess: make crosscheck-counter compares the counter's figures with GoAccess's.
-APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev goaccess
+# libvips-dev: photos are resized, oriented and re-encoded with libvips (Sources/BanTinImages).
+APT_PACKAGES = pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev goaccess libvips-dev
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site test deps release serve clean fuzz bench-counter crosscheck-counter bench-incremental
@@ -28,7 +29,7 @@ bench-incremental: release
 
 # Installs the C libraries (and pkg-config) from apt only when pkg-config cannot find them.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark-gfm zlib || ! command -v goaccess >/dev/null 2>&1; then \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark-gfm zlib vips || ! command -v goaccess >/dev/null 2>&1; then \
 		echo "installing $(APT_PACKAGES)"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \

@@ -28,6 +28,21 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // libvips from the system (libvips-dev) for photos: resizing, orientation, colour, WebP/JPEG/PNG/AVIF.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        // The image system: one entrance (`ImagePipeline.process`), one exit (`ImageResult`); only it sees libvips.
+        .target(
+            name: "BanTinImages",
+            dependencies: [
+                "CVips",
+                "CZlib",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .target(
             name: "BanTinKit",
             dependencies: [
@@ -65,6 +80,16 @@ let package = Package(
         .testTarget(
             name: "BanTinKitTests",
             dependencies: ["BanTinKit", "BanTinServe"]
+        ),
+        .testTarget(
+            name: "BanTinImagesTests",
+            dependencies: ["BanTinImages", "CVips", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]
+        ),
+        // `image-bench`: BanTinImages' speed, memory and leaks on a folder of photos (docs/IMAGES.md).
+        .executableTarget(
+            name: "ImageBench",
+            dependencies: ["BanTinImages"]
         ),
         // Benchmarks over generated sites (bench/README.md); not part of `make test`.
         .executableTarget(

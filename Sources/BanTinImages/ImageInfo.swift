@@ -1,0 +1,110 @@
+import CVips
+import Foundation
+
+/// What an image's header says, read without decoding its pixels: for `bantin check` (photos narrower than
+/// the smallest useful width) and for refusing decompression bombs before they are decoded.
+public struct ImageInfo: Sendable, Hashable {
+    /// The format read from the bytes, whatever the file's name says.
+    public var format: ImageFormat
+    /// Displayed width and height: after the EXIF orientation (a phone photo tagged 6 is taller than wide).
+    public var width: Int
+    public var height: Int
+    /// True when the image has an alpha channel (whether or not any pixel is actually transparent).
+    public var hasAlphaChannel: Bool
+
+    public var pixelCount: Int { width * height }
+
+    /// The header of `source`, read from its file when it has one.
+    public static func read(_ source: SourceImage) -> Result<ImageInfo, ImageProblem> {
+        let data: Data
+        switch SourceReader.bytes(of: source) {
+        case .success(let bytes): data = bytes
+        case .failure(let problem): return .failure(problem)
+        }
+        return data.withUnsafeBytes { bytes in
+            Result { () throws(ImageProblem) in try Header(bytes, path: source.path).info }
+        }
+    }
+}
+
+/// Reads a source's bytes, or says why it cannot.
+enum SourceReader {
+    static func bytes(of source: SourceImage) -> Result<Data, ImageProblem> {
+        switch source.contents {
+        case .bytes(let data): return .success(data)
+        case .file(let url):
+            do {
+                return .success(try Data(contentsOf: url, options: .mappedIfSafe))
+            } catch {
+                let exists = FileManager.default.fileExists(atPath: url.path)
+                return .failure(ImageProblem(path: source.path, kind: .missing, message: exists
+                    ? "the image cannot be read (\((error as NSError).localizedDescription))"
+                    : "the image file does not exist; check its name (letters, accents and capitals must match)"))
+            }
+        }
+    }
+}
+
+/// An opened header: the format and sizes, and the libvips image they came from (pixels not decoded).
+struct Header {
+    let info: ImageInfo
+    let image: VipsRef?
+    let isCMYK: Bool
+    let hasICCProfile: Bool
+
+    /// Formats published as they are, not decoded.
+    static let passedThrough: Set<ImageFormat> = [.gif, .svg]
+
+    init(_ bytes: UnsafeRawBufferPointer, path: String) throws(ImageProblem) {
+        guard Vips.started else {
+            throw ImageProblem(path: path, kind: .outputFailed, message: "libvips could not be started: \(Vips.takeError())")
+        }
+        guard bytes.count > 0, let base = bytes.baseAddress else {
+            throw ImageProblem(path: path, kind: .notAnImage, message: "the image file is empty")
+        }
+        guard let loader = vips_foreign_find_load_buffer(base, bytes.count).map({ String(cString: $0) }) else {
+            vips_error_clear()
+            throw ImageProblem(path: path, kind: .notAnImage,
+                               message: "this file is not a picture (its bytes are not JPEG, PNG, WebP, GIF, SVG, TIFF or HEIC, whatever its name says)")
+        }
+        guard let format = Header.format(loader: loader, bytes: bytes) else {
+            throw ImageProblem(path: path, kind: .notAnImage,
+                               message: "this file is a \(Header.describe(loader: loader)) file, not a photo format bantin publishes; save it as JPEG or PNG")
+        }
+        guard let header = bantin_vips_header(base, bytes.count) else {
+            throw ImageProblem(path: path, kind: .damaged,
+                               message: "the image is damaged: its header cannot be read (\(Vips.takeError()))")
+        }
+        let image = VipsRef(header)
+        let swap = image.orientationSwapsSides
+        info = ImageInfo(format: format, width: swap ? image.height : image.width, height: swap ? image.width : image.height,
+                         hasAlphaChannel: image.hasAlpha)
+        isCMYK = image.interpretation == VIPS_INTERPRETATION_CMYK
+        hasICCProfile = image.hasICCProfile
+        self.image = image
+    }
+
+    /// libvips' loader class (`VipsForeignLoadJpegBuffer`) to the format bantin knows it as; nil for formats
+    /// libvips reads but bantin does not publish (PDF, FITS, OpenEXR, …).
+    static func format(loader: String, bytes: UnsafeRawBufferPointer) -> ImageFormat? {
+        let name = loader.lowercased()
+        if name.contains("jpeg") { return .jpeg }
+        if name.contains("png") { return .png }
+        if name.contains("webp") { return .webp }
+        if name.contains("gif") { return .gif }
+        if name.contains("svg") { return .svg }
+        if name.contains("tiff") { return .tiff }
+        if name.contains("heif") {
+            // HEIC and AVIF share one loader; the ISO-BMFF brand (bytes 8–11) tells them apart.
+            let brand = bytes.count >= 12 ? String(decoding: bytes[8..<12], as: UTF8.self) : ""
+            return brand.hasPrefix("avi") ? .avif : .heif
+        }
+        return nil
+    }
+
+    static func describe(loader: String) -> String {
+        var name = loader
+        for affix in ["VipsForeignLoad", "Buffer", "Source", "File"] { name = name.replacingOccurrences(of: affix, with: "") }
+        return name.uppercased()
+    }
+}

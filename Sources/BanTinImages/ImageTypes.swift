@@ -1,0 +1,164 @@
+import Foundation
+
+/// Image file formats bantin reads or writes.
+public enum ImageFormat: String, Sendable, Hashable, Codable, CaseIterable {
+    case jpeg, png, webp, avif, gif, svg, tiff, heif
+
+    public var fileExtension: String {
+        switch self {
+        case .jpeg: "jpg"
+        case .tiff: "tif"
+        case .heif: "heic"
+        default: rawValue
+        }
+    }
+
+    public var mimeType: String {
+        switch self {
+        case .svg: "image/svg+xml"
+        default: "image/\(rawValue)"
+        }
+    }
+}
+
+/// A photo or picture as an editor put it in `content/images/`.
+public struct SourceImage: Sendable {
+    public enum Contents: Sendable {
+        case bytes(Data)
+        /// Read by the worker that processes it, so no more than one source per worker is in memory.
+        case file(URL)
+    }
+
+    /// How the editor knows the file (`content/images/hoi-nghi-0.jpg`); errors name it, output names start
+    /// with its stem.
+    public var path: String
+    public var contents: Contents
+
+    public init(path: String, bytes: Data) {
+        self.path = path
+        self.contents = .bytes(bytes)
+    }
+
+    public init(path: String, file: URL) {
+        self.path = path
+        self.contents = .file(file)
+    }
+
+    /// The file name without its extension: `hoi-nghi-0` for `content/images/hoi-nghi-0.JPG`.
+    public var stem: String {
+        let name = (path as NSString).lastPathComponent
+        let stem = (name as NSString).deletingPathExtension
+        return stem.isEmpty ? name : stem
+    }
+
+    var fileName: String { (path as NSString).lastPathComponent }
+}
+
+/// A problem with one image, naming it; the caller adds the article that uses it.
+public struct ImageProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
+        /// The file does not exist or cannot be read.
+        case missing
+        /// Not a picture at all (a text file named `.jpg`), or a format bantin does not publish.
+        case notAnImage
+        /// Truncated or corrupt: libvips could not decode it whole.
+        case damaged
+        /// More pixels than `max_pixels` (a decompression bomb, or a scan far larger than a web page needs).
+        case tooManyPixels
+        /// Encoding or writing the resized files failed (disk full, cache folder not writable).
+        case outputFailed
+    }
+
+    /// The image as the editor knows it (`content/images/x.jpg`).
+    public var path: String
+    public var kind: Kind
+    /// A plain sentence saying what is wrong and, where it helps, what to do.
+    public var message: String
+
+    public init(path: String, kind: Kind, message: String) {
+        self.path = path
+        self.kind = kind
+        self.message = message
+    }
+
+    /// `path: error: message`, as bantin's other diagnostics.
+    public var description: String { "\(path): error: \(message)" }
+}
+
+/// One file written for an image: a width of one format.
+public struct ImageVariant: Sendable, Hashable {
+    public enum Location: Sendable, Hashable {
+        /// A file in the image cache, to hard-link or copy into the output.
+        case cacheFile(URL)
+        /// The source's own bytes, unchanged (SVG and GIF are published as they are).
+        case source
+    }
+
+    /// `hoi-nghi-0.960.3fa9c1d2.webp`: stem, width, first 8 hex digits of the SHA-256 of the bytes, extension.
+    public var fileName: String
+    public var width: Int
+    public var height: Int
+    public var format: ImageFormat
+    public var byteCount: Int
+    public var location: Location
+    /// Hex SHA-256 of the file's bytes (empty for a passed-through source).
+    public var sha256: String
+}
+
+/// What became of one source image.
+public struct ProcessedImage: Sendable {
+    public enum Kind: Sendable, Hashable {
+        /// Decoded, oriented, resized and re-encoded without metadata.
+        case encoded
+        /// SVG or GIF, published byte for byte under its own name.
+        case passedThrough
+    }
+
+    public var path: String
+    public var kind: Kind
+    /// The source's format as read from its bytes (not its name).
+    public var sourceFormat: ImageFormat
+    /// Displayed size of the original, after its EXIF orientation.
+    public var width: Int
+    public var height: Int
+    /// True when some pixel is not fully opaque (the fallback is then PNG, not JPEG).
+    public var hasAlpha: Bool
+    /// Every responsive file, of every format, narrowest first within each format.
+    public var variants: [ImageVariant]
+    /// One JPEG `og_width` wide (or narrower when the original is) for `og:image`; nil when passed through.
+    public var ogImage: ImageVariant?
+    /// The full-size fallback-format file when `publish_original` is on (metadata removed like every output).
+    public var original: ImageVariant?
+
+    /// JPEG, or PNG for a picture with transparency; for a passed-through file, its own format.
+    public var fallbackFormat: ImageFormat {
+        if kind == .passedThrough { return sourceFormat }
+        return hasAlpha ? .png : .jpeg
+    }
+
+    /// The formats written, best first: the order of `<source>` elements, then the fallback.
+    public var formats: [ImageFormat] {
+        let order: [ImageFormat] = [.avif, .webp, .jpeg, .png, .gif, .svg]
+        let present = Set(variants.map(\.format))
+        return order.filter(present.contains)
+    }
+
+    public func variants(for format: ImageFormat) -> [ImageVariant] {
+        variants.filter { $0.format == format }.sorted { $0.width < $1.width }
+    }
+
+    /// `"{prefix}x.320.ab12cd34.webp 320w, {prefix}x.640.….webp 640w"` for a `srcset` attribute.
+    public func srcset(for format: ImageFormat, urlPrefix: String = "") -> String {
+        variants(for: format).map { "\(urlPrefix)\($0.fileName) \($0.width)w" }.joined(separator: ", ")
+    }
+
+    /// The `<img src>`: the widest fallback file no wider than 1280 px (or the narrowest when all are wider),
+    /// sharp enough for readers without `srcset` and for feed readers, light enough for a phone.
+    public var fallback: ImageVariant {
+        let candidates = variants(for: fallbackFormat)
+        return candidates.last { $0.width <= 1280 } ?? candidates[0]
+    }
+}
+
+/// One image's result: the files to publish, or the reason there are none.
+public typealias ImageResult = Result<ProcessedImage, ImageProblem>

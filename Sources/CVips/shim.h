@@ -1,0 +1,121 @@
+// libvips for Swift: Swift cannot call C's variadic functions, so each libvips call bantin makes with optional
+// arguments gets a fixed-argument wrapper here. Everything else is called directly from Swift.
+#include <vips/vips.h>
+#include <webp/mux.h>
+
+/// Drops libvips' warnings (e.g. "read gave 6 warnings"): a damaged image becomes an error that names the file,
+/// and the warnings printed from worker threads would only interleave with the build's own messages.
+static void bantin_vips_discard_log(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {
+    (void) domain; (void) level; (void) message; (void) data;
+}
+
+static inline int bantin_vips_start(void) {
+    if (vips_init("bantin") != 0) return -1;
+    g_log_set_handler("VIPS", (GLogLevelFlags) (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO),
+                      bantin_vips_discard_log, NULL);
+    return 0;
+}
+
+/// The image's header only: pixels are decoded on first use, and bantin never uses them from this image.
+static inline VipsImage *bantin_vips_header(const void *bytes, size_t length) {
+    return vips_image_new_from_buffer(bytes, length, "", "access", VIPS_ACCESS_SEQUENTIAL,
+                                      "fail_on", VIPS_FAIL_ON_ERROR, NULL);
+}
+
+/// Decodes at most `width` pixels wide (shrink-on-load where the format has it), applies the EXIF orientation
+/// and converts to sRGB or grey, 8 bits a band. `export_srgb` converts through the embedded ICC profile
+/// (a Display P3 or Adobe RGB photo); `linear_cmyk` imports CMYK through its embedded profile, or libvips' own
+/// CMYK profile when it has none. A truncated or corrupt file fails instead of coming out grey: `fail_on` goes in
+/// the loader's option string, because libvips 8.14's vips_thumbnail_buffer does not hand its own `fail_on` on.
+static inline int bantin_vips_thumbnail(const void *bytes, size_t length, VipsImage **out, int width,
+                                        int export_srgb, int linear_cmyk) {
+    if (linear_cmyk)
+        return vips_thumbnail_buffer((void *) bytes, length, out, width, "height", VIPS_MAX_COORD,
+                                     "size", VIPS_SIZE_DOWN, "option_string", "[fail_on=error]", "linear", TRUE,
+                                     "import_profile", "cmyk", "export_profile", "srgb", NULL);
+    if (export_srgb)
+        return vips_thumbnail_buffer((void *) bytes, length, out, width, "height", VIPS_MAX_COORD,
+                                     "size", VIPS_SIZE_DOWN, "option_string", "[fail_on=error]",
+                                     "export_profile", "srgb", NULL);
+    return vips_thumbnail_buffer((void *) bytes, length, out, width, "height", VIPS_MAX_COORD,
+                                 "size", VIPS_SIZE_DOWN, "option_string", "[fail_on=error]", NULL);
+}
+
+/// A smaller copy of an image already in memory (alpha premultiplied while shrinking).
+static inline int bantin_vips_shrink(VipsImage *in, VipsImage **out, int width) {
+    return vips_thumbnail_image(in, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, NULL);
+}
+
+static inline int bantin_vips_copy(VipsImage *in, VipsImage **out) {
+    return vips_copy(in, out, NULL);
+}
+
+static inline int bantin_vips_cast_uchar(VipsImage *in, VipsImage **out) {
+    return vips_cast(in, out, VIPS_FORMAT_UCHAR, NULL);
+}
+
+static inline int bantin_vips_to_srgb(VipsImage *in, VipsImage **out) {
+    return vips_colourspace(in, out, VIPS_INTERPRETATION_sRGB, NULL);
+}
+
+static inline int bantin_vips_extract_bands(VipsImage *in, VipsImage **out, int first, int count) {
+    return vips_extract_band(in, out, first, "n", count, NULL);
+}
+
+static inline int bantin_vips_min(VipsImage *in, double *out) {
+    return vips_min(in, out, NULL);
+}
+
+/// Transparent pixels onto white, for the JPEG og:image of a picture with transparency.
+static inline int bantin_vips_flatten_white(VipsImage *in, VipsImage **out) {
+    double white[] = {255.0, 255.0, 255.0};
+    VipsArrayDouble *background = vips_array_double_new(white, in->Bands >= 3 ? 3 : 1);
+    int result = vips_flatten(in, out, "background", background, NULL);
+    vips_area_unref(VIPS_AREA(background));
+    return result;
+}
+
+// Savers. `strip` is asked for, and the caller removes the metadata from the image itself before saving, but
+// libvips 8.14.1's webpsave ignores `strip` and always rebuilds an EXIF block from the image's header (size,
+// resolution): bantin_webp_strip takes it out afterwards.
+
+static inline int bantin_vips_jpeg(VipsImage *in, void **buffer, size_t *length, int quality, int progressive) {
+    return vips_jpegsave_buffer(in, buffer, length, "Q", quality, "optimize_coding", TRUE,
+                                "interlace", progressive, "strip", TRUE, NULL);
+}
+
+static inline int bantin_vips_webp(VipsImage *in, void **buffer, size_t *length, int quality) {
+    return vips_webpsave_buffer(in, buffer, length, "Q", quality, "strip", TRUE, NULL);
+}
+
+/// The WebP file without its EXIF, XMP and ICC chunks, through libwebp's own muxer (free `out` with WebPFree).
+static inline int bantin_webp_strip(const void *data, size_t size, uint8_t **out, size_t *out_size) {
+    WebPData input = {(const uint8_t *) data, size};
+    WebPMux *mux = WebPMuxCreate(&input, 0);
+    if (mux == NULL) return -1;
+    WebPMuxDeleteChunk(mux, "EXIF");
+    WebPMuxDeleteChunk(mux, "XMP ");
+    WebPMuxDeleteChunk(mux, "ICCP");
+    WebPData assembled;
+    WebPDataInit(&assembled);
+    WebPMuxError status = WebPMuxAssemble(mux, &assembled);
+    WebPMuxDelete(mux);
+    if (status != WEBP_MUX_OK) return -1;
+    *out = (uint8_t *) assembled.bytes;
+    *out_size = assembled.size;
+    return 0;
+}
+
+static inline int bantin_vips_png(VipsImage *in, void **buffer, size_t *length) {
+    return vips_pngsave_buffer(in, buffer, length, "strip", TRUE, NULL);
+}
+
+static inline int bantin_vips_avif(VipsImage *in, void **buffer, size_t *length, int quality, int effort) {
+    return vips_heifsave_buffer(in, buffer, length, "Q", quality, "compression", VIPS_FOREIGN_HEIF_COMPRESSION_AV1,
+                                "effort", effort, "strip", TRUE, NULL);
+}
+
+/// One pixel's band values (g_free the vector); for tests that look at what came out.
+static inline int bantin_vips_getpoint(VipsImage *in, double **vector, int *count, int x, int y) {
+    return vips_getpoint(in, vector, count, x, y, NULL);
+}
