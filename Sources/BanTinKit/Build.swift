@@ -91,7 +91,7 @@ public enum Build {
                 try Enrichment.make(&modeled, options: options)
             }
             let planned = try stages.run("render: page values, fingerprints") {
-                try PlannedOutput.make(modeled, enriched, options: options, memory: &memory)
+                try PlannedOutput.make(&modeled, enriched, options: options, memory: &memory)
             }
             let written = try stages.run("render: pages", "write") { try planned.write(options: options, memory: &memory) }
             // Only now that the site showing them is out does the counter's state advance to its figures.

@@ -4,7 +4,7 @@ import Foundation
 /// compiled with the date and number styles they print with.
 struct ModeledSite {
     var site: Site
-    let table: PageTable
+    var table: PageTable
     let heldBack: SiteModel.HeldBack
     let warnings: [Diagnostic]
     let theme: Theme

@@ -23,7 +23,8 @@ public struct PageTable: Sendable {
         case notFound
         /// The page left at an old URL (`aliases:`). Old URLs outside the site's folder have no file
         /// (`outputPath` nil): the 301 rules still cover them.
-        case redirect(OldURL)
+        /// (Indirect: an old URL's four strings would otherwise widen every entry of the table.)
+        indirect case redirect(OldURL)
         /// The whole site's feed (category nil) or a category's.
         case feed(category: String?)
         case sitemap, robots, redirectRules, nginxRedirects
@@ -70,8 +71,6 @@ public struct PageTable: Sendable {
         public var countsFor: String?
         /// The page's title where the counter lists it.
         public var title: String?
-        /// Addresses this page had before, still counted from old access logs.
-        public var formerURLs: [String] = []
 
         public var isPage: Bool {
             switch kind {
@@ -122,7 +121,6 @@ public struct PageTable: Sendable {
                  title: article.title)
             page(routes.printView(article.slug), .printView(article.id), owner: "\(article.sourcePath) (print view)",
                  lastModified: article.date, inSitemap: false, countsFor: url)
-            entries[entries.count - 1].formerURLs = [routes.formerPrintView(article.slug)]
         }
         func listing(_ positions: [Int], owner: String, title: String?, counted: Bool, url: (Int) -> String,
                      kind: (Int) -> Kind) {
@@ -187,6 +185,20 @@ public struct PageTable: Sendable {
             file(image.url(routes), .siteImage(image), owner: "the generated file \(image.url(routes))")
         }
         self.entries = entries
+    }
+
+    /// A table with no entries, for a site whose pages are planned already (see `PlannedOutput.make`).
+    init(emptyAt routes: Routes) {
+        self.routes = routes
+        entries = []
+        archive = []
+        archiveYears = []
+    }
+
+    /// Addresses a page had before, still counted from old access logs (the print views' former folders).
+    public func formerURLs(of entry: Entry) -> [String] {
+        if case .printView(let id) = entry.kind { return [routes.formerPrintView(id.slug)] }
+        return []
     }
 
     /// The pages a template renders (every page entry with a file), in table order.

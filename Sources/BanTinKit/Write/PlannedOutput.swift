@@ -10,8 +10,11 @@ struct PlannedOutput {
     let related: RelatedLists
     let filesRead: Int
 
-    static func make(_ modeled: ModeledSite, _ enriched: Enrichment, options: Build.Options,
+    /// Every page of the table gets its values here; the table itself is not read again, and goes (at 10,000
+    /// articles it is about 10 MB, held through the write stage, where the build's memory peaks).
+    static func make(_ modeled: inout ModeledSite, _ enriched: Enrichment, options: Build.Options,
                      memory: inout BuildState.Memory) throws -> PlannedOutput {
+        defer { modeled.table = PageTable(emptyAt: modeled.table.routes) }
         let theme = modeled.theme
         var plan = SiteRenderer(site: modeled.site, table: modeled.table, templates: theme.templates, dates: theme.dates,
                                 related: enriched.related, numbers: theme.numbers, counter: enriched.counter?.snapshot).plan()

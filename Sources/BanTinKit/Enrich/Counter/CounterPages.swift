@@ -45,7 +45,7 @@ public struct CounterPages: Sendable {
                 break
             }
             add(entry.url, as: url, title: entry.title)
-            for former in entry.formerURLs { add(former, as: url) }
+            for former in pages.formerURLs(of: entry) { add(former, as: url) }
         }
         // Old URLs last, so that none can take over a page of the site.
         for (alias, url) in aliases { addAlias(alias, as: url) }
