@@ -36,15 +36,15 @@ public enum Build {
 
     public struct Report: Sendable {
         public var articles = 0
-        public var staticPages = 0
+        var staticPages = 0
         public var filesWritten = 0
         /// Of them, HTML pages (what an open tab may show).
         public var pagesWritten = 0
         /// Files of the previous build left as they were, and those removed (their article is gone).
-        public var filesUnchanged = 0
-        public var filesRemoved = 0
+        var filesUnchanged = 0
+        var filesRemoved = 0
         public var seconds = 0.0
-        public var heldBack = SiteModel.HeldBack()
+        var heldBack = SiteModel.HeldBack()
         public var warnings: [Diagnostic] = []
         /// What the visit counter read, when site.yml has a `counter:` section.
         public var counter: CounterReport?

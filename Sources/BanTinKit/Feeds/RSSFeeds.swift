@@ -2,11 +2,11 @@ import Foundation
 
 /// RSS 2.0 feeds: the whole site at /feed.xml and one per category (its subcategories included) at
 /// /chuyen-muc/<slug>/feed.xml, each with the latest 20 articles.
-public enum RSSFeeds {
-    public static let itemCount = 20
+enum RSSFeeds {
+    static let itemCount = 20
 
     /// `feeds`: the page table's feed entries, nil for the whole site's, else a category's slug.
-    public static func files(_ site: Site, feeds: [String?], routes: Routes, dates: DateStyle) -> [OutputFile] {
+    static func files(_ site: Site, feeds: [String?], routes: Routes, dates: DateStyle) -> [OutputFile] {
         let formatter = RFC822(timeZone: dates.timeZone)
         return feeds.compactMap { slug in
             guard let slug else {

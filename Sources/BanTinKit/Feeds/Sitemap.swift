@@ -2,8 +2,8 @@ import Foundation
 
 /// /sitemap.xml (every published page with its date; print views and the 404 page left out) and
 /// /robots.txt pointing at it.
-public enum Sitemap {
-    public static func files(_ table: PageTable, dates: DateStyle) -> [OutputFile] {
+enum Sitemap {
+    static func files(_ table: PageTable, dates: DateStyle) -> [OutputFile] {
         let routes = table.routes
         var xml = XMLText()
         xml.open("urlset", ["xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9"])

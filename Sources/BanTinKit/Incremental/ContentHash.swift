@@ -4,13 +4,13 @@ import Foundation
 /// final mix. The same bytes give the same value in every process and on every machine, unlike `Hasher`,
 /// which is seeded per process; that is what lets a manifest written by one build be read by the next.
 /// (The counter's `StableHash` is byte-at-a-time FNV-1a, whose values its state file keeps; whole pages need faster.)
-public struct ContentHash: Sendable {
-    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+struct ContentHash: Sendable {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
     static let prime: UInt64 = 0x0000_0100_0000_01B3
 
-    public init() {}
+    init() {}
 
-    public mutating func combine(_ bytes: UnsafeRawBufferPointer) {
+    mutating func combine(_ bytes: UnsafeRawBufferPointer) {
         var hash = value
         var index = 0
         let count = bytes.count
@@ -27,24 +27,24 @@ public struct ContentHash: Sendable {
         value = (hash ^ UInt64(count)) &* Self.prime
     }
 
-    public mutating func combine(_ data: Data) {
+    mutating func combine(_ data: Data) {
         data.withUnsafeBytes { combine($0) }
     }
 
-    public mutating func combine(_ text: String) {
+    mutating func combine(_ text: String) {
         var text = text
         text.withUTF8 { combine(UnsafeRawBufferPointer($0)) }
     }
 
-    public mutating func combine(_ number: UInt64) {
+    mutating func combine(_ number: UInt64) {
         value = (value ^ number) &* Self.prime
         value ^= value >> 31
     }
 
-    public mutating func combine(_ number: Int) { combine(UInt64(bitPattern: Int64(number))) }
+    mutating func combine(_ number: Int) { combine(UInt64(bitPattern: Int64(number))) }
 
     /// The final value, mixed so that nearby inputs give unrelated outputs.
-    public var finalized: UInt64 {
+    var finalized: UInt64 {
         var mixed = value
         mixed ^= mixed >> 33
         mixed = mixed &* 0xff51_afd7_ed55_8ccd
@@ -54,20 +54,20 @@ public struct ContentHash: Sendable {
         return mixed
     }
 
-    public static func of(_ data: Data) -> UInt64 {
+    static func of(_ data: Data) -> UInt64 {
         var hash = ContentHash()
         hash.combine(data)
         return hash.finalized
     }
 
-    public static func of(_ text: String) -> UInt64 {
+    static func of(_ text: String) -> UInt64 {
         var hash = ContentHash()
         hash.combine(text)
         return hash.finalized
     }
 
     /// Sixteen hex digits, the form manifests store.
-    public static func hex(_ value: UInt64) -> String {
+    static func hex(_ value: UInt64) -> String {
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         return String(unsafeUninitializedCapacity: 16) { buffer in
             for index in 0..<16 { buffer[index] = digits[Int((value >> UInt64(60 - 4 * index)) & 0xF)] }

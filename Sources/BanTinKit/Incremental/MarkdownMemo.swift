@@ -2,11 +2,11 @@ import Foundation
 
 /// Markdown rendered by earlier builds of the same process, by source file: reused while the text and the
 /// raw-HTML setting are unchanged, with the automatic summary cut from it.
-public final class MarkdownMemo: @unchecked Sendable {
+final class MarkdownMemo: @unchecked Sendable {
     private var outputs: [String: (markdown: String, allowsRawHTML: Bool, output: Markdown.Output, summary: String)] = [:]
     private let lock = NSLock()
 
-    public init() {}
+    init() {}
 
     func output(for path: String, markdown: String, allowsRawHTML: Bool) -> (Markdown.Output, String)? {
         lock.withLock {

@@ -11,7 +11,7 @@ import Darwin
 /// One entry a line, sorted, no dates: the same inputs always give the same manifest, so an incremental
 /// build and a clean one leave byte-identical folders.
 public struct OutputManifest: Sendable, Equatable {
-    public static let fileName = ".bantin-manifest"
+    static let fileName = ".bantin-manifest"
     static let header = "bantin-manifest 1"
 
     public struct Entry: Sendable, Equatable {
@@ -21,7 +21,7 @@ public struct OutputManifest: Sendable, Equatable {
         public var signature: FileSignature?
         /// False when the output's file is missing or was changed after the manifest was written (by hand, by
         /// another program): the build writes it again whatever its fingerprint says. Not part of the text.
-        public var isIntact = true
+        var isIntact = true
 
         public init(fingerprint: UInt64, source: String? = nil, signature: FileSignature? = nil) {
             self.fingerprint = fingerprint

@@ -6,27 +6,27 @@ public struct ArticleSource: Sendable {
     public var title: String
     public var date: Date
     public var category: String
-    public var categoryLine: Int?
+    var categoryLine: Int?
     public var tags: [String]
-    public var author: String?
+    var author: String?
     public var source: String?
     public var summary: String?
     public var image: String?
-    public var imageAlt: String?
+    var imageAlt: String?
     public var slug: String?
-    public var slugLine: Int?
+    var slugLine: Int?
     public var aliases: [String]
     public var draft: Bool
-    public var publishDate: Date?
-    public var expiryDate: Date?
+    var publishDate: Date?
+    var expiryDate: Date?
     public var related: [String]
-    public var relatedLine: Int?
+    var relatedLine: Int?
     public var body: String
     public var bodyLine: Int
     /// Line of each front-matter key, for messages from later stages.
     public var lines: [String: Int?] = [:]
 
-    public static let knownKeys = ["title", "date", "category", "tags", "author", "source", "summary", "image",
+    static let knownKeys = ["title", "date", "category", "tags", "author", "source", "summary", "image",
                                    "image_alt", "slug", "aliases", "draft", "publishDate", "expiryDate", "related"]
 
     /// Reads one article file. Returns nil when it cannot be used, with every reason in the diagnostics.

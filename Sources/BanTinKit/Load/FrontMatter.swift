@@ -1,9 +1,9 @@
 /// Splits a Markdown file into its YAML front matter and body, keeping line numbers for messages.
 public struct FrontMatter: Sendable, Hashable {
     /// The YAML text between the fences ("" when the file has no front matter).
-    public var yaml: String
+    var yaml: String
     /// Line in the file where `yaml` starts (1-based).
-    public var yamlLine: Int
+    var yamlLine: Int
     public var body: String
     /// Line in the file where `body` starts (1-based).
     public var bodyLine: Int

@@ -3,15 +3,15 @@ public struct PageSource: Sendable {
     public var path: String
     public var title: String
     public var slug: String?
-    public var slugLine: Int?
+    var slugLine: Int?
     public var description: String?
     public var aliases: [String]
-    public var aliasesLine: Int?
+    var aliasesLine: Int?
     public var draft: Bool
     public var body: String
     public var bodyLine: Int
 
-    public static let knownKeys = ["title", "slug", "description", "aliases", "draft"]
+    static let knownKeys = ["title", "slug", "description", "aliases", "draft"]
 
     public static func read(_ file: SourceFile) -> (PageSource?, [Diagnostic]) {
         let parts: FrontMatter

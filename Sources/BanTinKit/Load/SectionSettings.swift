@@ -1,7 +1,7 @@
 /// The `check:` section of site.yml: limits `bantin check` applies.
 public struct CheckSettings: Sendable, Equatable {
     /// Images larger than this are an error.
-    public var maxImageKB = 500
+    var maxImageKB = 500
 
     public init() {}
 

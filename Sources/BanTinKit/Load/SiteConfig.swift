@@ -28,41 +28,41 @@ public struct SiteConfig: Sendable {
 
     /// The department's address, telephone, fax and e-mail (`contact:`): the footer links the telephone
     /// (`tel:`) and the e-mail (`mailto:`), and structured data names them as the publisher's.
-    public struct Contact: Sendable, Hashable {
-        public var address: String?
-        public var phone: String?
-        public var fax: String?
-        public var email: String?
-        public init(address: String? = nil, phone: String? = nil, fax: String? = nil, email: String? = nil) {
+    struct Contact: Sendable, Hashable {
+        var address: String?
+        var phone: String?
+        var fax: String?
+        var email: String?
+        init(address: String? = nil, phone: String? = nil, fax: String? = nil, email: String? = nil) {
             self.address = address; self.phone = phone; self.fax = fax; self.email = email
         }
 
         /// "tel:" with the number's digits (and a leading "+"): RFC 3966 allows no spaces, and phones dial
         /// "0270 3822 150" as written without them.
-        public var phoneLink: String? {
+        var phoneLink: String? {
             phone.map { number in
                 "tel:" + (number.hasPrefix("+") ? "+" : "") + number.filter { $0.isASCII && $0.isNumber }
             }
         }
-        public var emailLink: String? { email.map { "mailto:" + $0 } }
+        var emailLink: String? { email.map { "mailto:" + $0 } }
     }
 
     public var title: String
     public var description: String = ""
     public var baseURL: URL
-    public var language: String = "vi"
+    var language: String = "vi"
     public var timeZone: TimeZone
-    public var pageSize: Int = 10
-    public var latestCount: Int = 8
-    public var homeSectionCount: Int = 4
-    public var unsafeMarkdown: Bool = false
+    var pageSize: Int = 10
+    var latestCount: Int = 8
+    var homeSectionCount: Int = 4
+    var unsafeMarkdown: Bool = false
     public var categories: [CategoryEntry] = []
-    public var menu: [Link] = []
+    var menu: [Link] = []
     public var links: [Link] = []
     public var photos: [Photo] = []
-    public var footer: String = ""
+    var footer: String = ""
     /// The `contact:` section; nil when absent.
-    public var contact: Contact?
+    var contact: Contact?
     /// The `related:` section: how related news are chosen (defaults when absent).
     public var related = RelatedSettings()
     /// The `counter:` section; nil when absent, and the visit counter is off.

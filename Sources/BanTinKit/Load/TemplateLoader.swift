@@ -10,7 +10,7 @@ public struct TemplateLoader {
         self.displayRoot = (displayRoot ?? templatesDirectory.deletingLastPathComponent()).standardizedFileURL
     }
 
-    public var assetsDirectory: URL { templatesDirectory.appendingPathComponent("assets") }
+    var assetsDirectory: URL { templatesDirectory.appendingPathComponent("assets") }
 
     /// Template name ("shared/header", "partials/menu") → file.
     public func templateSources() throws(BuildFailure) -> [String: SourceFile] {

@@ -2,8 +2,8 @@ import Yams
 
 /// Typed, located access to a YAML mapping. Every problem becomes a `Diagnostic` with file and line,
 /// collected rather than thrown so an editor sees all of a file's mistakes at once.
-public struct YAMLFields {
-    public let file: String
+struct YAMLFields {
+    let file: String
     /// Added to Yams' 1-based lines: the YAML's first line is this line of the file, minus one.
     let lineOffset: Int
     let entries: [(key: String, keyLine: Int?, value: Node)]
@@ -11,7 +11,7 @@ public struct YAMLFields {
     /// quadratic (a front matter of 20,000 keys took 10 s, 40,000 took 42 s); short ones are searched.
     let positions: [String: Int]?
     let mappingLine: Int?
-    public private(set) var diagnostics: [Diagnostic] = []
+    private(set) var diagnostics: [Diagnostic] = []
 
     /// Yams' default constructor, made once: `Constructor.default` builds its tables anew on every call, and
     /// `Parser.Encoding.default` reads the whole environment (together a fifth of parsing a front matter).
@@ -19,7 +19,7 @@ public struct YAMLFields {
     nonisolated(unsafe) private static let constructor = Constructor.default
 
     /// Parses `yaml` (which starts at `firstLine` of `file`). A YAML error yields nil and one diagnostic.
-    public static func parse(_ yaml: String, file: String, firstLine: Int = 1) -> (YAMLFields?, [Diagnostic]) {
+    static func parse(_ yaml: String, file: String, firstLine: Int = 1) -> (YAMLFields?, [Diagnostic]) {
         let offset = firstLine - 1
         let node: Node?
         do {
@@ -68,13 +68,13 @@ public struct YAMLFields {
         return entries.first { $0.key == key }
     }
 
-    public var keys: [String] { entries.map(\.key) }
+    var keys: [String] { entries.map(\.key) }
 
-    public func has(_ key: String) -> Bool { entry(key) != nil }
+    func has(_ key: String) -> Bool { entry(key) != nil }
 
-    public func line(of key: String) -> Int? { entry(key)?.keyLine ?? mappingLine }
+    func line(of key: String) -> Int? { entry(key)?.keyLine ?? mappingLine }
 
-    public func line(of node: Node) -> Int? { node.mark.map { $0.line + lineOffset } }
+    func line(of node: Node) -> Int? { node.mark.map { $0.line + lineOffset } }
 
     func node(_ key: String) -> Node? {
         guard let value = entry(key)?.value else { return nil }
@@ -86,7 +86,7 @@ public struct YAMLFields {
 
     // MARK: typed values
 
-    public mutating func string(_ key: String, required: Bool = false) -> String? {
+    mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let value = node(key) else {
             if required { reportMissing(key) }
             return nil
@@ -114,7 +114,7 @@ public struct YAMLFields {
     }
 
     /// A list of texts; a single text is accepted as a comma-separated list ("tags: a, b").
-    public mutating func strings(_ key: String) -> [String] {
+    mutating func strings(_ key: String) -> [String] {
         guard let value = node(key) else { return [] }
         switch value {
         case .scalar(let scalar):
@@ -138,14 +138,14 @@ public struct YAMLFields {
         }
     }
 
-    public mutating func bool(_ key: String) -> Bool? {
+    mutating func bool(_ key: String) -> Bool? {
         guard let value = node(key) else { return nil }
         if let flag = value.bool { return flag }
         error(key, "\"\(key)\" must be true or false, found \"\(value.string ?? Self.kind(of: value))\"")
         return nil
     }
 
-    public mutating func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
+    mutating func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let value = node(key) else { return nil }
         guard let number = value.int, range.contains(number) else {
             error(key, "\"\(key)\" must be a whole number from \(range.lowerBound) to \(range.upperBound), found \"\(value.string ?? Self.kind(of: value))\"")
@@ -154,7 +154,7 @@ public struct YAMLFields {
         return number
     }
 
-    public mutating func double(_ key: String) -> Double? {
+    mutating func double(_ key: String) -> Double? {
         guard let value = node(key) else { return nil }
         guard let number = value.float ?? value.int.map(Double.init) else {
             error(key, "\"\(key)\" must be a number, found \"\(value.string ?? Self.kind(of: value))\"")
@@ -163,7 +163,7 @@ public struct YAMLFields {
         return number
     }
 
-    public mutating func mapping(_ key: String) -> YAMLFields? {
+    mutating func mapping(_ key: String) -> YAMLFields? {
         guard let value = node(key) else { return nil }
         guard let fields = YAMLFields(node: value, file: file, lineOffset: lineOffset) else {
             error(key, "\"\(key)\" must be a group of \"key: value\" lines, found \(Self.kind(of: value))")
@@ -173,7 +173,7 @@ public struct YAMLFields {
     }
 
     /// A list of mappings (e.g. categories); entries that are not mappings are reported.
-    public mutating func mappings(_ key: String) -> [YAMLFields] {
+    mutating func mappings(_ key: String) -> [YAMLFields] {
         guard let value = node(key) else { return [] }
         guard case .sequence(let sequence) = value else {
             error(key, "\"\(key)\" must be a list of entries starting with \"- \", found \(Self.kind(of: value))")
@@ -199,12 +199,12 @@ public struct YAMLFields {
         }
     }
 
-    public mutating func error(_ key: String, _ message: String) {
+    mutating func error(_ key: String, _ message: String) {
         diagnostics.append(.error(file, line: line(of: key), message))
     }
 
     /// Warns about keys outside `known`, suggesting the nearest known one ("categroy" → "category").
-    public mutating func warnAboutUnknownKeys(known: [String], context: String = "front matter") {
+    mutating func warnAboutUnknownKeys(known: [String], context: String = "front matter") {
         for entry in entries where !known.contains(entry.key) {
             var message = "unknown key \"\(entry.key)\" in \(context)"
             if let suggestion = NearestWord.find(entry.key, in: known) {
@@ -224,7 +224,7 @@ public struct YAMLFields {
     }
 
     /// Moves the collected diagnostics out (so nested readers can hand theirs to the parent).
-    public mutating func takeDiagnostics() -> [Diagnostic] {
+    mutating func takeDiagnostics() -> [Diagnostic] {
         defer { diagnostics = [] }
         return diagnostics
     }

@@ -1,16 +1,16 @@
 import Foundation
 
 /// Articles grouped by the month they were published in, in the site's time zone ("Lưu trữ").
-public struct ArchiveMonth: Sendable, Hashable {
-    public var year: Int
-    public var month: Int
+struct ArchiveMonth: Sendable, Hashable {
+    var year: Int
+    var month: Int
     /// Positions in `site.articles`, newest first.
-    public var positions: [Int]
+    var positions: [Int]
 }
 
-public enum Archive {
+enum Archive {
     /// Newest month first; months without articles are left out.
-    public static func months(of site: Site) -> [ArchiveMonth] {
+    static func months(of site: Site) -> [ArchiveMonth] {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = site.config.timeZone
         var months: [ArchiveMonth] = []
@@ -29,17 +29,17 @@ public enum Archive {
 }
 
 /// A year of the archive: its months, newest first, and their articles together.
-public struct ArchiveYear: Sendable, Hashable {
-    public var year: Int
-    public var months: [ArchiveMonth]
+struct ArchiveYear: Sendable, Hashable {
+    var year: Int
+    var months: [ArchiveMonth]
     /// Positions in `site.articles`, newest first.
-    public var positions: [Int] { months.flatMap(\.positions) }
-    public var count: Int { months.reduce(0) { $0 + $1.positions.count } }
+    var positions: [Int] { months.flatMap(\.positions) }
+    var count: Int { months.reduce(0) { $0 + $1.positions.count } }
 }
 
 extension Archive {
     /// Months grouped by year, newest first (`months` must be newest first, as `months(of:)` gives them).
-    public static func years(_ months: [ArchiveMonth]) -> [ArchiveYear] {
+    static func years(_ months: [ArchiveMonth]) -> [ArchiveYear] {
         var years: [ArchiveYear] = []
         for month in months {
             if years.last?.year == month.year { years[years.count - 1].months.append(month) } else {

@@ -8,12 +8,12 @@ public struct Article: Sendable, Hashable {
     public var date: Date
     public var categorySlug: String
     public var tags: [Tag] = []
-    public var author: String?
+    var author: String?
     public var source: String?
     public var image: String?
-    public var imageAlt: String?
+    var imageAlt: String?
     public var aliases: [String] = []
-    public var isDraft = false
+    var isDraft = false
     /// Slugs pinned by the editor (`related:`), in order.
     public var relatedPins: [String] = []
     public var markdown: String
@@ -21,8 +21,8 @@ public struct Article: Sendable, Hashable {
     public var bodyLine: Int
     /// The editor's `summary`, or after the Markdown stage the first paragraph cut near 200 characters.
     public var summary: String
-    public var hasExplicitSummary: Bool
-    public var bodyHTML = ""
+    var hasExplicitSummary: Bool
+    var bodyHTML = ""
     /// Plain text of the body (for related-news similarity and search).
     public var bodyText = ""
 
@@ -48,10 +48,10 @@ public struct StaticPage: Sendable, Hashable {
     public var description: String?
     public var aliases: [String] = []
     /// Line of `aliases:` in the page's file, for messages about its old URLs.
-    public var aliasesLine: Int?
+    var aliasesLine: Int?
     public var markdown: String
     public var bodyLine: Int
-    public var bodyHTML = ""
+    var bodyHTML = ""
 
     public init(sourcePath: String, slug: String, title: String, description: String? = nil,
                 markdown: String, bodyLine: Int = 1) {

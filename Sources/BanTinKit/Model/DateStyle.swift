@@ -14,14 +14,14 @@ public struct DateStyle: Sendable {
     /// Made once: creating a calendar or a date formatter per date was most of the cost of a large site's listings.
     private var calendar: Calendar
     /// Title of an archive month's page ("Lưu trữ tháng {mm}/{yyyy}", from locale.yml `archive_title`).
-    public var archiveTitlePattern = "{mm}/{yyyy}"
+    var archiveTitlePattern = "{mm}/{yyyy}"
     /// Title of an archive year's page (`archive_year_title`, "Lưu trữ năm {yyyy}").
-    public var archiveYearTitlePattern = "{yyyy}"
+    var archiveYearTitlePattern = "{yyyy}"
     /// Titles of the archive index and the tag index (`archive_index_title`, `tag_index_title`); nil: the site's title.
-    public var archiveIndexTitle: String?
-    public var tagIndexTitle: String?
+    var archiveIndexTitle: String?
+    var tagIndexTitle: String?
     /// Title of a tag's page (`tag_title`, "Thẻ: {name}"), the tag as editors wrote it.
-    public var tagTitlePattern = "{name}"
+    var tagTitlePattern = "{name}"
 
     public static let defaultDateTimePattern = "{HH}:{MM} {dd}/{mm}/{yyyy}"
 
@@ -37,20 +37,20 @@ public struct DateStyle: Sendable {
     }
 
     public func long(_ date: Date) -> String { format(date, longPattern) }
-    public func short(_ date: Date) -> String { format(date, shortPattern) }
+    func short(_ date: Date) -> String { format(date, shortPattern) }
     public func dateTime(_ date: Date) -> String { format(date, dateTimePattern) }
 
-    public func archiveTitle(year: Int, month: Int) -> String {
+    func archiveTitle(year: Int, month: Int) -> String {
         archiveTitlePattern
             .replacingOccurrences(of: "{mm}", with: twoDigits(month))
             .replacingOccurrences(of: "{yyyy}", with: String(year))
     }
 
-    public func archiveYearTitle(_ year: Int) -> String {
+    func archiveYearTitle(_ year: Int) -> String {
         archiveYearTitlePattern.replacingOccurrences(of: "{yyyy}", with: String(year))
     }
 
-    public func tagTitle(_ name: String) -> String { tagTitlePattern.replacingOccurrences(of: "{name}", with: name) }
+    func tagTitle(_ name: String) -> String { tagTitlePattern.replacingOccurrences(of: "{name}", with: name) }
 
     /// ISO 8601 with the site's offset ("2026-11-25T08:30:00+07:00", "Z" for UTC), for `<time datetime>` and feeds.
     public func iso(_ date: Date) -> String {

@@ -35,7 +35,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     /// `text` with control characters, line breaks and direction overrides written as escapes ("\n",
     /// "\u{1B}"): a file named with a line break or a terminal escape cannot forge or hide a line of output.
-    public static func escaped(_ text: String) -> String {
+    static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
@@ -71,19 +71,19 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
 }
 
 /// Collects diagnostics across a stage so one run reports every problem.
-public struct DiagnosticLog: Sendable {
-    public private(set) var all: [Diagnostic] = []
+struct DiagnosticLog: Sendable {
+    private(set) var all: [Diagnostic] = []
 
-    public init() {}
+    init() {}
 
-    public mutating func add(_ diagnostic: Diagnostic) { all.append(diagnostic) }
-    public mutating func add(contentsOf diagnostics: [Diagnostic]) { all.append(contentsOf: diagnostics) }
+    mutating func add(_ diagnostic: Diagnostic) { all.append(diagnostic) }
+    mutating func add(contentsOf diagnostics: [Diagnostic]) { all.append(contentsOf: diagnostics) }
 
-    public var hasErrors: Bool { all.contains { $0.severity == .error } }
-    public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
+    var hasErrors: Bool { all.contains { $0.severity == .error } }
+    var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
 
     /// Throws a `BuildFailure` with everything collected so far when any of it is an error.
-    public func throwIfErrors() throws(BuildFailure) {
+    func throwIfErrors() throws(BuildFailure) {
         if hasErrors { throw BuildFailure(all) }
     }
 }

@@ -1,15 +1,15 @@
 import Foundation
 
 /// Parses the dates editors type in front matter. A date without an offset is in the site's time zone.
-public enum PublicationDate {
-    public static let expectedFormats =
+enum PublicationDate {
+    static let expectedFormats =
         "YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or YYYY-MM-DDTHH:MM[:SS][±HH:MM|Z]"
 
-    public enum ParseError: Error, Equatable, CustomStringConvertible {
+    enum ParseError: Error, Equatable, CustomStringConvertible {
         case unrecognised(String)
         case outOfRange(String)
 
-        public var description: String {
+        var description: String {
             switch self {
             case .unrecognised(let text):
                 "date \"\(text)\" is not in a known format; expected \(PublicationDate.expectedFormats)"
@@ -20,7 +20,7 @@ public enum PublicationDate {
         }
     }
 
-    public static func parse(_ raw: String, timeZone: TimeZone) throws(ParseError) -> Date {
+    static func parse(_ raw: String, timeZone: TimeZone) throws(ParseError) -> Date {
         let text = raw.trimmingCharacters(in: .whitespaces)
         var scanner = DigitScanner(text)
         guard let year = scanner.number(4), scanner.take("-"),

@@ -11,11 +11,11 @@ public struct Site: Sendable {
     public var pages: [StaticPage]
     public private(set) var tags: [Tag] = []
 
-    public private(set) var categoryIndex: [String: Int] = [:]
-    public private(set) var articleIndex: [String: Int] = [:]
+    private(set) var categoryIndex: [String: Int] = [:]
+    private(set) var articleIndex: [String: Int] = [:]
     /// Article positions per category slug, its own articles only.
-    public private(set) var articlesByCategory: [String: [Int]] = [:]
-    public private(set) var articlesByTag: [String: [Int]] = [:]
+    private(set) var articlesByCategory: [String: [Int]] = [:]
+    private(set) var articlesByTag: [String: [Int]] = [:]
 
     public init(config: SiteConfig, categories: [Category], articles: [Article], pages: [StaticPage] = []) {
         self.config = config
@@ -30,10 +30,10 @@ public struct Site: Sendable {
 
     public func article(_ slug: String) -> Article? { articleIndex[slug].map { articles[$0] } }
 
-    public var topLevelCategories: [Category] { categories.filter { $0.parentSlug == nil } }
+    var topLevelCategories: [Category] { categories.filter { $0.parentSlug == nil } }
 
     /// Root → the category itself.
-    public func ancestry(of slug: String) -> [Category] {
+    func ancestry(of slug: String) -> [Category] {
         var chain: [Category] = []
         var current = category(slug)
         while let found = current, !chain.contains(where: { $0.slug == found.slug }) {
@@ -44,7 +44,7 @@ public struct Site: Sendable {
     }
 
     /// Articles of a category and all its descendants, newest first.
-    public func articleIndices(inTree slug: String) -> [Int] {
+    func articleIndices(inTree slug: String) -> [Int] {
         var slugs: [String] = []
         var pending = [slug]
         while let next = pending.popLast(), !slugs.contains(next) {
@@ -56,7 +56,7 @@ public struct Site: Sendable {
     }
 
     /// Changes the articles in place (their order and slugs stay the caller's to keep), then re-indexes once.
-    public mutating func updateArticles(_ change: (inout [Article]) -> Void) {
+    mutating func updateArticles(_ change: (inout [Article]) -> Void) {
         change(&articles)
         reindex()
     }

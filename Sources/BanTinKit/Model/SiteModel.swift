@@ -17,13 +17,13 @@ public enum SiteModel {
     /// Why articles were left out of this build, for the summary line.
     public struct HeldBack: Sendable, Equatable {
         public var drafts = 0
-        public var scheduled = 0
-        public var expired = 0
+        var scheduled = 0
+        var expired = 0
         public var total: Int { drafts + scheduled + expired }
     }
 
     /// URL segments the generator owns; a static page may not take them.
-    public static let reservedPageSlugs: Set<String> = ["tin", "chuyen-muc", "the", "assets", "images", "tim-kiem",
+    static let reservedPageSlugs: Set<String> = ["tin", "chuyen-muc", "the", "assets", "images", "tim-kiem",
                                                         "luu-tru", "404", "index", "feed", "sitemap"]
 
     public static func build(config: SiteConfig, articles sources: [ArticleSource], pages pageSources: [PageSource],
@@ -95,7 +95,7 @@ public enum SiteModel {
     }
 
     /// A category is named by its name or slug; capitals, accents and NFC/NFD differences are forgiven.
-    public static func findCategory(_ reference: String, in categories: [Category]) -> Category? {
+    static func findCategory(_ reference: String, in categories: [Category]) -> Category? {
         let wanted = Slug.make(reference)
         return categories.first { $0.slug == wanted } ?? categories.first { Slug.make($0.name) == wanted }
     }

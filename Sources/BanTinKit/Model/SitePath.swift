@@ -2,15 +2,15 @@ import Foundation
 
 /// Paths editors give for images, old URLs and slugs. They end up as links and as files in the output,
 /// so anything that could climb out of the site (`..`, `%2e%2e`, backslashes, other schemes) is refused.
-public enum SitePath {
-    public enum Problem: Error, Equatable, CustomStringConvertible {
+enum SitePath {
+    enum Problem: Error, Equatable, CustomStringConvertible {
         case climbsOut(String)
         case unsupportedScheme(String)
         case notASitePath(String)
         case notASlug(String)
         case controlCharacter(String)
 
-        public var description: String {
+        var description: String {
             switch self {
             case .climbsOut(let text): "\"\(text)\" tries to leave the site folder (\"..\" is not allowed)"
             case .unsupportedScheme(let text): "\"\(text)\" must be a path on this site or an http(s) address"
@@ -25,7 +25,7 @@ public enum SitePath {
 
     /// An image reference: an http(s) URL, or a path inside the site ("/images/a.jpg", "images/a.jpg").
     /// Returns the root-relative path ("/images/a.jpg") or the URL unchanged.
-    public static func image(_ text: String) throws(Problem) -> String {
+    static func image(_ text: String) throws(Problem) -> String {
         if isWebAddress(text) { return text }
         if text.contains(":") { throw .unsupportedScheme(text) }
         let path = text.hasPrefix("/") ? text : "/" + text
@@ -36,7 +36,7 @@ public enum SitePath {
     /// A link of the menu or the link list (`site.yml`): an image's rule (an http(s) address or a path on
     /// the site), and `mailto:` and `tel:`, which open nothing but a mail or a call. Any other scheme
     /// (`javascript:`, `data:`, `file:`) is refused: it would run or open on every page that shows the link.
-    public static func link(_ text: String) throws(Problem) -> String {
+    static func link(_ text: String) throws(Problem) -> String {
         let lower = text.lowercased()
         if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") {
             if fullyDecoded(text).unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
@@ -53,7 +53,7 @@ public enum SitePath {
 
     /// An old URL of an article ("/tin-tuc/123.html", "/index.php?option=com_content&id=123", or the same
     /// with the old portal's origin). Returns the path with its query, without the origin.
-    public static func alias(_ text: String) throws(Problem) -> String {
+    static func alias(_ text: String) throws(Problem) -> String {
         var path = text
         if isWebAddress(text) {
             guard let components = URLComponents(string: text) else { throw .notASitePath(text) }
@@ -69,7 +69,7 @@ public enum SitePath {
 
     /// A `slug:` as typed. Words and accents are fine ("Dân vận khéo" gives dan-van-kheo), but a path is
     /// refused rather than flattened: "../../etc" or a pasted "/tin/x/" must not quietly become another page.
-    public static func slug(_ text: String) throws(Problem) -> String {
+    static func slug(_ text: String) throws(Problem) -> String {
         let decoded = fullyDecoded(text)
         // Without a separator, dots are harmless: they fold away like any punctuation.
         if decoded.contains("/") || decoded.contains("\\") { throw .notASlug(text) }

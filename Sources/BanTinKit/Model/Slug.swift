@@ -2,7 +2,7 @@ import Foundation
 
 /// URL slugs for Vietnamese text: "Dân vận khéo" → "dan-van-kheo".
 public enum Slug {
-    public static let maximumLength = 100
+    static let maximumLength = 100
 
     /// NFC first (so NFD input gives the same slug), "đ"/"Đ" → "d", other marks removed, lower case,
     /// every run of other characters → one "-", trimmed, at most 100 characters cut at a "-".
@@ -25,7 +25,7 @@ public enum Slug {
     /// Lower case, no diacritics, "đ" → "d"; keeps spaces and punctuation. Shared with search and matching.
     /// NFC and NFD input give the same result: precomposed letters map through a table, and loose
     /// combining marks are dropped.
-    public static func fold(_ text: String) -> String {
+    static func fold(_ text: String) -> String {
         String(decoding: foldedBytes(text), as: UTF8.self)
     }
 

@@ -5,7 +5,7 @@ import Foundation
 /// check and the visit counter's URL lookup all read this table; a new kind of page is added here and in the
 /// renderer's switch, nowhere else.
 public struct PageTable: Sendable {
-    public enum Kind: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
         case home
         case article(ArticleID)
         /// The article's print view, which sees the same values as its page.
@@ -37,7 +37,7 @@ public struct PageTable: Sendable {
     }
 
     /// The raster files made from the logo, with the sizes pages announce for them.
-    public enum SiteImage: Sendable, Equatable, CaseIterable {
+    enum SiteImage: Sendable, Equatable, CaseIterable {
         /// `/favicon.ico`: 16, 32 and 48 px in one file.
         case favicon
         /// `/apple-touch-icon.png`: 180 × 180.
@@ -45,7 +45,7 @@ public struct PageTable: Sendable {
         /// The picture of a page shared on Facebook or Zalo when it has no raster picture of its own: 1200 × 630 PNG.
         case shareImage
 
-        public func url(_ routes: Routes) -> String {
+        func url(_ routes: Routes) -> String {
             switch self {
             case .favicon: routes.favicon
             case .appleTouchIcon: routes.appleTouchIcon
@@ -58,17 +58,17 @@ public struct PageTable: Sendable {
         /// Root-relative URL; folders end in "/".
         public var url: String
         /// The file written, relative to the output folder; nil for folders and unwritable old URLs.
-        public var outputPath: String?
-        public var kind: Kind
+        var outputPath: String?
+        var kind: Kind
         /// The file or setting the address comes from, named in error messages.
-        public var owner: String
+        var owner: String
         /// Newest article date shown on the page; nil for pages without one.
-        public var lastModified: Date?
+        var lastModified: Date?
         /// False for pages search engines should not list (print views, redirects, 404) and for non-pages.
-        public var inSitemap: Bool
+        var inSitemap: Bool
         /// The page whose views a visit here counts for (an article for its print view and old URLs); nil
         /// for what the visit counter does not count (archives, search, 404, files).
-        public var countsFor: String?
+        var countsFor: String?
         /// The page's title where the counter lists it.
         public var title: String?
 
@@ -79,7 +79,7 @@ public struct PageTable: Sendable {
             default: true
             }
         }
-        public var isFolder: Bool {
+        var isFolder: Bool {
             switch kind {
             case .assetsFolder, .imagesFolder, .searchIndexFolder: true
             default: false
@@ -90,12 +90,12 @@ public struct PageTable: Sendable {
     public let routes: Routes
     public let entries: [Entry]
     /// The archive's months, newest first (`Kind.archiveMonth` points into it).
-    public let archive: [ArchiveMonth]
+    let archive: [ArchiveMonth]
     /// The same months by year, newest first (`Kind.archiveYear` points into it).
-    public let archiveYears: [ArchiveYear]
+    let archiveYears: [ArchiveYear]
 
     /// The manifest's file name in the output (written by the writer, listed here so no old URL takes it).
-    public static let manifestName = ".bantin-manifest"
+    static let manifestName = ".bantin-manifest"
 
     public init(site: Site, routes: Routes? = nil) {
         let routes = routes ?? Routes(baseURL: site.config.baseURL)
@@ -196,7 +196,7 @@ public struct PageTable: Sendable {
     }
 
     /// Addresses a page had before, still counted from old access logs (the print views' former folders).
-    public func formerURLs(of entry: Entry) -> [String] {
+    func formerURLs(of entry: Entry) -> [String] {
         if case .printView(let id) = entry.kind { return [routes.formerPrintView(id.slug)] }
         return []
     }

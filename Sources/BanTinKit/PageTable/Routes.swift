@@ -29,41 +29,41 @@ public struct Routes: Sendable {
     // Reader features: search, archive, feeds, sitemap, redirect rules.
     public var search: String { basePath + "tim-kiem/" }
     /// Folder of the search index's JSON files (manifest, term buckets, article chunks).
-    public var searchIndexFolder: String { basePath + "tim-kiem/index/" }
-    public func searchIndexFile(_ name: String) -> String { searchIndexFolder + name }
-    public func archive(year: Int, month: Int, page: Int = 1) -> String {
+    var searchIndexFolder: String { basePath + "tim-kiem/index/" }
+    func searchIndexFile(_ name: String) -> String { searchIndexFolder + name }
+    func archive(year: Int, month: Int, page: Int = 1) -> String {
         paged(basePath + "luu-tru/\(year)/" + (month < 10 ? "0\(month)" : "\(month)") + "/", page)
     }
     /// A year's articles, its months listed above them.
-    public func archive(year: Int, page: Int = 1) -> String { paged(basePath + "luu-tru/\(year)/", page) }
+    func archive(year: Int, page: Int = 1) -> String { paged(basePath + "luu-tru/\(year)/", page) }
     /// Every year and month with its count ("Lưu trữ" in breadcrumbs and the sidebar).
-    public var archiveIndex: String { basePath + "luu-tru/" }
+    var archiveIndex: String { basePath + "luu-tru/" }
     /// Every tag with its count.
-    public var tagIndex: String { basePath + "the/" }
+    var tagIndex: String { basePath + "the/" }
     public var feed: String { basePath + "feed.xml" }
-    public func categoryFeed(_ slug: String) -> String { basePath + "chuyen-muc/\(slug)/feed.xml" }
-    public var sitemap: String { basePath + "sitemap.xml" }
-    public var robots: String { basePath + "robots.txt" }
+    func categoryFeed(_ slug: String) -> String { basePath + "chuyen-muc/\(slug)/feed.xml" }
+    var sitemap: String { basePath + "sitemap.xml" }
+    var robots: String { basePath + "robots.txt" }
     /// Netlify-style rules (`from to 301`) and the nginx snippet for old URLs.
-    public var redirectRules: String { basePath + "_redirects" }
-    public var nginxRedirects: String { basePath + "nginx-redirects.conf" }
+    var redirectRules: String { basePath + "_redirects" }
+    var nginxRedirects: String { basePath + "nginx-redirects.conf" }
 
     // Icons and the picture shown when a page is shared, raster files made from the logo at build time:
     // browsers ask for /favicon.ico and iOS for /apple-touch-icon.png at the root whatever a page says, and
     // Facebook and Zalo show no SVG.
     public var favicon: String { basePath + "favicon.ico" }
     /// 180 × 180 PNG (iOS home screen; also the publisher's logo in structured data).
-    public var appleTouchIcon: String { basePath + "apple-touch-icon.png" }
+    var appleTouchIcon: String { basePath + "apple-touch-icon.png" }
     /// 1200 × 630 PNG, the ratio Facebook and Zalo crop link previews to.
-    public var defaultShareImage: String { basePath + "anh-chia-se.png" }
-    public static let defaultShareImageSize = (width: 1200, height: 630)
-    public static let appleTouchIconSize = 180
+    var defaultShareImage: String { basePath + "anh-chia-se.png" }
+    static let defaultShareImageSize = (width: 1200, height: 630)
+    static let appleTouchIconSize = 180
 
     /// The file a redirect page for an old URL is written to, or nil when the old URL lies outside the
     /// site's folder (a site under a sub-path cannot write at the host's root; the 301 rules still cover it).
     /// A query cannot be part of a file name a server looks up, so "/index.php?id=1" is written to
     /// "index.php/id=1/index.html" (reached through the 301 rules; the page is the fallback and the record).
-    public func aliasOutputPath(_ alias: String) -> String? {
+    func aliasOutputPath(_ alias: String) -> String? {
         let parts = alias.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let rawPath = String(parts[0])
         let path = rawPath.removingPercentEncoding ?? rawPath
@@ -83,14 +83,14 @@ public struct Routes: Sendable {
     }
 
     /// "/images/x.svg" or "images/x.svg" → a URL under the base path; absolute http(s) URLs pass through.
-    public func resource(_ reference: String) -> String {
+    func resource(_ reference: String) -> String {
         if reference.hasPrefix("http://") || reference.hasPrefix("https://") || reference.hasPrefix("//") { return reference }
         let trimmed = reference.drop { $0 == "/" }
         return basePath + trimmed
     }
 
     /// Absolute URL (of a root-relative one) for canonical links, feeds and the print view's source line.
-    public func absolute(_ path: String) -> String {
+    func absolute(_ path: String) -> String {
         // An image on another site (og:image, feeds) is already absolute.
         if path.hasPrefix("http://") || path.hasPrefix("https://") { return path }
         return origin + path
@@ -106,7 +106,7 @@ public struct Routes: Sendable {
     }
 
     /// The file a URL is written to, relative to the output folder ("tin/x/" → "tin/x/index.html").
-    public func outputPath(for url: String) -> String {
+    func outputPath(for url: String) -> String {
         var path = url.hasPrefix(basePath) ? String(url.dropFirst(basePath.count)) : url
         if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
         return path

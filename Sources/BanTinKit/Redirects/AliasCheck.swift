@@ -1,7 +1,7 @@
 /// Old URLs may neither be claimed twice nor take the place of a page the site publishes; each problem
 /// names both files. Runs at the end of the model stage, so a bad alias stops the build before anything is written.
-public enum AliasCheck {
-    public static func problems(in table: PageTable, site: Site, sources: [ArticleSource] = []) -> [Diagnostic] {
+enum AliasCheck {
+    static func problems(in table: PageTable, site: Site, sources: [ArticleSource] = []) -> [Diagnostic] {
         let routes = table.routes
         let oldURLs = table.entries.compactMap { entry -> OldURL? in
             if case .redirect(let old) = entry.kind { return old } else { return nil }

@@ -1,24 +1,24 @@
 /// An address of the old portal (`aliases:` in front matter) and the page that replaces it.
-public struct OldURL: Sendable, Hashable {
+struct OldURL: Sendable, Hashable {
     /// Root-relative, with its query if any ("/index.php?option=com_content&id=123").
-    public var alias: String
+    var alias: String
     /// Root-relative URL of the new page.
-    public var target: String
-    public var targetTitle: String
+    var target: String
+    var targetTitle: String
     /// The content file that claims the alias.
-    public var owner: String
+    var owner: String
 
-    public var path: String { String(alias.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]) }
+    var path: String { String(alias.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]) }
     /// The query without "?", nil when there is none.
-    public var query: String? {
+    var query: String? {
         let parts = alias.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         return parts.count == 2 ? String(parts[1]) : nil
     }
 }
 
-public enum OldURLs {
+enum OldURLs {
     /// Every alias of every article and static page, in a stable order; repeats within one file count once.
-    public static func all(_ site: Site, routes: Routes) -> [OldURL] {
+    static func all(_ site: Site, routes: Routes) -> [OldURL] {
         var found: [OldURL] = []
         for article in site.articles {
             for alias in unique(article.aliases) {

@@ -3,8 +3,8 @@ import Foundation
 /// Permanent (301) redirects for the old URLs, for servers that read rules: `_redirects` (Netlify-style
 /// `from to 301`) and `nginx-redirects.conf`, a snippet to include inside nginx's `server { }` block.
 /// The redirect pages written at the old paths are the fallback for servers that read neither.
-public enum RedirectRules {
-    public static func files(_ oldURLs: [OldURL], routes: Routes) -> [OutputFile] {
+enum RedirectRules {
+    static func files(_ oldURLs: [OldURL], routes: Routes) -> [OutputFile] {
         [OutputFile(path: routes.outputPath(for: routes.redirectRules), text: netlify(oldURLs)),
          OutputFile(path: routes.outputPath(for: routes.nginxRedirects), text: nginx(oldURLs))]
     }

@@ -2,9 +2,9 @@ import Dispatch
 
 /// The Markdown step: renders every article and page body through cmark-gfm, in parallel across cores,
 /// and derives automatic summaries and plain text.
-public enum ArticleBodies {
+enum ArticleBodies {
     /// `memo` (kept by `bantin serve` between builds) supplies bodies whose text has not changed.
-    public static func render(_ site: Site, memo: MarkdownMemo? = nil) -> Site {
+    static func render(_ site: Site, memo: MarkdownMemo? = nil) -> Site {
         let renderer = Renderer(markdown: Markdown(allowsRawHTML: site.config.unsafeMarkdown), memo: memo)
         var site = site
         site.updateArticles { articles in

@@ -9,9 +9,9 @@ public struct Markdown: Sendable {
     public struct Output: Sendable, Equatable {
         public var html: String
         /// The first paragraph as plain text (for automatic summaries).
-        public var firstParagraph: String
+        var firstParagraph: String
         /// All text of the document without markup (for similarity and search).
-        public var plainText: String
+        var plainText: String
     }
 
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
@@ -38,14 +38,14 @@ public struct Markdown: Sendable {
     }
 
     /// A link or image destination as written, with its line (1 is the first line of the Markdown text).
-    public struct Reference: Sendable, Equatable {
-        public var destination: String
-        public var line: Int
-        public var isImage: Bool
+    struct Reference: Sendable, Equatable {
+        var destination: String
+        var line: Int
+        var isImage: Bool
     }
 
     /// Every link and image of the text, bare URLs included, for `bantin check`.
-    public func references(in markdown: String) -> [Reference] {
+    func references(in markdown: String) -> [Reference] {
         parsed(markdown) { _, document, _ in
             var found: [Reference] = []
             guard let iterator = cmark_iter_new(document) else { return found }
@@ -135,18 +135,18 @@ public struct Markdown: Sendable {
 /// them (the largest in the sample and in a generated 10,000-article corpus: see MarkdownLimitTests).
 /// Code blocks are counted too: telling them apart for sure would take cmark's own block parser (an HTML block
 /// can hide a fence), and a count too high can only refuse a text, never let a slow one through.
-public enum MarkdownLimits {
+enum MarkdownLimits {
     /// Brackets opened and not yet closed (`[`, `![`), in one paragraph.
-    public static let openBrackets = 128
+    static let openBrackets = 128
     /// Runs of `*`, `_` or `~` (emphasis and strikethrough marks), in one paragraph.
-    public static let emphasisRuns = 2_000
+    static let emphasisRuns = 2_000
     /// `|` in one line (table cells).
-    public static let pipesPerLine = 256
+    static let pipesPerLine = 256
     /// `@` in one word (the autolink extension's e-mail search).
-    public static let atSignsPerWord = 32
+    static let atSignsPerWord = 32
 
     /// One problem per limit exceeded (at the line where it first is), in the body's lines counted from `firstLine`.
-    public static func problems(in body: String, firstLine: Int) -> [(line: Int, message: String)] {
+    static func problems(in body: String, firstLine: Int) -> [(line: Int, message: String)] {
         var scan = Scan()
         var text = body
         text.withUTF8 { scan.run($0) }

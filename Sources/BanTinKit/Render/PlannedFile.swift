@@ -2,27 +2,27 @@ import Foundation
 
 /// One file of the built site before any template runs. Incremental builds hash the context and render
 /// only the pages whose context or template changed; a full build renders them all.
-public struct PlannedFile {
-    public enum Content {
+struct PlannedFile {
+    enum Content {
         /// A page: the template's name and the values it sees.
         case page(template: String, context: [String: Any])
         /// Bytes made without a template (feeds, indexes, …).
         case bytes(Data)
     }
 
-    public var path: String
-    public var content: Content
+    var path: String
+    var content: Content
     /// The site-wide values every page sees under its own (one dictionary shared by all pages, not copied
     /// into each: at 10,000 articles the copies were a third of the build's memory).
-    public var siteValues: [String: Any]
+    var siteValues: [String: Any]
 
-    public init(path: String, content: Content, siteValues: [String: Any] = [:]) {
+    init(path: String, content: Content, siteValues: [String: Any] = [:]) {
         self.path = path
         self.content = content
         self.siteValues = siteValues
     }
 
-    public func render(with templates: TemplateSet) -> OutputFile {
+    func render(with templates: TemplateSet) -> OutputFile {
         switch content {
         case .page(let template, let context):
             OutputFile(path: path, text: templates.render(template, own: context, site: siteValues))

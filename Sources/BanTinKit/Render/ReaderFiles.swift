@@ -1,7 +1,7 @@
 /// Files of the reader features that are not pages: feeds, sitemap and robots.txt, the search index,
 /// and the 301 rules for old URLs, each made for its entry of the page table. Pure, like the rest of the render stage.
-public enum ReaderFiles {
-    public static func render(_ site: Site, table: PageTable, dates: DateStyle) -> [OutputFile] {
+enum ReaderFiles {
+    static func render(_ site: Site, table: PageTable, dates: DateStyle) -> [OutputFile] {
         let routes = table.routes
         var oldURLs: [OldURL] = []
         var feeds: [String?] = []

@@ -115,9 +115,9 @@ private final class Listings {
 }
 
 /// The files of a site before any template runs, and the templates that will render them.
-public struct SitePlan {
-    public var files: [PlannedFile]
-    public var templates: TemplateSet
+struct SitePlan {
+    var files: [PlannedFile]
+    var templates: TemplateSet
     /// The values the pages were made from, kept by `bantin serve` for its previews.
     var contexts: PageContexts?
 

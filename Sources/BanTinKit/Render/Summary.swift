@@ -1,8 +1,8 @@
 /// Automatic summaries: the first paragraph, cut at a word boundary near a length.
-public enum Summary {
-    public static let targetLength = 200
+enum Summary {
+    static let targetLength = 200
 
-    public static func cut(_ text: String, near limit: Int = targetLength) -> String {
+    static func cut(_ text: String, near limit: Int = targetLength) -> String {
         if let cut = cutByScalars(text, near: limit) { return cut }
         // Words past the limit are never looked at: a first paragraph can be thousands of characters long.
         var words: [Substring] = []

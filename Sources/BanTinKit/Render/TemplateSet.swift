@@ -7,10 +7,10 @@ public struct TemplateSet: Sendable {
     public static let pageTemplates = ["home", "article", "print", "list", "page", "404", "search", "redirect"]
 
     /// Rendered once per article with its item values; the result is the item's `html` (optional).
-    public static let itemTemplate = "item"
+    static let itemTemplate = "item"
 
     /// Templates under `shared/` show site-wide values only; a build renders each once (`sharingFragments`).
-    public static let sharedFolder = "shared/"
+    static let sharedFolder = "shared/"
 
     private let templates: [String: MustacheTemplate]
     private let library: MustacheLibrary
@@ -56,7 +56,7 @@ public struct TemplateSet: Sendable {
 
     /// The same set with every `shared/` fragment rendered once with `siteValues` and replaced by its text,
     /// so the header, sidebars and footer cost one render per build instead of one per page.
-    public func sharingFragments(_ siteValues: [String: Any]) -> TemplateSet {
+    func sharingFragments(_ siteValues: [String: Any]) -> TemplateSet {
         var compiled = templates
         for name in names where name.hasPrefix(Self.sharedFolder) {
             if let fixed = Self.literal(render(name, siteValues)) { compiled[name] = fixed }

@@ -10,15 +10,15 @@ import Dispatch
 ///   downloaded only for the results on screen.
 ///
 /// Ids are positions in `site.articles` (newest first), so "lower id" means "newer".
-public enum SearchIndex {
-    public static let format = 1
-    public static let chunkSize = 25
+enum SearchIndex {
+    static let format = 1
+    static let chunkSize = 25
     /// Buckets are made small enough that one averages about this many bytes.
-    public static let targetBucketBytes = 16_000
-    public static let maximumBuckets = 4096
-    public static let snippetLength = 160
+    static let targetBucketBytes = 16_000
+    static let maximumBuckets = 4096
+    static let snippetLength = 160
 
-    public static func files(_ site: Site, routes: Routes, dates: DateStyle) -> [OutputFile] {
+    static func files(_ site: Site, routes: Routes, dates: DateStyle) -> [OutputFile] {
         let postings = self.postings(site)
         let terms = postings.keys.sorted()
         let entries = Parallel.map(terms.count) { index -> (term: String, text: String) in

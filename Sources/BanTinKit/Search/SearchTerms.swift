@@ -1,11 +1,11 @@
 /// How text becomes search terms, the same way in Swift (index) and in `templates/assets/search.js`
 /// (query): `Slug.fold` (lower case, no accents, "đ" → "d"), then every run of ASCII letters and digits
 /// is a term. Folded Vietnamese is plain ASCII, so "Được" and "duoc" meet at "duoc".
-public enum SearchTerms {
+enum SearchTerms {
     /// Longer runs (pasted URLs, codes) are left out of the index: nobody types them.
-    public static let maximumLength = 40
+    static let maximumLength = 40
 
-    public static func terms(in text: String) -> [String] {
+    static func terms(in text: String) -> [String] {
         var terms: [String] = []
         var folded = Slug.fold(text)
         // Terms are ASCII letters and digits, so any other byte (UTF-8 included) ends one.
@@ -26,11 +26,11 @@ public enum SearchTerms {
     }
 
     /// Two neighbouring title words as one index entry; the space keeps it apart from every single term.
-    public static func pair(_ first: String, _ second: String) -> String { first + " " + second }
+    static func pair(_ first: String, _ second: String) -> String { first + " " + second }
 
     /// Which term file holds a term: FNV-1a (32 bits) of its bytes, modulo the number of buckets.
     /// search.js computes the same with `Math.imul`.
-    public static func bucket(of term: String, count: Int) -> Int {
+    static func bucket(of term: String, count: Int) -> Int {
         var hash: UInt32 = 0x811C_9DC5
         for byte in term.utf8 {
             hash ^= UInt32(byte)

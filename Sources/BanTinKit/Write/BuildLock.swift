@@ -50,7 +50,7 @@ public final class BuildLock: Sendable {
 
     /// Takes the lock of `file`, making it (and its folder) when missing. `what` names the locked thing in
     /// messages ("public/"); `waiting` is told once when another build holds it and this one waits.
-    public static func acquire(_ file: URL, what: String, policy: Policy,
+    static func acquire(_ file: URL, what: String, policy: Policy,
                                waiting: ((String) -> Void)? = nil) throws -> BuildLock {
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let descriptor = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
@@ -81,7 +81,7 @@ public final class BuildLock: Sendable {
     }
 
     /// The lock when no other build holds it; nil at once when one does (`bantin serve` saving the counter).
-    public static func attempt(_ file: URL) -> BuildLock? {
+    static func attempt(_ file: URL) -> BuildLock? {
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let descriptor = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }

@@ -13,7 +13,7 @@ public struct OutputUpdate {
     /// Makes a file's bytes (renders a page) when the writer gets to it.
     public struct Producer: @unchecked Sendable {
         let make: () -> Data
-        public init(_ make: @escaping () -> Data) { self.make = make }
+        init(_ make: @escaping () -> Data) { self.make = make }
     }
 
     public var manifest: OutputManifest
@@ -30,5 +30,5 @@ public struct OutputUpdate {
     }
 
     /// Files written plus files removed.
-    public var changeCount: Int { writes.count + removals.count }
+    var changeCount: Int { writes.count + removals.count }
 }

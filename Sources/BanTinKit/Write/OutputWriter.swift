@@ -18,7 +18,7 @@ import Darwin
 public struct OutputWriter {
     public let output: URL
     /// Updates changing more files than this are staged and swapped in whole.
-    public var inPlaceLimit = 256
+    var inPlaceLimit = 256
 
     public init(output: URL) {
         self.output = output.standardizedFileURL
@@ -35,15 +35,15 @@ public struct OutputWriter {
     }
 
     /// A file the manifest lists is missing from the output (removed by hand): the build must start afresh.
-    public struct MissingOutput: Error, CustomStringConvertible {
-        public var path: String
-        public var description: String { "\(path) is listed in the manifest but missing from the output" }
+    struct MissingOutput: Error, CustomStringConvertible {
+        var path: String
+        var description: String { "\(path) is listed in the manifest but missing from the output" }
     }
 
     /// Undoes a committed update or finishes a swap a killed build left behind, and removes its leftovers.
     /// Called first by every build (holding the output's `BuildLock`), before anything can fail on the content:
     /// a mixed site left by a killed update must not stay published because the next build found an error.
-    public func recover() throws {
+    func recover() throws {
         let manager = FileManager.default
         if manager.fileExists(atPath: journal.path) {
             try rollBack()

@@ -20,7 +20,7 @@ public struct CounterPages: Sendable {
     private var listings: Set<String> = []
     private let basePath: String
     /// Canonical URL → the page's title, for `bantin counter`.
-    public private(set) var titles: [String: String] = [:]
+    private(set) var titles: [String: String] = [:]
     /// The articles, newest first: each one's canonical URL and the normalised old URLs that count for it.
     public private(set) var articles: [(id: ArticleID, url: String, oldPaths: [String])] = []
 

@@ -4,7 +4,7 @@ public struct CounterReport: Sendable, Equatable {
     /// Log files the patterns matched, and of those: read (for new lines), and skipped as unchanged.
     public var files = 0
     public var filesRead = 0
-    public var filesUnchanged = 0
+    var filesUnchanged = 0
     public var linesRead = 0
     public var views = 0
     public var bots = 0
@@ -13,7 +13,7 @@ public struct CounterReport: Sendable, Equatable {
     public var other = 0
     public var malformed = 0
     /// Dated more than a day after the build (a server clock set wrong): skipped.
-    public var future = 0
+    var future = 0
 
     public init() {}
 

@@ -15,15 +15,15 @@ public struct CounterSettings: Sendable, Equatable {
     public var logs: [String] = []
     public var state = "content/data/visits.json"
     public var baseline = 0
-    public var importFile: String?
+    var importFile: String?
     /// Seconds.
     public var onlineWindow: Int64 = 15 * 60
-    public var mostReadCount = 5
+    var mostReadCount = 5
     /// "Tin đọc nhiều" counts the views of this many days, up to the snapshot's day.
     public var mostReadDays = 30
     public var bots: [String] = []
     /// False when site.yml names no `logs` at all (only the baseline can be shown).
-    public var logsGiven = false
+    var logsGiven = false
     /// Line of the section in site.yml, for messages about it.
     public var line: Int?
     public var file = "site.yml"

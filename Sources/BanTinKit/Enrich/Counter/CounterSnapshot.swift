@@ -30,7 +30,7 @@ public struct CounterSnapshot: Sendable, Equatable {
     /// The newest log entry; nil before any log was read.
     public var time: Date?
     /// Views ever, per article (logs, old URLs, imported counts).
-    public var articleViews: [ArticleID: Int]
+    var articleViews: [ArticleID: Int]
     /// Articles most viewed in the last `mostReadDays` days first, with those views.
     public var mostRead: [ArticleViews]
     /// Every page with views, most viewed first (for `bantin counter`).

@@ -7,7 +7,7 @@ import Foundation
 public struct CounterState: Sendable, Equatable {
     public static let format = 1
     /// Long enough for the 30-day "most read" list and for logs that arrive a few days late.
-    public static let recentDayCount = 35
+    static let recentDayCount = 35
 
     public struct Day: Sendable, Equatable {
         public var views = 0
@@ -15,35 +15,35 @@ public struct CounterState: Sendable, Equatable {
         public var visitors = 0
     }
 
-    public struct RecentDay: Sendable, Equatable {
-        public var viewsByPage: [String: Int] = [:]
-        public var visitorKeys: Set<UInt64> = []
+    struct RecentDay: Sendable, Equatable {
+        var viewsByPage: [String: Int] = [:]
+        var visitorKeys: Set<UInt64> = []
     }
 
     /// How a fully read file looked, so an unchanged one (a rotated `.gz` above all) is not opened again.
-    public struct FileStamp: Sendable, Equatable, Codable {
-        public var device: UInt64
-        public var inode: UInt64
-        public var size: Int64
-        public var modified: Int64
+    struct FileStamp: Sendable, Equatable, Codable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+        var modified: Int64
         /// The record of the log it holds (its head fingerprint).
-        public var head: UInt64
+        var head: UInt64
     }
 
     /// Newest log entry counted, seconds since 1970 UTC: the time of the snapshot.
-    public var newestEntry: Int64?
+    var newestEntry: Int64?
     /// Page views ever counted from logs (the baseline is added when shown).
-    public var totalViews = 0
+    var totalViews = 0
     /// Canonical page URL → views ever.
-    public var viewsByPage: [String: Int] = [:]
+    var viewsByPage: [String: Int] = [:]
     /// Day number (days since 1970-01-01, site time zone) → that day's figures.
     public var days: [Int: Day] = [:]
-    public var recentDays: [Int: RecentDay] = [:]
+    var recentDays: [Int: RecentDay] = [:]
     /// Visitor key → time of their last view, for views within the online window of `newestEntry`.
     public var online: [UInt64: Int64] = [:]
     public var logs: [LogFileRecord] = []
     /// Path → how the file looked when last read to its end.
-    public var unchanged: [String: FileStamp] = [:]
+    var unchanged: [String: FileStamp] = [:]
 
     public init() {}
 }

@@ -8,31 +8,31 @@ import Foundation
 /// Reads and writes the counter's state file. Writes are atomic (a temporary file renamed over the old one),
 /// and the state before each write is kept as `<name>.previous`. A damaged state file is never silently
 /// replaced: it is kept aside as `<name>.corrupt-<time>`, reported, and the previous state is used if it reads.
-public struct CounterStore: Sendable {
-    public let url: URL
+struct CounterStore: Sendable {
+    let url: URL
     /// How paths appear in messages.
     let display: @Sendable (URL) -> String
 
-    public init(url: URL, display: @escaping @Sendable (URL) -> String = { $0.path }) {
+    init(url: URL, display: @escaping @Sendable (URL) -> String = { $0.path }) {
         self.url = url
         self.display = display
     }
 
-    public var previousURL: URL { url.appendingPathExtension("previous") }
+    var previousURL: URL { url.appendingPathExtension("previous") }
 
     public struct Loaded: Sendable {
         public var state: CounterState
         /// False when the file exists but could not be read: saving would overwrite counts we could not see.
-        public var canSave: Bool
+        var canSave: Bool
         public var diagnostics: [Diagnostic]
         /// The file was damaged and moved aside: the state must be written even if nothing new is counted.
-        public var replacesDamagedFile = false
+        var replacesDamagedFile = false
         /// The file's bytes as read (nil: there was none, or it was moved aside), to save only over them.
         public var bytes: Data?
     }
 
     /// `now` names the file a damaged state is kept aside as.
-    public func load(now: Date = Date()) -> Loaded {
+    func load(now: Date = Date()) -> Loaded {
         let manager = FileManager.default
         guard manager.fileExists(atPath: url.path) else { return Loaded(state: CounterState(), canSave: true, diagnostics: []) }
         let data: Data
@@ -77,7 +77,7 @@ public struct CounterStore: Sendable {
 
     /// Writes `state` unless the file already holds exactly it. Returns whether it wrote.
     @discardableResult
-    public func save(_ state: CounterState) throws -> Bool {
+    func save(_ state: CounterState) throws -> Bool {
         let data = try Self.encode(state)
         if let existing = try? Data(contentsOf: url), existing == data { return false }
         let folder = url.deletingLastPathComponent()

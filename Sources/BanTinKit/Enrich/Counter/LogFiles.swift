@@ -6,10 +6,10 @@ import Darwin
 import Foundation
 
 /// The log files that `counter.logs` patterns name, found with the system's `glob` (`*`, `?`, `[…]`).
-public enum LogFiles {
+enum LogFiles {
     /// Regular files matching any pattern (relative ones from `root`), each once, sorted by path;
     /// and the patterns that matched nothing.
-    public static func expand(_ patterns: [String], root: URL) -> (files: [URL], unmatched: [String]) {
+    static func expand(_ patterns: [String], root: URL) -> (files: [URL], unmatched: [String]) {
         var seen: Set<String> = []
         var files: [URL] = []
         var unmatched: [String] = []

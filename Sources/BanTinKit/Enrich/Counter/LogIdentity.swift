@@ -22,20 +22,20 @@ public struct LogFileRecord: Sendable, Equatable {
 }
 
 /// Fingerprints and the rule that matches a file to a record.
-public enum LogIdentity {
+enum LogIdentity {
     /// How much of a log identifies it: enough for dozens of lines, each with its own time and address.
-    public static let headLength = 4096
+    static let headLength = 4096
     /// A log shorter than its record's head is still recognised by this much (a shorter copy made earlier).
-    public static let startLength = 512
+    static let startLength = 512
 
-    public struct Fingerprint: Sendable, Equatable {
-        public var head: UInt64
-        public var headLength: Int
-        public var start: UInt64
+    struct Fingerprint: Sendable, Equatable {
+        var head: UInt64
+        var headLength: Int
+        var start: UInt64
     }
 
     /// The fingerprint of a log whose first bytes are `head` (up to `headLength` of them).
-    public static func fingerprint(_ head: [UInt8]) -> Fingerprint {
+    static func fingerprint(_ head: [UInt8]) -> Fingerprint {
         let length = min(head.count, headLength)
         return head.withUnsafeBufferPointer { bytes in
             Fingerprint(head: StableHash.of(UnsafeBufferPointer(rebasing: bytes[0..<length])), headLength: length,
@@ -47,7 +47,7 @@ public enum LogIdentity {
     /// bytes are the ones fingerprinted; when several records match, the longest fingerprint wins.
     /// A file shorter than a record's head matches by its first `startLength` bytes: it is a copy of that log
     /// taken earlier, whose lines were all read already.
-    public static func match(_ head: [UInt8], in records: [LogFileRecord]) -> Int? {
+    static func match(_ head: [UInt8], in records: [LogFileRecord]) -> Int? {
         guard !head.isEmpty else { return nil }
         var best: (index: Int, rank: (Int, Int, Int))?
         head.withUnsafeBufferPointer { bytes in

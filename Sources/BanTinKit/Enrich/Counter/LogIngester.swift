@@ -16,7 +16,7 @@ public enum LogIngester {
         public var onlineWindow: Int64
         /// Lines dated after this (seconds since 1970: a day after the build) are skipped and reported: a clock
         /// set years ahead would otherwise become the snapshot's time and push every real day out of the lists.
-        public var latestTime: Int64 = .max
+        var latestTime: Int64 = .max
 
         public init(rules: PageViewRules, timeZone: TimeZone, onlineWindow: Int64) {
             self.rules = rules

@@ -7,15 +7,15 @@ import CZlib
 import Foundation
 
 /// Why a log could not be read; becomes a warning naming the file.
-public struct LogReadError: Error, Sendable, CustomStringConvertible {
-    public var description: String
+struct LogReadError: Error, Sendable, CustomStringConvertible {
+    var description: String
     init(_ description: String) { self.description = description }
 }
 
 /// The bytes of one log file as a stream, decompressed when the file is gzip. Offsets everywhere in the
 /// counter are positions in this decompressed stream, so `access.log.1` and its later `access.log.1.gz`
 /// copy have the same offsets.
-public protocol LogSource: AnyObject {
+protocol LogSource: AnyObject {
     /// A gzip file is finished (it was compressed after rotation), so a last line without "\n" is complete.
     var isFinished: Bool { get }
     /// Fills `buffer` from the current position; 0 at the end.
@@ -24,10 +24,10 @@ public protocol LogSource: AnyObject {
     func skip(_ count: Int) throws(LogReadError) -> Int
 }
 
-public enum LogSources {
+enum LogSources {
     /// Opens `url`, recognising gzip by its first two bytes (not by the name: `access.log.2.gz` and a
     /// compressed file without the suffix both work).
-    public static func open(_ url: URL) throws(LogReadError) -> LogSource {
+    static func open(_ url: URL) throws(LogReadError) -> LogSource {
         let file = try PlainLogFile(path: url.path)
         var magic: [UInt8] = [0, 0]
         let count = magic.withUnsafeMutableBytes { pread(file.descriptor, $0.baseAddress, 2, 0) }
@@ -36,7 +36,7 @@ public enum LogSources {
     }
 
     /// Up to `count` bytes from the start of the (decompressed) log: its fingerprint's input.
-    public static func head(_ url: URL, count: Int) throws(LogReadError) -> [UInt8] {
+    static func head(_ url: URL, count: Int) throws(LogReadError) -> [UInt8] {
         let source = try open(url)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 16)
         defer { buffer.deallocate() }

@@ -3,7 +3,7 @@
 public struct PageViewRules: Sendable {
     /// Matched anywhere in the user agent, ignoring case. "bot", "spider" and "crawl" already cover
     /// Googlebot, bingbot, YandexBot, Baiduspider and most others; the rest are named.
-    public static let standardBots = ["bot", "spider", "crawl", "googlebot", "bingbot", "yandexbot", "baiduspider",
+    static let standardBots = ["bot", "spider", "crawl", "googlebot", "bingbot", "yandexbot", "baiduspider",
                                       "facebookexternalhit", "curl", "python-requests"]
 
     /// Lower-case ASCII patterns.
@@ -19,12 +19,12 @@ public struct PageViewRules: Sendable {
         botPatterns = patterns
     }
 
-    public static func isViewMethod(_ method: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isViewMethod(_ method: UnsafeBufferPointer<UInt8>) -> Bool {
         method.count == 3 && method[0] == UInt8(ascii: "G") && method[1] == UInt8(ascii: "E") && method[2] == UInt8(ascii: "T")
     }
 
     /// 304: the browser had the page cached and the server confirmed it; the reader still saw the page.
-    public static func isViewStatus(_ status: Int) -> Bool { status == 200 || status == 304 }
+    static func isViewStatus(_ status: Int) -> Bool { status == 200 || status == 304 }
 
     public func isBot(_ userAgent: UnsafeBufferPointer<UInt8>) -> Bool {
         for pattern in botPatterns where Self.contains(userAgent, pattern) { return true }

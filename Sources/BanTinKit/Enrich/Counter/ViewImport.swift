@@ -4,8 +4,8 @@ import Foundation
 /// (a header line is allowed). Each URL is mapped like a log line's, so old URLs listed in an article's
 /// `aliases` land on that article. These views add to the pages' "Lượt xem" only: "Tất cả" already has
 /// them in the baseline.
-public enum ViewImport {
-    public static func parse(_ file: SourceFile, pages: CounterPages) -> ([String: Int], [Diagnostic]) {
+enum ViewImport {
+    static func parse(_ file: SourceFile, pages: CounterPages) -> ([String: Int], [Diagnostic]) {
         var views: [String: Int] = [:]
         var diagnostics: [Diagnostic] = []
         var unmapped: [String] = []

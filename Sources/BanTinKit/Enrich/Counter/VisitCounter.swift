@@ -152,7 +152,7 @@ public struct VisitCounter: Sendable {
 
     /// Saves the state; call after the site showing `snapshot` was written. Problems come back as warnings:
     /// the site is out already, and the next build reads the same lines again from the old state.
-    public func commit() -> [Diagnostic] {
+    func commit() -> [Diagnostic] {
         // Nothing read, nothing to write: a site without logs yet gets no state file.
         guard canSave, state != loadedState else { return [] }
         let name = store.display(store.url)

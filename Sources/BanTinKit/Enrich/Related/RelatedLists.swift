@@ -1,8 +1,8 @@
 /// "Các tin liên quan" of every article, by article identity: what the enrich stage hands the pages.
-public struct RelatedLists: Sendable {
+struct RelatedLists: Sendable {
     private var lists: [ArticleID: [ArticleID]] = [:]
 
-    public init() {}
+    init() {}
 
     /// From the related positions `RelatedNews.compute` finds in `site.articles`.
     init(_ site: Site, positions: [[Int]]) {
@@ -13,9 +13,9 @@ public struct RelatedLists: Sendable {
     }
 
     /// Computes them (see `RelatedNews.compute`; `indexed` is called once the text index is built).
-    public static func compute(_ site: Site, indexed: () -> Void = {}) -> RelatedLists {
+    static func compute(_ site: Site, indexed: () -> Void = {}) -> RelatedLists {
         RelatedLists(site, positions: RelatedNews.compute(site, indexed: indexed))
     }
 
-    public subscript(_ article: ArticleID) -> [ArticleID] { lists[article] ?? [] }
+    subscript(_ article: ArticleID) -> [ArticleID] { lists[article] ?? [] }
 }

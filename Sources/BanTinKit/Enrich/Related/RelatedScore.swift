@@ -9,6 +9,6 @@ public struct RelatedScore: Sendable, Equatable {
     public init() {}
 
     /// What the articles have in common; `min_score` applies to this.
-    public var topical: Double { category + parent + tags + text }
+    var topical: Double { category + parent + tags + text }
     public var total: Double { topical + date }
 }
