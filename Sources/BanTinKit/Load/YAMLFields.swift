@@ -199,6 +199,10 @@ public struct YAMLFields {
         }
     }
 
+    public mutating func warning(_ key: String, _ message: String) {
+        diagnostics.append(.warning(file, line: line(of: key), message))
+    }
+
     public mutating func error(_ key: String, _ message: String) {
         diagnostics.append(.error(file, line: line(of: key), message))
     }
