@@ -46,6 +46,7 @@ let package = Package(
         .target(
             name: "BanTinKit",
             dependencies: [
+                "BanTinImages",
                 "CCmarkGFM",
                 "CZlib",
                 .product(name: "Yams", package: "Yams"),
@@ -79,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BanTinKitTests",
-            dependencies: ["BanTinKit", "BanTinServe"]
+            dependencies: ["BanTinKit", "BanTinServe", "BanTinImages"]
         ),
         .testTarget(
             name: "BanTinImagesTests",

@@ -19,6 +19,8 @@ public enum Build {
         public var otherBuild: BuildLock.Policy = .wait
         /// Told when this build waits for another (a line for the terminal).
         public var waiting: (@Sendable (String) -> Void)?
+        /// The image cache; nil: `.bantin/images/` beside `content/` (shared by `build` and `serve`).
+        public var imageCacheDirectory: URL?
 
         public init(contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL) {
             self.contentDirectory = contentDirectory
@@ -46,6 +48,8 @@ public enum Build {
         public var seconds = 0.0
         var heldBack = SiteModel.HeldBack()
         public var warnings: [Diagnostic] = []
+        /// Image files encoded by this build (zero when every photo came from the image cache).
+        public var imagesEncoded = 0
         /// What the visit counter read, when site.yml has a `counter:` section.
         public var counter: CounterReport?
         /// Seconds spent in each stage, in order, the processor seconds of all threads in it, and the process's
@@ -87,16 +91,21 @@ public enum Build {
             // The files' text is in the model afterwards: taken, so it is not held twice.
             var modeled = try stages.run("model") { try ModeledSite.make(sources.take()!, options: options, memory: &memory) }
             modeled.site = stages.run("markdown") { renderBodies(modeled.site, memory: memory) }
+            let images = try stages.run("images") { try ImageCatalog.make(&modeled, options: options) }
+            if !memory.remembers { modeled.site.releaseMarkdownSources() }
             let enriched = try stages.run("enrich: related, counter; feeds, sitemap, search index") {
                 try Enrichment.make(&modeled, options: options)
             }
             let planned = try stages.run("render: page values, fingerprints") {
-                try PlannedOutput.make(&modeled, enriched, options: options, memory: &memory)
+                try PlannedOutput.make(&modeled, enriched, images: images, options: options, memory: &memory)
             }
             let written = try stages.run("render: pages", "write") { try planned.write(options: options, memory: &memory) }
             // Only now that the site showing them is out does the counter's state advance to its figures.
             let saveProblems = enriched.counter?.commit() ?? []
-            return Report(modeled, enriched, written, saveProblems: saveProblems, laps: stages.laps)
+            var report = Report(modeled, enriched, written, saveProblems: saveProblems, laps: stages.laps)
+            report.warnings += images.warnings
+            report.imagesEncoded = images.encodedFiles
+            return report
         }
     }
 

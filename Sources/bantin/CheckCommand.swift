@@ -26,7 +26,10 @@ struct CheckCommand: ParsableCommand {
         let problems = ContentCheck.run(.init(siteFile: loaded.siteFile, articleFiles: loaded.articleFiles,
                                               pageFiles: loaded.pageFiles, templates: templateSources,
                                               images: loader.imageSizes(), imagesFolder: imagesFolder,
-                                              loadDiagnostics: loadProblems))
+                                              loadDiagnostics: loadProblems,
+                                              imageHeaders: ContentCheck.imageHeaders(
+                                                  in: contentFolder.appendingPathComponent("images"),
+                                                  displayRoot: contentFolder.deletingLastPathComponent())))
         for problem in problems { print(problem.description) }
         let errors = problems.filter { $0.severity == .error }.count
         Terminal.error("checked \(loaded.articleFiles.count) articles, \(loaded.pageFiles.count) pages: "

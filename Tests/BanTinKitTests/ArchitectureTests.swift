@@ -86,7 +86,7 @@ import Testing
             search:
               langauge: vi
             check:
-              max_image_kb: -5
+              min_image_width: -5
             related:
               count: 3
               weigths: {text: 1}
@@ -96,17 +96,17 @@ import Testing
         let (config, problems) = SiteConfig.parse(SourceFile(path: "content/site.yml", text: yaml))
         let messages = problems.map(\.description)
         #expect(messages.contains { $0.hasPrefix("content/site.yml:10: warning: unknown key \"langauge\" in search") })
-        #expect(messages.contains { $0.hasPrefix("content/site.yml:12: error:") && $0.contains("max_image_kb") })
+        #expect(messages.contains { $0.hasPrefix("content/site.yml:12: error:") && $0.contains("min_image_width") })
         #expect(messages.contains { $0.hasPrefix("content/site.yml:15: warning: unknown key \"weigths\" in related; did you mean \"weights\"?") })
         #expect(config?.related.count == 3)
         #expect(config?.counter?.baseline == 10)
-        #expect(config?.check.maxImageKB == 500)
+        #expect(config?.check.minImageWidth == 640)
     }
 
     @Test func checkReportsABadImageLimitInsteadOfUsingTheDefault() throws {
-        let site = SourceFile(path: "content/site.yml", text: Fixtures.siteYAML + "\ncheck:\n  max_image_kb: many\n")
+        let site = SourceFile(path: "content/site.yml", text: Fixtures.siteYAML + "\ncheck:\n  min_image_width: many\n")
         let problems = ContentCheck.run(.init(siteFile: site, articleFiles: [], images: ["a.jpg": 600 * 1024]))
-        #expect(problems.contains { $0.severity == .error && $0.file == "content/site.yml" && $0.line == 10 && $0.message.contains("max_image_kb") })
+        #expect(problems.contains { $0.severity == .error && $0.file == "content/site.yml" && $0.line == 10 && $0.message.contains("min_image_width") })
     }
 
     @Test func buildsSharingOneMemoryRunOneAtATime() async throws {

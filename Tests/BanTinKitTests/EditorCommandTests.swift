@@ -1,3 +1,4 @@
+import BanTinImages
 import Foundation
 import Testing
 @testable import BanTinKit
@@ -79,11 +80,18 @@ import Testing
 }
 
 @Suite struct ContentCheckTests {
-    static let siteWithLimit = SourceFile(path: "content/site.yml", text: Fixtures.siteYAML + "\ncheck:\n  max_image_kb: 100\n")
+    static let siteWithLimit = SourceFile(path: "content/site.yml", text: Fixtures.siteYAML + "\ncheck:\n  min_image_width: 500\n")
+    static let photos = Fixtures.repositoryRoot.appendingPathComponent("Tests/BanTinImagesTests/Fixtures")
 
-    func check(_ articles: [SourceFile], images: [String: Int64] = ["a.svg": 1000], site: SourceFile = siteWithLimit) -> [String] {
-        ContentCheck.run(.init(siteFile: site, articleFiles: articles, images: images), now: Fixtures.options.now)
+    func check(_ articles: [SourceFile], images: [String: Int64] = ["a.svg": 1000], site: SourceFile = siteWithLimit,
+               headers: [String: Result<ImageInfo, ImageProblem>] = [:]) -> [String] {
+        ContentCheck.run(.init(siteFile: site, articleFiles: articles, images: images, imageHeaders: headers),
+                         now: Fixtures.options.now)
             .map(\.description)
+    }
+
+    func header(_ fixture: String) -> Result<ImageInfo, ImageProblem> {
+        ImageInfo.read(SourceImage(path: "content/images/" + fixture, file: Self.photos.appendingPathComponent(fixture)))
     }
 
     @Test func findsEachKindOfProblemWithItsFileAndLine() {
@@ -95,14 +103,22 @@ import Testing
         let draft = Fixtures.article("draft", title: "Bài khác", extra: "draft: true",
                                      body: "[trang chủ](https://example.gov.vn/tin/bai-tot/) [ngoài](https://other.example/tin/x/)")
         let missingImage = Fixtures.article("img", title: "Có ảnh", extra: "image: /images/khong-co.jpg")
-        let problems = check([good, broken, duplicate, draft, missingImage], images: ["a.svg": 1000, "to.jpg": 300 * 1024])
+        let noText = Fixtures.article("alt", title: "Ảnh không lời", extra: "image: /images/a.svg",
+                                      body: "![](/images/a.svg)")
+        let problems = check([good, broken, duplicate, draft, missingImage, noText],
+                             images: ["a.svg": 1000, "narrow.jpg": 4381, "text.jpg": 31, "wide.jpg": 23289],
+                             headers: ["narrow.jpg": header("orientation-6-gps.jpg"), "text.jpg": header("not-an-image.jpg"),
+                                       "wide.jpg": header("gradient-1000.jpg")])
         let expected = [
             "content/articles/broken.md:3: error: \"date\": date \"25/11/2026\" is not in a known format",
             "content/articles/broken.md:5: warning: unknown key \"categroy\" in front matter; did you mean \"category\"?",
             "content/articles/dup.md:2: error: slug \"bai-tot\" is already used by content/articles/good.md",
             "content/articles/good.md:7: warning: link to \"/tin/bai-khac/\": that article is a draft",
             "content/articles/img.md:5: error: image \"/images/khong-co.jpg\" does not exist",
-            "content/images/to.jpg:1: error: image is 300 KB, over the limit of 100 KB",
+            "content/articles/alt.md:5: warning: the photo has no \"image_alt\"",
+            "content/articles/alt.md:7: warning: image \"/images/a.svg\" has no description",
+            "content/images/narrow.jpg:1: warning: photo is 80 px wide, under 500 px",
+            "content/images/text.jpg:1: error: ",
             "content/site.yml:7: warning: category \"Giáo dục nghề nghiệp\" (giao-duc-nghe-nghiep) has no published articles",
         ]
         for prefix in expected {
@@ -112,6 +128,7 @@ import Testing
         #expect(problems.contains { $0.hasPrefix("content/articles/broken.md:9: error: link to \"/tin/khong-co/\": there is no article") })
         #expect(problems.contains { $0.hasPrefix("content/articles/broken.md:11: error: image \"/images/mat.png\" does not exist") })
         #expect(!problems.contains { $0.contains("other.example") })
+        #expect(!problems.contains { $0.contains("wide.jpg") }, "a photo of 1000 px is wide enough, whatever its size in bytes")
         #expect(problems.allSatisfy { $0.split(separator: ":").count >= 3 }, "every problem is file:line: message")
     }
 

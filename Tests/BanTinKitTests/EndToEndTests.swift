@@ -64,8 +64,9 @@ import Testing
         #expect(throws: BuildFailure.self) { try Build.run(options(output: output, content: content)) }
         #expect(try snapshot(output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        // No staging folder left; the output's lock file stays (never removed: see BuildLock).
-        #expect(leftovers == [".public.lock", "content", "public"])
+        // No staging folder left; the output's lock file stays (never removed: see BuildLock), and the image cache
+        // beside content/ (.bantin/images/).
+        #expect(leftovers == [".bantin", ".public.lock", "content", "public"])
     }
 
     @Test func killedSwapIsRecoveredByTheNextBuild() throws {

@@ -36,6 +36,9 @@ import Testing
             Nội dung.
             """
         try article.write(to: content.appendingPathComponent("articles/h.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("images"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ImageBuildTests.fixtures.appendingPathComponent("gradient-1000.jpg"),
+                                         to: content.appendingPathComponent("images/a.jpg"))
         let page = "---\ntitle: \(value)\nslug: gioi-thieu\ndescription: \(value)\n---\nTrang.\n"
         try page.write(to: content.appendingPathComponent("pages/gioi-thieu.md"), atomically: true, encoding: .utf8)
 

@@ -1,8 +1,10 @@
+import BanTinImages
 import Foundation
 
 /// `bantin check`: every problem an editor can fix, in every file (drafts and scheduled articles too),
 /// without building the site: front matter, duplicate slugs, links to articles or images that do not exist,
-/// images over the size limit, categories with no published article. Pure: files in, problems out.
+/// photos that are not pictures or cannot be read, photos too narrow to look sharp, pictures without a
+/// description, categories with no published article. Pure: files (and photo headers) in, problems out.
 public enum ContentCheck {
     public struct Inputs: Sendable {
         public var siteFile: SourceFile?
@@ -16,10 +18,15 @@ public enum ContentCheck {
         public var imagesFolder: String
         /// Problems found while reading the files.
         public var loadDiagnostics: [Diagnostic]
+        /// The header (format, displayed size) of each photo under `content/images/`, by its path there, or why it
+        /// cannot be read (`imageHeaders(in:)`).
+        public var imageHeaders: [String: Result<ImageInfo, ImageProblem>] = [:]
 
         public init(siteFile: SourceFile?, articleFiles: [SourceFile], pageFiles: [SourceFile] = [],
                     templates: [String: SourceFile]? = nil, images: [String: Int64] = [:],
-                    imagesFolder: String = "content/images/", loadDiagnostics: [Diagnostic] = []) {
+                    imagesFolder: String = "content/images/", loadDiagnostics: [Diagnostic] = [],
+                    imageHeaders: [String: Result<ImageInfo, ImageProblem>] = [:]) {
+            self.imageHeaders = imageHeaders
             self.siteFile = siteFile
             self.articleFiles = articleFiles
             self.pageFiles = pageFiles
@@ -82,7 +89,11 @@ public enum ContentCheck {
         for photo in config.photos {
             problems += links.checkImage(photo.image, file: siteFile.path, line: nil)
         }
-        problems += oversizedImages(inputs, config: config, siteFile: siteFile.path)
+        problems += photoProblems(inputs, config: config)
+        for article in articles where article.image != nil && article.imageAlt == nil {
+            problems.append(.warning(article.path, line: article.lines["image"] ?? nil,
+                "the photo has no \"image_alt\": describe what it shows for readers who cannot see it"))
+        }
         problems += emptyCategories(config: config, published: published, siteFile: siteFile.path)
         return sorted(problems)
     }
@@ -94,14 +105,33 @@ public enum ContentCheck {
         return true
     }
 
-    static func oversizedImages(_ inputs: Inputs, config: SiteConfig, siteFile: String) -> [Diagnostic] {
-        let limitKB = config.check.maxImageKB
-        return inputs.images.keys.sorted().compactMap { name in
-            let size = inputs.images[name]!
-            guard size > Int64(limitKB) * 1024 else { return nil }
-            return .error(inputs.imagesFolder + name, line: 1,
-                          "image is \((size + 1023) / 1024) KB, over the limit of \(limitKB) KB (check.max_image_kb in site.yml): resize or compress it")
+    /// Photos libvips cannot read (errors: the build would stop on them) and photos narrower than
+    /// `check.min_image_width` (warnings). Their size in bytes does not matter: the build resizes them.
+    static func photoProblems(_ inputs: Inputs, config: SiteConfig) -> [Diagnostic] {
+        let minimum = config.check.minImageWidth
+        return inputs.imageHeaders.keys.sorted().compactMap { name in
+            let file = inputs.imagesFolder + name
+            switch inputs.imageHeaders[name]! {
+            case .failure(let problem):
+                return .error(file, line: 1, problem.message)
+            case .success(let info):
+                guard info.width < minimum, !["svg", "gif"].contains(info.format.rawValue) else { return nil }
+                return .warning(file, line: 1, "photo is \(info.width) px wide, under \(minimum) px (check.min_image_width "
+                    + "in site.yml): it will look blurred on phones and as a lead picture; use a larger original if there is one")
+            }
         }
+    }
+
+    /// The headers of the photos under `folder` (`content/images/`), read without decoding, by their path there.
+    public static func imageHeaders(in folder: URL, displayRoot: URL) -> [String: Result<ImageInfo, ImageProblem>] {
+        var headers: [String: Result<ImageInfo, ImageProblem>] = [:]
+        let root = folder.standardizedFileURL.path + "/"
+        for copy in OutputPlanner.Copy.all(in: folder, to: "images", displayRoot: displayRoot) {
+            guard ImageCatalog.pictureExtensions.contains((copy.path as NSString).pathExtension.lowercased()) else { continue }
+            let name = String(copy.source.standardizedFileURL.path.dropFirst(root.count))
+            headers[name] = ImageInfo.read(SourceImage(path: copy.sourceName, file: copy.source))
+        }
+        return headers
     }
 
     /// A category whose listing would be empty: neither it nor any of its children has a published article.

@@ -24,7 +24,10 @@ struct LinkCheck {
             let line = bodyLine + reference.line - 1
             guard let path = sitePath(reference.destination) else { return nil }
             if let name = path.imageName {
-                return images[name] == nil ? missingImage(reference.destination, file: file, line: line) : nil
+                if images[name] == nil { return missingImage(reference.destination, file: file, line: line) }
+                return reference.isImage && !reference.hasText
+                    ? .warning(file, line: line, "image \"\(reference.destination)\" has no description: write what it shows between the brackets, ![…](\(reference.destination))")
+                    : nil
             }
             guard let slug = path.articleSlug else { return nil }
             switch slugs[slug] {

@@ -11,10 +11,14 @@ struct OutputPlanner {
     var previous: OutputManifest?
 
     /// A file copied as it is into the site (assets, images).
-    struct Copy {
+    struct Copy: Sendable {
         var source: URL
         var sourceName: String
         var path: String
+        /// Known without reading the file (a resized photo's name carries its hash).
+        var fingerprint: UInt64? = nil
+        /// Hard-linked rather than copied (files of the image cache, which nobody edits).
+        var linked = false
     }
 
     func update(planned: [PlannedFile], copies: [Copy]) -> OutputUpdate {
@@ -31,13 +35,15 @@ struct OutputPlanner {
             let signature = FileSignature(path: copy.source.path)
             let known = previous?.entries[copy.path]
             let fingerprint: UInt64
-            if let known, let signature, known.source == copy.sourceName, known.signature == signature {
+            if let known = copy.fingerprint {
+                fingerprint = known
+            } else if let known, let signature, known.source == copy.sourceName, known.signature == signature {
                 fingerprint = known.fingerprint
             } else {
                 fingerprint = (try? Data(contentsOf: copy.source)).map(ContentHash.of) ?? 0
             }
             manifest.entries[copy.path] = .init(fingerprint: fingerprint, source: copy.sourceName, signature: signature)
-            if !isUnchanged(copy.path, fingerprint) { writes.append((copy.path, .copy(copy.source))) }
+            if !isUnchanged(copy.path, fingerprint) { writes.append((copy.path, copy.linked ? .link(copy.source) : .copy(copy.source))) }
         }
 
         writes += render(toRender.map { planned[$0] })

@@ -1,14 +1,18 @@
 /// The `check:` section of site.yml: limits `bantin check` applies.
 public struct CheckSettings: Sendable, Equatable {
-    /// Images larger than this are an error.
-    var maxImageKB = 500
+    /// Photos narrower than this are a warning: shown across a phone's screen (390 px at 2 or 3 device pixels
+    /// per CSS pixel) or as an article's lead picture (736 px), they look blurred.
+    var minImageWidth = 640
 
     public init() {}
 
     static func decode(_ fields: inout YAMLFields) -> CheckSettings {
-        fields.warnAboutUnknownKeys(known: ["max_image_kb"], context: "check")
+        fields.warnAboutUnknownKeys(known: ["min_image_width", "max_image_kb"], context: "check")
         var settings = CheckSettings()
-        settings.maxImageKB = fields.int("max_image_kb", in: 1...1_000_000) ?? settings.maxImageKB
+        settings.minImageWidth = fields.int("min_image_width", in: 1...100_000) ?? settings.minImageWidth
+        if fields.has("max_image_kb") {
+            fields.warning("max_image_kb", "\"max_image_kb\" is no longer used: bantin resizes and compresses photos itself; remove the line")
+        }
         return settings
     }
 }

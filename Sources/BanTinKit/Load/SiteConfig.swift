@@ -1,3 +1,4 @@
+import BanTinImages
 import Foundation
 
 /// `content/site.yml`, typed. Validation that needs the whole site (category parents, slugs) is in the model stage.
@@ -23,7 +24,11 @@ public struct SiteConfig: Sendable {
     public struct Photo: Sendable, Hashable {
         public var image: String
         public var caption: String
-        public init(image: String, caption: String) { self.image = image; self.caption = caption }
+        /// Line of the photo's `image:` in site.yml.
+        public var line: Int?
+        public init(image: String, caption: String, line: Int? = nil) {
+            self.image = image; self.caption = caption; self.line = line
+        }
     }
 
     /// The department's address, telephone, fax and e-mail (`contact:`): the footer links the telephone
@@ -71,11 +76,13 @@ public struct SiteConfig: Sendable {
     public var search = SearchSettings()
     /// The `check:` section, for `bantin check`.
     public var check = CheckSettings()
+    /// The `images:` section: widths, formats and limits of published photos (defaults when absent).
+    public var images = ImageSettings()
 
     public static let defaultTimeZone = "Asia/Ho_Chi_Minh"
     static let knownKeys = ["title", "description", "base_url", "language", "time_zone", "page_size", "latest_count",
                             "home_section_count", "markdown", "related", "categories", "menu", "links", "photos",
-                            "footer", "contact", "counter", "search", "check"]
+                            "footer", "contact", "counter", "search", "check", "images"]
 
     public init(title: String, baseURL: URL, timeZone: TimeZone = TimeZone(identifier: SiteConfig.defaultTimeZone)!) {
         self.title = title
@@ -138,6 +145,14 @@ public struct SiteConfig: Sendable {
             config.check = CheckSettings.decode(&section)
             fields.absorb(&section)
         }
+        var imageProblems: [Diagnostic] = []
+        if fields.has("images") {
+            let (settings, problems) = ImageSettings.read(fields.node("images"), file: fields.file, lineOffset: fields.lineOffset)
+            config.images = settings
+            imageProblems = problems.map {
+                Diagnostic($0.severity == .error ? .error : .warning, file: $0.file, line: $0.line, $0.message)
+            }
+        }
         for var entry in fields.mappings("categories") {
             entry.warnAboutUnknownKeys(known: ["name", "slug", "order", "parent"], context: "category")
             if let name = entry.string("name", required: true) {
@@ -154,14 +169,15 @@ public struct SiteConfig: Sendable {
             entry.warnAboutUnknownKeys(known: ["image", "caption"], context: "photo")
             if let image = entry.string("image", required: true) {
                 do {
-                    config.photos.append(Photo(image: try SitePath.image(image), caption: entry.string("caption") ?? ""))
+                    config.photos.append(Photo(image: try SitePath.image(image), caption: entry.string("caption") ?? "",
+                                               line: entry.line(of: "image")))
                 } catch {
                     entry.error("image", "\"image\": \(error.description)")
                 }
             }
             fields.absorb(&entry)
         }
-        return (config, parseErrors + fields.takeDiagnostics())
+        return (config, parseErrors + fields.takeDiagnostics() + imageProblems)
     }
 
     private static func decodeContact(_ fields: inout YAMLFields) -> Contact {

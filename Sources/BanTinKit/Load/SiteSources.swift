@@ -6,6 +6,8 @@ struct SiteSources {
     var siteFile: SourceFile
     var articleFiles: [SourceFile]
     var pageFiles: [SourceFile]
+    /// `content/albums/*/album.yml`.
+    var albumFiles: [SourceFile] = []
     var templates: [String: SourceFile]
     var templateLoader: TemplateLoader
     /// Assets and images, copied as they are.
@@ -26,16 +28,22 @@ struct SiteSources {
         let projectRoot = options.contentDirectory.deletingLastPathComponent()
         let templateLoader = TemplateLoader(templatesDirectory: options.templatesDirectory, displayRoot: projectRoot)
         var problems = loaded.diagnostics
+        let albums = AlbumSource.readAll(options.contentDirectory, displayRoot: projectRoot)
+        problems += albums.diagnostics
         var templates: [String: SourceFile] = [:]
         do { templates = try templateLoader.templateSources() } catch { problems += error.diagnostics }
         guard let siteFile = loaded.siteFile, !problems.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(problems)
         }
         let copies = OutputPlanner.Copy.all(in: templateLoader.assetsDirectory, to: "assets", displayRoot: projectRoot)
+            // Photos are published as the images stage's resized copies, never as they are.
             + OutputPlanner.Copy.all(in: options.contentDirectory.appendingPathComponent("images"), to: "images",
-                                     displayRoot: projectRoot)
-        let sources = SiteSources(siteFile: siteFile, articleFiles: loaded.articleFiles, pageFiles: loaded.pageFiles,
+                                     displayRoot: projectRoot).filter {
+                !ImageCatalog.rasterExtensions.contains(($0.path as NSString).pathExtension.lowercased())
+            }
+        var sources = SiteSources(siteFile: siteFile, articleFiles: loaded.articleFiles, pageFiles: loaded.pageFiles,
                                   templates: templates, templateLoader: templateLoader, copies: copies, diagnostics: problems)
+        sources.albumFiles = albums.files
         options.progress?(Build.Progress(filesRead: sources.filesRead))
         return sources
     }

@@ -199,6 +199,10 @@ struct YAMLFields {
         }
     }
 
+    mutating func warning(_ key: String, _ message: String) {
+        diagnostics.append(.warning(file, line: line(of: key), message))
+    }
+
     mutating func error(_ key: String, _ message: String) {
         diagnostics.append(.error(file, line: line(of: key), message))
     }

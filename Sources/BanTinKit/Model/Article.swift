@@ -12,6 +12,8 @@ public struct Article: Sendable, Hashable {
     public var source: String?
     public var image: String?
     var imageAlt: String?
+    /// Line of `image:` in the article's file, for messages about the photo.
+    var imageLine: Int?
     public var aliases: [String] = []
     var isDraft = false
     /// Slugs pinned by the editor (`related:`), in order.

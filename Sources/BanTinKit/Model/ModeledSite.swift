@@ -5,6 +5,8 @@ import Foundation
 struct ModeledSite {
     var site: Site
     var table: PageTable
+    /// Photo albums (`content/albums/`).
+    var albums: [Album] = []
     let heldBack: SiteModel.HeldBack
     let warnings: [Diagnostic]
     let theme: Theme
@@ -25,7 +27,7 @@ struct ModeledSite {
                      memory: inout BuildState.Memory) throws(BuildFailure) -> ModeledSite {
         let modeled = try make(siteFile: sources.siteFile, articleFiles: sources.articleFiles, pageFiles: sources.pageFiles,
                                options: options, earlier: sources.diagnostics,
-                               memo: memory.remembers ? memory.parses : nil)
+                               memo: memory.remembers ? memory.parses : nil, albumFiles: sources.albumFiles)
         let loader = sources.templateLoader
         let (templates, fingerprints) = try memory.templates(sources.templates)
         let theme = Theme(templates: templates, fingerprints: fingerprints,
@@ -37,7 +39,8 @@ struct ModeledSite {
 
     /// The content's part: site.yml, front matter and the site's rules (slugs, categories, old URLs).
     static func make(siteFile: SourceFile, articleFiles: [SourceFile], pageFiles: [SourceFile], options: Build.Options,
-                     earlier: [Diagnostic] = [], memo: ParseMemo? = nil) throws(BuildFailure) -> Content {
+                     earlier: [Diagnostic] = [], memo: ParseMemo? = nil,
+                     albumFiles: [SourceFile] = []) throws(BuildFailure) -> Content {
         var log = DiagnosticLog()
         log.add(contentsOf: earlier)
         let (parsedConfig, configProblems) = SiteConfig.parse(siteFile)
@@ -61,10 +64,17 @@ struct ModeledSite {
             log.add(contentsOf: problems)
             if let page { pages.append(page) }
         }
-        let (site, held, modelProblems) = SiteModel.build(
+        var (site, held, modelProblems) = SiteModel.build(
             config: config, articles: articles, pages: pages,
             options: .init(includeDrafts: options.includeDrafts, now: options.now))
         log.add(contentsOf: modelProblems)
+        var albums: [Album] = []
+        for file in albumFiles {
+            let (album, problems) = AlbumSource.parse(file, timeZone: config.timeZone)
+            log.add(contentsOf: problems)
+            if let album { albums.append(album) }
+        }
+        site?.albums = albums.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }
         let table = site.map { PageTable(site: $0) }
         if let table { log.add(contentsOf: AliasCheck.problems(in: table, site: site!, sources: articles)) }
         try log.throwIfErrors()
@@ -83,8 +93,7 @@ extension Build {
     /// The Markdown stage: every body rendered. A single build lets the Markdown go once rendered; only
     /// `serve`'s memo compares it again.
     static func renderBodies(_ site: Site, memory: BuildState.Memory) -> Site {
-        var site = ArticleBodies.render(site, memo: memory.remembers ? memory.bodies : nil)
-        if !memory.remembers { site.releaseMarkdownSources() }
-        return site
+        // The Markdown is let go after the images stage, which finds the lines of body images in it.
+        ArticleBodies.render(site, memo: memory.remembers ? memory.bodies : nil)
     }
 }

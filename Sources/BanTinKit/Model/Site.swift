@@ -9,6 +9,8 @@ public struct Site: Sendable {
     /// on every assignment made a loop over 10,000 articles take 90 s).
     public private(set) var articles: [Article]
     public var pages: [StaticPage]
+    /// Photo albums (`content/albums/`), newest first.
+    public var albums: [Album] = []
     public private(set) var tags: [Tag] = []
 
     private(set) var categoryIndex: [String: Int] = [:]

@@ -24,7 +24,7 @@ public enum SiteModel {
 
     /// URL segments the generator owns; a static page may not take them.
     static let reservedPageSlugs: Set<String> = ["tin", "chuyen-muc", "the", "assets", "images", "tim-kiem",
-                                                        "luu-tru", "404", "index", "feed", "sitemap"]
+                                                        "luu-tru", "404", "index", "feed", "sitemap", "album"]
 
     public static func build(config: SiteConfig, articles sources: [ArticleSource], pages pageSources: [PageSource],
                              options: Options = Options()) -> (Site?, HeldBack, [Diagnostic]) {
@@ -69,6 +69,7 @@ public enum SiteModel {
             article.source = source.source
             article.image = checked(source.image, source: source, key: "image", SitePath.image, into: &diagnostics)
             article.imageAlt = source.imageAlt
+            article.imageLine = source.lines["image"] ?? nil
             article.aliases = source.aliases.compactMap { checked($0, source: source, key: "aliases", SitePath.alias, into: &diagnostics) }
             article.isDraft = source.draft
             article.relatedPins = source.related.map { Slug.make($0) }

@@ -19,6 +19,9 @@ public struct PageTable: Sendable {
         /// Every year and month of the archive, and every tag, each with its count.
         case archiveIndex, tagIndex
         case staticPage(slug: String)
+        /// A photo album's page (`album` template), and the list of albums (`albums` template).
+        case album(slug: String)
+        case albumIndex
         case search
         case notFound
         /// The page left at an old URL (`aliases:`). Old URLs outside the site's folder have no file
@@ -34,6 +37,9 @@ public struct PageTable: Sendable {
         case assetsFolder, imagesFolder, searchIndexFolder
         /// A raster picture made from the logo (favicon, home-screen icon, the default picture of a shared link).
         case siteImage(SiteImage)
+        /// A resized photo (a width of one format, or the og:image JPEG), made by the images stage from a file
+        /// in content/ and hard-linked from the image cache.
+        case imageFile
     }
 
     /// The raster files made from the logo, with the sizes pages announce for them.
@@ -75,7 +81,7 @@ public struct PageTable: Sendable {
         public var isPage: Bool {
             switch kind {
             case .feed, .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest,
-                 .assetsFolder, .imagesFolder, .searchIndexFolder, .siteImage: false
+                 .assetsFolder, .imagesFolder, .searchIndexFolder, .siteImage, .imageFile: false
             default: true
             }
         }
@@ -88,7 +94,7 @@ public struct PageTable: Sendable {
     }
 
     public let routes: Routes
-    public let entries: [Entry]
+    public private(set) var entries: [Entry]
     /// The archive's months, newest first (`Kind.archiveMonth` points into it).
     let archive: [ArchiveMonth]
     /// The same months by year, newest first (`Kind.archiveYear` points into it).
@@ -158,6 +164,15 @@ public struct PageTable: Sendable {
             page(url, .staticPage(slug: staticPage.slug), owner: staticPage.sourcePath, countsFor: url,
                  title: staticPage.title)
         }
+        if !site.albums.isEmpty {
+            page(routes.albums, .albumIndex, owner: "the album list", lastModified: site.albums.first?.date,
+                 countsFor: routes.albums)
+            for album in site.albums {
+                let url = routes.album(album.slug)
+                page(url, .album(slug: album.slug), owner: album.sourcePath, lastModified: album.date, countsFor: url,
+                     title: album.title)
+            }
+        }
         page(routes.search, .search, owner: "the search page")
         page(routes.notFound, .notFound, owner: "the 404 page", inSitemap: false)
         // Old URLs last: they must not take the place of any address above (the alias check says so).
@@ -199,6 +214,13 @@ public struct PageTable: Sendable {
     func formerURLs(of entry: Entry) -> [String] {
         if case .printView(let id) = entry.kind { return [routes.formerPrintView(id.slug)] }
         return []
+    }
+
+    /// The resized photos the images stage made (output paths, and the source each comes from).
+    mutating func addImageFiles(_ paths: [String], owners: [String]) {
+        for (path, owner) in zip(paths, owners) {
+            entries.append(Entry(url: routes.basePath + path, outputPath: path, kind: .imageFile, owner: owner, inSitemap: false))
+        }
     }
 
     /// The pages a template renders (every page entry with a file), in table order.

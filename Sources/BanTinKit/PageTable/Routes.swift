@@ -25,6 +25,9 @@ public struct Routes: Sendable {
     public func tag(_ slug: String, page: Int = 1) -> String { paged(basePath + "the/\(slug)/", page) }
     public func page(_ slug: String) -> String { basePath + "\(slug)/" }
     public var notFound: String { basePath + "404.html" }
+    /// Photo albums ("Hình hoạt động"): the list, and each album with its photos.
+    public var albums: String { basePath + "album/" }
+    public func album(_ slug: String) -> String { basePath + "album/\(slug)/" }
 
     // Reader features: search, archive, feeds, sitemap, redirect rules.
     public var search: String { basePath + "tim-kiem/" }

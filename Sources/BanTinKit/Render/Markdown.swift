@@ -42,6 +42,8 @@ public struct Markdown: Sendable {
         var destination: String
         var line: Int
         var isImage: Bool
+        /// False for an image written without a description (`![](/images/a.jpg)`).
+        var hasText = true
     }
 
     /// Every link and image of the text, bare URLs included, for `bantin check`.
@@ -59,7 +61,7 @@ public struct Markdown: Sendable {
                 guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
                 // Inline nodes know their line within the block; fall back to the block's when they do not.
                 found.append(Reference(destination: String(cString: url), line: Int(line > 0 ? line : blockLine),
-                                       isImage: type == CMARK_NODE_IMAGE))
+                                       isImage: type == CMARK_NODE_IMAGE, hasText: cmark_node_first_child(node) != nil))
             }
             return found
         } ?? []

@@ -15,15 +15,21 @@ struct PageContexts {
     private let menus: [[[String: Any]]]
     /// The department as structured data names it: every article's publisher.
     private let publisher: StructuredData.Organization
+    /// The processed pictures: `picture` values of articles, photos and albums.
+    let images: ImageCatalog
+    /// Renders an article's list entry (kept to render the home page's first entry again, its picture not lazy).
+    private let itemHTML: (([String: Any]) -> String)?
 
     /// `itemHTML` renders an article's item once (the `item` template), kept in the item as `html`.
     init(site: Site, routes: Routes, dates: DateStyle, numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil,
-         itemHTML: (([String: Any]) -> String)? = nil) {
+         images: ImageCatalog = .empty, itemHTML: (([String: Any]) -> String)? = nil) {
         self.site = site
         self.routes = routes
         self.dates = dates
+        self.images = images
+        self.itemHTML = itemHTML
         self.items = Parallel.map(site.articles.count) { index in
-            var item = Self.item(site.articles[index], site: site, routes: routes, dates: dates)
+            var item = Self.item(site.articles[index], site: site, routes: routes, dates: dates, images: images)
             // "Lượt xem": views ever, once the counter has figures (absent otherwise, like every empty value).
             item["has_views"] = counter != nil
             if let views = counter?.articleViews[site.articles[index].id] {
@@ -32,7 +38,7 @@ struct PageContexts {
             if let itemHTML { item["html"] = itemHTML(item) }
             return item
         }
-        var shared = Self.sharedValues(site: site, routes: routes, items: items)
+        var shared = Self.sharedValues(site: site, routes: routes, items: items, images: images)
         shared.merge(Self.counterValues(counter, site: site, items: items, dates: dates, numbers: numbers)) { _, new in new }
         shared.merge(Self.readerValues(site: site, routes: routes)) { _, reader in reader }
         self.shared = shared
@@ -70,6 +76,8 @@ struct PageContexts {
         values["author"] = article.author
         values["source"] = article.source
         values["image_url"] = article.image.map { routes.absolute(routes.resource($0)) }
+        let picture = values["picture"] as? [String: Any]
+        if let src = picture?["src"] as? String { values["image_url"] = routes.absolute(src) }
         values["has_byline"] = article.author != nil || article.source != nil
         values["body_html"] = article.bodyHTML
         values["tags"] = article.tags.map { ["name": $0.name, "url": routes.tag($0.slug)] }
@@ -77,7 +85,10 @@ struct PageContexts {
         values["related"] = related.compactMap { site.articleIndex[$0.slug].map { items[$0] } }
         values["has_related"] = !related.isEmpty
         // Facebook and Zalo show no SVG: a drawing leaves the site's default picture in place.
-        let photo = article.image.flatMap { Self.isRaster($0) ? routes.absolute(routes.resource($0)) : nil }
+        // A processed photo is shared as its og:image JPEG (1200 px wide), with its size.
+        let og = picture?["og"] as? [String: Any]
+        let photo = (og?["url"] as? String).map(routes.absolute)
+            ?? article.image.flatMap { Self.isRaster($0) && picture == nil ? routes.absolute(routes.resource($0)) : nil }
         let category = site.category(article.categorySlug)
         values["json_ld"] = StructuredData.article(StructuredData.ArticleFacts(
             url: routes.absolute(url), headline: article.title, description: article.summary,
@@ -89,7 +100,11 @@ struct PageContexts {
             publisher: publisher)
         var context = page(url: url, title: article.title, description: article.summary, extra: ["article": values])
         context["og_type"] = "article"
-        if let photo { context["share_image"] = ["url": photo, "alt": article.imageAlt ?? article.title] }
+        if let photo {
+            var share: [String: Any] = ["url": photo, "alt": article.imageAlt ?? article.title]
+            if let og { share["width"] = og["width"]; share["height"] = og["height"]; share["type"] = og["type"] }
+            context["share_image"] = share
+        }
         return context
     }
 
@@ -136,8 +151,16 @@ struct PageContexts {
             return ["name": category.name, "url": routes.category(category.slug),
                     "items": positions.prefix(site.config.homeSectionCount).map { items[$0] }]
         }
+        var latest = Array(items.prefix(latestCount))
+        // The first picture of the home page is the one a reader sees first: loaded at once, not lazily.
+        if let first = latest.first, first["picture"] != nil {
+            var lead = first
+            lead["is_lead"] = true
+            if let itemHTML { lead["html"] = itemHTML(lead) }
+            latest[0] = lead
+        }
         var values = page(url: routes.home, title: nil, description: site.config.description,
-                          extra: ["home": ["latest": Array(items.prefix(latestCount)), "sections": sections]])
+                          extra: ["home": ["latest": latest, "sections": sections]])
         values["is_home"] = true
         return values
     }
@@ -145,6 +168,52 @@ struct PageContexts {
     func staticPage(_ page: StaticPage) -> [String: Any] {
         self.page(url: routes.page(page.slug), title: page.title, description: page.description ?? site.config.description,
                   extra: ["static_page": ["title": page.title, "body_html": page.bodyHTML]])
+    }
+
+    // MARK: albums
+
+    /// An album: its photos as a grid of thumbnails, each opening a large view (`#anh-N`, CSS `:target`, no
+    /// script) with links to the previous and next photo and back to the grid.
+    func album(_ album: Album) -> [String: Any] {
+        let url = routes.album(album.slug)
+        let photos = Self.albumPhotos(album, images: images, routes: routes)
+        var values: [String: Any] = ["title": album.title, "url": url, "date_text": dates.long(album.date),
+                                     "date_iso": dates.iso(album.date), "photos": photos, "count": photos.count,
+                                     "albums_url": routes.albums]
+        values["description"] = album.description
+        var context = page(url: url, title: album.title, description: album.description ?? site.config.description,
+                           extra: ["album": values])
+        if let og = (photos.first?["picture"] as? [String: Any])?["og"] as? [String: Any], let ogURL = og["url"] as? String {
+            context["share_image"] = ["url": routes.absolute(ogURL), "alt": album.title, "width": og["width"] ?? 0,
+                                      "height": og["height"] ?? 0, "type": og["type"] ?? "image/jpeg"] as [String: Any]
+        }
+        return context
+    }
+
+    func albumIndex() -> [String: Any] {
+        let albums = site.albums.map { album -> [String: Any] in
+            var values: [String: Any] = ["title": album.title, "url": routes.album(album.slug),
+                                         "date_text": dates.long(album.date), "date_iso": dates.iso(album.date),
+                                         "count": album.photos.count]
+            values["cover"] = album.photos.first.flatMap { images.values($0.image, alt: "", basePath: routes.basePath) }
+            return values
+        }
+        return page(url: routes.albums, title: nil, description: site.config.description,
+                    extra: ["album_index": ["albums": albums, "url": routes.albums]])
+    }
+
+    static func albumPhotos(_ album: Album, images: ImageCatalog, routes: Routes) -> [[String: Any]] {
+        let count = album.photos.count
+        return album.photos.enumerated().map { index, photo in
+            let number = index + 1
+            var values: [String: Any] = ["number": number, "id": "anh-\(number)", "caption": photo.caption, "count": count,
+                                         "album_url": routes.album(album.slug)]
+            values["picture"] = images.values(photo.image, alt: photo.caption.isEmpty ? "\(album.title) (\(number))" : photo.caption,
+                                              basePath: routes.basePath)
+            if number > 1 { values["prev_id"] = "anh-\(number - 1)" }
+            if number < count { values["next_id"] = "anh-\(number + 1)" }
+            return values
+        }
     }
 
     /// No canonical URL: the page answers for every address that does not exist, and is none of them.
@@ -203,7 +272,8 @@ struct PageContexts {
         ]
     }
 
-    static func item(_ article: Article, site: Site, routes: Routes, dates: DateStyle) -> [String: Any] {
+    static func item(_ article: Article, site: Site, routes: Routes, dates: DateStyle,
+                     images: ImageCatalog = .empty) -> [String: Any] {
         let category = site.category(article.categorySlug)
         var item: [String: Any] = [
             "title": article.title,
@@ -218,10 +288,15 @@ struct PageContexts {
             "category_url": routes.category(article.categorySlug),
         ]
         if !article.summary.isEmpty { item["summary"] = article.summary }
+        if let picture = images.values(article.image, alt: article.imageAlt ?? article.title, basePath: routes.basePath) {
+            item["picture"] = picture
+            item["image"] = picture["src"]
+        }
         return item
     }
 
-    static func sharedValues(site: Site, routes: Routes, items: [[String: Any]]) -> [String: Any] {
+    static func sharedValues(site: Site, routes: Routes, items: [[String: Any]],
+                             images: ImageCatalog = .empty) -> [String: Any] {
         let config = site.config
         let footer = config.footer.split(separator: "\n").map { ["text": String($0)] }
         var values: [String: Any] = [
@@ -238,8 +313,13 @@ struct PageContexts {
             "latest": Array(items.prefix(config.latestCount)),
             "links": config.links.map { ["title": $0.title, "url": $0.url] },
             "has_links": !config.links.isEmpty,
-            "photos": config.photos.map { ["image": routes.resource($0.image), "caption": $0.caption] },
-            "has_photos": !config.photos.isEmpty,
+            "photos": config.photos.map { photo -> [String: Any] in
+                var values: [String: Any] = ["image": routes.resource(photo.image), "caption": photo.caption]
+                values["picture"] = images.values(photo.image, alt: photo.caption, basePath: routes.basePath)
+                return values
+            },
+            "has_photos": !config.photos.isEmpty || !site.albums.isEmpty,
+            "albums_url": site.albums.isEmpty ? "" : routes.albums,
             "has_contact": config.contact != nil,
             // What a shared link shows when its page has no raster picture of its own (a PNG made from the logo).
             "share_image": ["url": routes.absolute(routes.defaultShareImage), "alt": config.title,
@@ -249,6 +329,11 @@ struct PageContexts {
             "apple_touch_icon_url": routes.appleTouchIcon,
         ]
         if let contact = config.contact { values["contact"] = contactValues(contact) }
+        // "Hình hoạt động" shows the latest album's first photos, each opening its large view in the album.
+        if let album = site.albums.first {
+            values["latest_album"] = ["title": album.title, "url": routes.album(album.slug),
+                                      "photos": Array(albumPhotos(album, images: images, routes: routes).prefix(4))] as [String: Any]
+        }
         return values
     }
 

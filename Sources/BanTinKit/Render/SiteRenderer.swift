@@ -11,9 +11,12 @@ struct SiteRenderer {
     let numbers: NumberStyle
     /// The visit counter's figures (enrich stage), nil when there is no counter.
     let counter: CounterSnapshot?
+    /// The processed pictures (images stage); empty in memory-only renders.
+    let images: ImageCatalog
 
     init(site: Site, table: PageTable, templates: TemplateSet, dates: DateStyle, related: RelatedLists,
-         numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil) {
+         numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil, images: ImageCatalog = .empty) {
+        self.images = images
         self.site = site
         self.table = table
         self.templates = templates
@@ -31,7 +34,7 @@ struct SiteRenderer {
         let itemHTML: (([String: Any]) -> String)? = templates.names.contains(TemplateSet.itemTemplate)
             ? { templates.render(TemplateSet.itemTemplate, own: $0) } : nil
         let contexts = PageContexts(site: site, routes: table.routes, dates: dates, numbers: numbers, counter: counter,
-                                    itemHTML: itemHTML)
+                                    images: images, itemHTML: itemHTML)
         // An article's page and its print view see the same values, made on every core.
         let articleContexts = Parallel.map(site.articles.count) { index in
             contexts.article(index, related: related[site.articles[index].id])
@@ -69,6 +72,10 @@ struct SiteRenderer {
                 page = ("list", contexts.tagIndex())
             case .staticPage(let slug):
                 page = ("page", contexts.staticPage(site.pages.first { $0.slug == slug }!))
+            case .album(let slug):
+                page = ("album", contexts.album(site.albums.first { $0.slug == slug }!))
+            case .albumIndex:
+                page = ("albums", contexts.albumIndex())
             case .search:
                 page = ("search", contexts.search())
             case .notFound:
@@ -76,7 +83,7 @@ struct SiteRenderer {
             case .redirect(let old):
                 page = ("redirect", contexts.redirect(old))
             case .feed, .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest, .assetsFolder, .imagesFolder,
-                 .searchIndexFolder, .siteImage:
+                 .searchIndexFolder, .siteImage, .imageFile:
                 continue
             }
             files.append(PlannedFile(path: entry.outputPath!, content: .page(template: page.template, context: page.context),

@@ -6,6 +6,8 @@ public struct OutputUpdate {
     public enum Source {
         case bytes(Data)
         case copy(URL)
+        /// A hard link to the file (a copy where links are not allowed): files of the image cache.
+        case link(URL)
         /// Made only when written, on the writing thread, so a build never holds every page at once.
         case produced(Producer)
     }

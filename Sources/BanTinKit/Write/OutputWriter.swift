@@ -216,6 +216,11 @@ public struct OutputWriter {
         case .produced(let producer):
             let data = work.produce { producer.make() }
             try work.store { try PlainFiles.store(data, at: target) }
+        case .link(let url):
+            try work.store {
+                if PlainFiles.hardLink(url.path, at: target) { return }
+                try FileManager.default.copyItem(at: url, to: URL(fileURLWithPath: target))
+            }
         case .copy(let url):
             try work.store {
                 try FileManager.default.copyItem(at: url.resolvingSymlinksInPath(), to: URL(fileURLWithPath: target))

@@ -12,17 +12,19 @@ struct PlannedOutput {
 
     /// Every page of the table gets its values here; the table itself is not read again, and goes (at 10,000
     /// articles it is about 10 MB, held through the write stage, where the build's memory peaks).
-    static func make(_ modeled: inout ModeledSite, _ enriched: Enrichment, options: Build.Options,
+    static func make(_ modeled: inout ModeledSite, _ enriched: Enrichment, images: ImageCatalog = .empty, options: Build.Options,
                      memory: inout BuildState.Memory) throws -> PlannedOutput {
         defer { modeled.table = PageTable(emptyAt: modeled.table.routes) }
         let theme = modeled.theme
         var plan = SiteRenderer(site: modeled.site, table: modeled.table, templates: theme.templates, dates: theme.dates,
-                                related: enriched.related, numbers: theme.numbers, counter: enriched.counter?.snapshot).plan()
+                                related: enriched.related, numbers: theme.numbers, counter: enriched.counter?.snapshot,
+                                images: images).plan()
+        let copies = modeled.copies + images.files
         plan.files += enriched.readerFiles.map { PlannedFile(path: $0.path, content: .bytes($0.contents)) }
         let previous = options.fullRebuild ? nil : (memory.manifest ?? OutputManifest.read(from: options.outputDirectory))
         let planner = OutputPlanner(templates: plan.templates, templateFingerprints: theme.fingerprints, previous: previous)
-        return PlannedOutput(update: planner.update(planned: plan.files, copies: modeled.copies), planner: planner,
-                             plan: plan, copies: modeled.copies, related: enriched.related, filesRead: modeled.filesRead)
+        return PlannedOutput(update: planner.update(planned: plan.files, copies: copies), planner: planner,
+                             plan: plan, copies: copies, related: enriched.related, filesRead: modeled.filesRead)
     }
 
     /// The write stage: pages are rendered as they are written, on every core.

@@ -1,0 +1,204 @@
+import BanTinImages
+import Foundation
+
+/// The images stage's result: every picture the site shows (articles' and pages' `image:`, images in bodies,
+/// site.yml `photos`, album photos) processed once by the image module, by the path editors wrote
+/// ("/images/hoi-nghi.jpg"), with the files to publish. Bodies' `<img>` are rewritten here, in one place.
+struct ImageCatalog: Sendable {
+    /// Processed images by site path ("/images/a.jpg": the reference as `SitePath.image` gives it).
+    var images: [String: ProcessedImage] = [:]
+    /// Resized files to publish (hard-linked from the cache), each once, sorted by output path.
+    var files: [OutputPlanner.Copy] = []
+    var warnings: [Diagnostic] = []
+    /// Encoded files this build made (zero when every photo came from the cache).
+    var encodedFiles = 0
+    /// "/images/": where published image files are.
+    var urlPrefix = "/images/"
+
+    static let empty = ImageCatalog()
+
+    /// Extensions of files the image module reads; others (PDF, …) are not pictures and are left alone.
+    static let pictureExtensions: Set<String> = ["jpg", "jpeg", "png", "webp", "avif", "heic", "heif", "tif", "tiff",
+                                                 "gif", "svg"]
+    /// Of them, those published only as resized copies (SVG and GIF are published as they are).
+    static let rasterExtensions: Set<String> = ["jpg", "jpeg", "png", "webp", "avif", "heic", "heif", "tif", "tiff"]
+
+    /// One place an image is shown, for messages: the file and line that name it.
+    struct Use {
+        var reference: String
+        var file: String
+        var line: Int?
+    }
+
+    /// The site path of an image reference ("/images/a.jpg", "images/a.jpg", "/sub/images/a.jpg" under a base path),
+    /// nil for web addresses and for links that are not pictures.
+    static func sitePath(_ reference: String, basePath: String) -> String? {
+        let lower = reference.lowercased()
+        if lower.hasPrefix("http:") || lower.hasPrefix("https:") || lower.hasPrefix("//") || lower.hasPrefix("data:") {
+            return nil
+        }
+        var path = String(reference.prefix { $0 != "?" && $0 != "#" })
+        path = path.removingPercentEncoding ?? path
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/"),
+              pictureExtensions.contains(path[path.index(after: dot)...].lowercased()) else { return nil }
+        if path.hasPrefix(basePath) { return "/" + path.dropFirst(basePath.count) }
+        return path.hasPrefix("/") ? path : "/" + path
+    }
+
+    /// Collects every use, processes each image once (all cores, through the cache), rewrites the bodies' images
+    /// and lists the files to publish. Throws every problem, each at every place the image is used.
+    static func make(_ modeled: inout ModeledSite, options: Build.Options) throws(BuildFailure) -> ImageCatalog {
+        let projectRoot = options.contentDirectory.deletingLastPathComponent()
+        let cache = options.imageCacheDirectory ?? projectRoot.appendingPathComponent(".bantin/images")
+        let pipeline = ImagePipeline(settings: modeled.site.config.images, cacheDirectory: cache)
+        let siteFile = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: projectRoot)
+            .display(options.contentDirectory.appendingPathComponent("site.yml"))
+        let uses = collectUses(modeled.site, siteFile: siteFile, albums: modeled.albums)
+        var catalog = try process(uses, pipeline: pipeline, contentDirectory: options.contentDirectory,
+                                  projectRoot: projectRoot, routes: modeled.table.routes)
+        catalog.warnings += unusedPictures(options.contentDirectory, used: Set(catalog.images.keys), projectRoot: projectRoot)
+        let rewriter = BodyImages(catalog: catalog, templates: modeled.theme.templates)
+        modeled.site.updateArticles { articles in
+            for index in articles.indices {
+                articles[index].bodyHTML = rewriter.rewrite(articles[index].bodyHTML)
+            }
+        }
+        for index in modeled.site.pages.indices {
+            modeled.site.pages[index].bodyHTML = rewriter.rewrite(modeled.site.pages[index].bodyHTML)
+        }
+        modeled.table.addImageFiles(catalog.files.map(\.path), owners: catalog.files.map(\.sourceName))
+        return catalog
+    }
+
+    /// Every place the site shows a picture, in file order.
+    static func collectUses(_ site: Site, siteFile: String, albums: [Album]) -> [Use] {
+        var uses: [Use] = []
+        for article in site.articles {
+            if let image = article.image { uses.append(Use(reference: image, file: article.sourcePath, line: article.imageLine)) }
+            uses += BodyImages.uses(article.bodyHTML, markdown: article.markdown, bodyLine: article.bodyLine,
+                                    file: article.sourcePath)
+        }
+        for page in site.pages {
+            uses += BodyImages.uses(page.bodyHTML, markdown: page.markdown, bodyLine: page.bodyLine, file: page.sourcePath)
+        }
+        for photo in site.config.photos { uses.append(Use(reference: photo.image, file: siteFile, line: photo.line)) }
+        for album in albums {
+            for photo in album.photos { uses.append(Use(reference: photo.image, file: album.sourcePath, line: photo.line)) }
+        }
+        return uses
+    }
+
+    static func process(_ uses: [Use], pipeline: ImagePipeline, contentDirectory: URL, projectRoot: URL,
+                        routes: Routes) throws(BuildFailure) -> ImageCatalog {
+        let content = contentDirectory.standardizedFileURL
+        let contentPath = content.path.hasSuffix("/") ? content.path : content.path + "/"
+        let realContent = content.resolvingSymlinksInPath().path
+        let root = projectRoot.standardizedFileURL.path
+        let display: (URL) -> String = { url in
+            let path = url.standardizedFileURL.path
+            return path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+        }
+        var problems: [Diagnostic] = []
+        var order: [String] = []
+        var sources: [String: SourceImage] = [:]
+        var usesByPath: [String: [Use]] = [:]
+        for use in uses {
+            // Drawings (SVG) and animations (GIF) are published as they are, by the copy of content/images/: a
+            // drawing without a size of its own is fine for browsers, and would be an error for libvips.
+            guard let path = sitePath(use.reference, basePath: routes.basePath),
+                  rasterExtensions.contains((path as NSString).pathExtension.lowercased()) else { continue }
+            if usesByPath[path] == nil {
+                // Appended, not resolved `relativeTo:` (which drops the last component of a folder URL without "/").
+                let file = content.appendingPathComponent(String(path.dropFirst())).standardizedFileURL
+                let real = file.resolvingSymlinksInPath().path
+                guard file.path.hasPrefix(contentPath), real.hasPrefix(realContent + "/") else {
+                    problems.append(.error(use.file, line: use.line,
+                        "image \"\(use.reference)\" leads out of content/: put the picture in content/images/ and write \"/images/…\""))
+                    continue
+                }
+                order.append(path)
+                sources[path] = SourceImage(path: display(file), file: file)
+            }
+            usesByPath[path, default: []].append(use)
+        }
+        let results = pipeline.process(order.map { sources[$0]! })
+        var catalog = ImageCatalog()
+        catalog.urlPrefix = routes.resource("images") + "/"
+        var files: [String: OutputPlanner.Copy] = [:]
+        for (path, result) in zip(order, results) {
+            switch result {
+            case .success(let image):
+                catalog.images[path] = image
+                guard image.kind == .encoded else { continue }
+                for variant in image.variants + [image.ogImage, image.original].compactMap({ $0 }) {
+                    guard case .cacheFile(let url) = variant.location else { continue }
+                    let output = "images/" + variant.fileName
+                    files[output] = OutputPlanner.Copy(source: url, sourceName: image.path, path: output,
+                                                       fingerprint: fingerprint(variant.sha256), linked: true)
+                }
+            case .failure(let problem):
+                for use in usesByPath[path]! {
+                    problems.append(.error(use.file, line: use.line, "image \"\(use.reference)\" (\(problem.path)): \(problem.message)"))
+                }
+            }
+        }
+        if problems.contains(where: { $0.severity == .error }) { throw BuildFailure(problems) }
+        catalog.files = files.keys.sorted().map { files[$0]! }
+        catalog.encodedFiles = pipeline.encodeCount
+        catalog.warnings = problems
+        return catalog
+    }
+
+    /// The manifest's fingerprint of a variant: its name already carries its bytes' hash, so an unchanged
+    /// variant is not read to be compared.
+    static func fingerprint(_ sha256: String) -> UInt64 {
+        UInt64(sha256.prefix(16), radix: 16) ?? 0
+    }
+
+    /// Photos in content/images/ that nothing shows. They are not published: a photo is published only as the
+    /// resized copies its uses need, under names carrying their content's hash, which no hand-written link can know.
+    static func unusedPictures(_ contentDirectory: URL, used: Set<String>, projectRoot: URL) -> [Diagnostic] {
+        let folder = contentDirectory.appendingPathComponent("images")
+        return OutputPlanner.Copy.all(in: folder, to: "images", displayRoot: projectRoot).compactMap { copy in
+            let ext = (copy.path as NSString).pathExtension.lowercased()
+            guard rasterExtensions.contains(ext), !used.contains("/" + copy.path) else { return nil }
+            return .warning(copy.sourceName, line: 1,
+                            "photo not used by any article, page, album or site.yml photo, so not published; "
+                            + "show it with \"image: /\(copy.path)\" or ![description](/\(copy.path)) in an article")
+        }
+    }
+
+    /// The image values templates see for a picture (see templates/README.md), or nil when it is not in the catalog.
+    func values(_ reference: String?, alt: String, basePath: String) -> [String: Any]? {
+        guard let reference, let path = Self.sitePath(reference, basePath: basePath), let image = images[path] else {
+            return nil
+        }
+        return values(image, alt: alt, originalURL: basePath + path.dropFirst())
+    }
+
+    func values(_ image: ProcessedImage, alt: String, originalURL: String) -> [String: Any] {
+        var values: [String: Any] = ["alt": alt]
+        if image.kind == .passedThrough {
+            values["src"] = originalURL
+            values["width"] = image.width
+            values["height"] = image.height
+            values["type"] = image.sourceFormat.mimeType
+            values["sources"] = [[String: Any]]()
+            return values
+        }
+        let fallback = image.fallback
+        values["src"] = urlPrefix + fallback.fileName
+        values["width"] = fallback.width
+        values["height"] = fallback.height
+        values["type"] = fallback.format.mimeType
+        values["srcset"] = image.srcset(for: image.fallbackFormat, urlPrefix: urlPrefix)
+        values["sources"] = image.formats.filter { $0 != image.fallbackFormat }.map { format -> [String: Any] in
+            ["type": format.mimeType, "srcset": image.srcset(for: format, urlPrefix: urlPrefix)]
+        }
+        if let og = image.ogImage {
+            values["og"] = ["url": urlPrefix + og.fileName, "width": og.width, "height": og.height,
+                            "type": og.format.mimeType] as [String: Any]
+        }
+        return values
+    }
+}

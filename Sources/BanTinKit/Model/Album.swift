@@ -1,0 +1,19 @@
+import Foundation
+
+/// A photo album: `content/albums/<slug>/album.yml` and its photos.
+public struct Album: Sendable, Hashable {
+    public struct Photo: Sendable, Hashable {
+        /// Site path of the photo ("/albums/<slug>/1.jpg").
+        public var image: String
+        public var caption: String
+        /// Line of the photo in album.yml.
+        public var line: Int?
+    }
+
+    public var sourcePath: String
+    public var slug: String
+    public var title: String
+    public var date: Date
+    public var description: String?
+    public var photos: [Photo]
+}
