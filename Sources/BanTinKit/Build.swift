@@ -91,8 +91,7 @@ public enum Build {
             // The files' text is in the model afterwards: taken, so it is not held twice.
             var modeled = try stages.run("model") { try ModeledSite.make(sources.take()!, options: options, memory: &memory) }
             modeled.site = stages.run("markdown") { renderBodies(modeled.site, memory: memory) }
-            let images = try stages.run("images") { try ImageCatalog.make(&modeled, options: options) }
-            if !memory.remembers { modeled.site.releaseMarkdownSources() }
+            let images = try stages.run("images") { try ImageCatalog.make(&modeled, options: options, memory: memory) }
             let enriched = try stages.run("enrich: related, counter; feeds, sitemap, search index") {
                 try Enrichment.make(&modeled, options: options)
             }
@@ -102,10 +101,7 @@ public enum Build {
             let written = try stages.run("render: pages", "write") { try planned.write(options: options, memory: &memory) }
             // Only now that the site showing them is out does the counter's state advance to its figures.
             let saveProblems = enriched.counter?.commit() ?? []
-            var report = Report(modeled, enriched, written, saveProblems: saveProblems, laps: stages.laps)
-            report.warnings += images.warnings
-            report.imagesEncoded = images.encodedFiles
-            return report
+            return Report(modeled, images, enriched, written, saveProblems: saveProblems, laps: stages.laps)
         }
     }
 
@@ -144,8 +140,8 @@ public enum Build {
 }
 
 extension Build.Report {
-    init(_ modeled: ModeledSite, _ enriched: Enrichment, _ written: WrittenOutput, saveProblems: [Diagnostic],
-         laps: [StageRunner.Lap]) {
+    init(_ modeled: ModeledSite, _ images: ImageCatalog, _ enriched: Enrichment, _ written: WrittenOutput,
+         saveProblems: [Diagnostic], laps: [StageRunner.Lap]) {
         let update = written.update
         articles = modeled.site.articles.count
         staticPages = modeled.site.pages.count
@@ -154,7 +150,8 @@ extension Build.Report {
         filesUnchanged = update.isIncremental ? update.manifest.entries.count - update.writes.count : 0
         filesRemoved = update.removals.count
         heldBack = modeled.heldBack
-        warnings = modeled.warnings + (enriched.counter?.diagnostics ?? []) + saveProblems
+        warnings = modeled.warnings + images.warnings + (enriched.counter?.diagnostics ?? []) + saveProblems
+        imagesEncoded = images.encodedFiles
         counter = enriched.counter?.report
         stages = laps
         seconds = laps.reduce(0) { $0 + $1.seconds }

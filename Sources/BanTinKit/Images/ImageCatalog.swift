@@ -47,7 +47,11 @@ struct ImageCatalog: Sendable {
 
     /// Collects every use, processes each image once (all cores, through the cache), rewrites the bodies' images
     /// and lists the files to publish. Throws every problem, each at every place the image is used.
-    static func make(_ modeled: inout ModeledSite, options: Build.Options) throws(BuildFailure) -> ImageCatalog {
+    /// Processes every picture the site uses and rewrites the bodies' images. The Markdown is read here for the
+    /// last time (to find the line of each body image): a single build lets it go at the end.
+    static func make(_ modeled: inout ModeledSite, options: Build.Options,
+                     memory: BuildState.Memory) throws(BuildFailure) -> ImageCatalog {
+        defer { if !memory.remembers { modeled.site.releaseMarkdownSources() } }
         let projectRoot = options.contentDirectory.deletingLastPathComponent()
         let cache = options.imageCacheDirectory ?? projectRoot.appendingPathComponent(".bantin/images")
         let pipeline = ImagePipeline(settings: modeled.site.config.images, cacheDirectory: cache)
