@@ -373,7 +373,7 @@ import Testing
     // MARK: 12: readable messages
 
     @Test func fileNamesWithControlCharactersAndSystemErrorsAreWrittenReadably() throws {
-        let diagnostic = Diagnostic.error("content/articles/a\nb\u{1B}[31m.md", line: 3, "bad \u{202E}x")
+        let diagnostic = Diagnostic.error("content/articles/a\nb\u{1B}[31m.md", line: 3, .verbatim("bad \u{202E}x"))
         #expect(diagnostic.description == #"content/articles/a\nb\u{1B}[31m.md:3: error: bad \u{202E}x"#)
         #expect(FileProblem.describe(PlainFiles.Failure(path: "/srv/public/tin/a/index.html", operation: "write", code: ENOSPC))
                 == "disk full while writing /srv/public/tin/a/index.html")

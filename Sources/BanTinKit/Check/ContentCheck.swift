@@ -100,7 +100,7 @@ public enum ContentCheck {
             let size = inputs.images[name]!
             guard size > Int64(limitKB) * 1024 else { return nil }
             return .error(inputs.imagesFolder + name, line: 1,
-                          "image is \((size + 1023) / 1024) KB, over the limit of \(limitKB) KB (check.max_image_kb in site.yml): resize or compress it")
+                          Message("check.imageTooLarge", ["size": .count(Int((size + 1023) / 1024)), "limit": .count(limitKB)]))
         }
     }
 
@@ -118,7 +118,7 @@ public enum ContentCheck {
         }
         return categories.filter { total($0.slug) == 0 }.map { category in
             let line = config.categories.first { Slug.make($0.slug ?? $0.name) == category.slug }?.line
-            return .warning(siteFile, line: line, "category \"\(category.name)\" (\(category.slug)) has no published articles: its page is empty")
+            return .warning(siteFile, line: line, Message("check.emptyCategory", ["name": "\(category.name)", "slug": "\(category.slug)"]))
         }
     }
 

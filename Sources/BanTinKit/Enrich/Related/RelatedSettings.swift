@@ -41,7 +41,7 @@ public struct RelatedSettings: Sendable, Equatable {
         settings.minScore = nonNegative(&fields, "min_score") ?? settings.minScore
         if let days = fields.double("date_half_life_days") {
             if days > 0 { settings.dateHalfLifeDays = days } else {
-                fields.error("date_half_life_days", "\"date_half_life_days\" must be more than 0, found \(days)")
+                fields.error("date_half_life_days", Message("field.notPositive", ["key": "date_half_life_days", "found": "\(days)"]))
             }
         }
         if var weights = fields.mapping("weights") {
@@ -60,7 +60,7 @@ public struct RelatedSettings: Sendable, Equatable {
     private static func nonNegative(_ fields: inout YAMLFields, _ key: String) -> Double? {
         guard let value = fields.double(key) else { return nil }
         guard value >= 0, value.isFinite else {
-            fields.error(key, "\"\(key)\" must be a number of 0 or more, found \(value)")
+            fields.error(key, Message("field.negative", ["key": "\(key)", "found": "\(value)"]))
             return nil
         }
         return value
