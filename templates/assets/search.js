@@ -208,8 +208,22 @@
     more.addEventListener("click", function () { showMore().catch(function () { message("error"); }); });
   }
 
+  function search(query, load) {
+    var typed = terms(query).slice(0, MAX_QUERY_TERMS);
+    var queryTerms = Array.from(new Set(typed)), queryPairs = pairs(typed), manifest;
+    return load("manifest.json").then(function (loaded) {
+      manifest = loaded;
+      var numbers = Array.from(new Set(queryTerms.concat(queryPairs).map(function (term) { return bucket(term, manifest.buckets); })));
+      return Promise.all(numbers.map(function (number) { return load("t-" + number + ".json"); }));
+    }).then(function (buckets) {
+      var postings = {};
+      buckets.forEach(function (t) { Object.keys(t).forEach(function (term) { postings[term] = t[term]; }); });
+      return { manifest: manifest, results: rank(queryTerms, postings, queryPairs) };
+    });
+  }
+
   if (typeof module === "object" && module.exports) {
-    module.exports = { fold: fold, terms: terms, pairs: pairs, bucket: bucket, ungap: ungap, rank: rank,
+    module.exports = { search: search, fold: fold, terms: terms, pairs: pairs, bucket: bucket, ungap: ungap, rank: rank,
                        MAX_QUERY_TERMS: MAX_QUERY_TERMS, PAGE_SIZE: PAGE_SIZE };
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
