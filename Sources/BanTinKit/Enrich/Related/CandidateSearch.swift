@@ -46,9 +46,9 @@ struct CandidateSearch: Sendable {
 
     /// How many candidates, per place in the list, are scored on their full text vectors: the rest are ranked
     /// out on a partial score (the other signals plus the similarity of their keywords, found through the
-    /// postings). A story's follow-ups share its rare names and phrases, so their keywords meet; 5 per place
+    /// postings). A story's follow-ups share its rare names and phrases, so their keywords meet; 4 per place
     /// leaves room for the articles that the keywords rank a little too low.
-    static let shortlistPerPlace = 5
+    static let shortlistPerPlace = 4
 
     /// Scratch space reused across the articles of one batch.
     struct Scratch {
@@ -57,6 +57,7 @@ struct CandidateSearch: Sendable {
         var slots: [(stamp: Int32, found: Float)]
         var stamp: Int32 = 0
         var found: [Int32] = []
+        var vector = VectorTable()
 
         init(articleCount: Int) {
             slots = Array(repeating: (0, 0), count: articleCount)
@@ -123,8 +124,9 @@ struct CandidateSearch: Sendable {
             if partial.total > shortlist.worst { shortlist.offer(other, partial) }
         }
         var best = BestFirst(limit: limit)
+        scratch.vector.load(article, from: scorer.text)
         for entry in shortlist.entries {
-            let score = scorer.score(profile, entry.article, text: scorer.text.cosine(article, entry.article))
+            let score = scorer.score(profile, entry.article, text: scratch.vector.cosine(with: entry.article, in: scorer.text))
             if let minScore, score.topical < minScore { continue }
             best.offer(numbering.sitePosition[entry.article], score)
         }
