@@ -3,28 +3,68 @@ import Dispatch
 /// The static search index read by `/tim-kiem/` (templates/assets/search.js), in `/tim-kiem/index/`:
 ///
 /// - `manifest.json`: format, version, article count, bucket count, chunk size, categories `[name, url]`.
-/// - `t-<n>.json`: the terms whose `SearchTerms.bucket` is n → `[title ids, body-only ids]`, each list as
-///   gaps between sorted ids. A search downloads only the buckets of its own terms. Neighbouring title words
-///   are indexed as pairs too ("dan van"), so a title with the exact phrase ranks first.
+/// - `t-<n>.json`: the terms whose `SearchTerms.bucket` is n. A folded term ("dang") → `[spellings, postings]`:
+///   its exact spellings in the articles ("đang", "đảng", …; most articles first, at most `maximumSpellings`),
+///   and per article holding it (ids ascending) the gap from the previous id and `mask << 3 | weight`: which
+///   spellings it uses (bit i: spelling i) and its BM25 term weight in steps of 1…7 (title words counted three
+///   times). A pair of neighbouring words ("dan van") → its articles' id gaps: found side by side in the title,
+///   the summary, or a code ("18-NQ/TW"). Numbers are written in `NumberText`'s letters.
+///   A search downloads only the buckets of its own terms and pairs.
 /// - `d-<k>.json`: articles k·chunk … k·chunk+chunk−1 as `[title, url, date_short, date_iso, category, snippet]`,
 ///   downloaded only for the results on screen.
 ///
 /// Ids are positions in `site.articles` (newest first), so "lower id" means "newer".
 public enum SearchIndex {
-    public static let format = 1
+    public static let format = 2
     public static let chunkSize = 25
     /// Buckets are made small enough that one averages about this many bytes.
     public static let targetBucketBytes = 16_000
     public static let maximumBuckets = 4096
     public static let snippetLength = 160
+    /// Spellings beyond these (the rarest) get no bit: an article using only them matches without marks.
+    public static let maximumSpellings = 12
+    /// BM25's usual constants: how fast repeated words stop counting, and how much length is discounted.
+    static let k1 = 1.2, b = 0.75
+    /// Term weights are stored in this many steps (3 bits): finer steps would hardly reorder results.
+    static let weightSteps = 7
 
     public static func files(_ site: Site, routes: Routes, dates: DateStyle) -> [OutputFile] {
-        let postings = self.postings(site)
-        let terms = postings.keys.sorted()
-        let entries = Parallel.map(terms.count) { index -> (term: String, text: String) in
-            let lists = postings[terms[index]]!
-            return (terms[index], JSONText.string(terms[index]) + ":[" + JSONText.gaps(lists.title) + ","
-                        + JSONText.gaps(lists.body) + "]")
+        let index = self.postings(site)
+        let averageLength = Double(index.lengths.reduce(0) { $0 + Int($1) }) / Double(max(index.lengths.count, 1))
+        let norms = index.lengths.map { k1 * (1 - b + b * Double($0) / max(averageLength, 1)) }
+        let entries = Parallel.map(index.entries.count) { position -> (term: String, text: String) in
+            let entry = index.entries[position]
+            switch entry.lists {
+            case .pair(let articles):
+                var text = NumberText()
+                var previous: Int32 = 0
+                for article in articles {
+                    text.append(Int(article - previous))
+                    previous = article
+                }
+                return (entry.term, JSONText.string(entry.term) + ":\"" + text.string + "\"")
+            case .term(let postings):
+                // The spellings most articles use get the low bits (and the shortest numbers).
+                var users: [Int32: Int] = [:]
+                for posting in postings { for spelling in posting.spellings { users[spelling, default: 0] += 1 } }
+                let kept = users.sorted { $0.value != $1.value ? $0.value > $1.value : index.spellings[Int($0.key)] < index.spellings[Int($1.key)] }
+                    .prefix(maximumSpellings).map(\.key)
+                var bit: [Int32: Int] = [:]
+                for (position, spelling) in kept.enumerated() { bit[spelling] = 1 << position }
+                var text = NumberText()
+                var previous: Int32 = 0
+                for posting in postings {
+                    text.append(Int(posting.article - previous))
+                    previous = posting.article
+                    let tf = Double(posting.count)
+                    let weight = tf / (tf + norms[Int(posting.article)])
+                    let step = min(max(Int((weight * Double(weightSteps)).rounded()), 1), weightSteps)
+                    let mask = posting.spellings.reduce(0) { $0 | (bit[$1] ?? 0) }
+                    text.append(mask << 3 | step)
+                }
+                let spellings = JSONText.array(kept.map { JSONText.string(index.spellings[Int($0)]) })
+                return (entry.term, JSONText.string(entry.term) + ":[" + spellings + ",\"" + text.string + "\"]")
+            }
         }
         let total = entries.reduce(0) { $0 + $1.text.utf8.count + 1 }
         var bucketCount = 1
@@ -57,8 +97,22 @@ public enum SearchIndex {
         return files.map { OutputFile(path: routes.outputPath(for: routes.searchIndexFile($0.name)), text: $0.text) }
     }
 
-    /// Term → (ids with the term in the title, ids with it only in the body), ids ascending.
-    static func postings(_ site: Site) -> [String: (title: [Int], body: [Int])] {
+    /// A term's or a pair's lists, merged over the site.
+    enum Lists {
+        case term([SearchPostings.Posting])
+        case pair([Int32])
+    }
+
+    struct Postings {
+        var entries: [(term: String, lists: Lists)]
+        /// Spelling numbers (in postings) → text.
+        var spellings: [String]
+        /// Per article id, its length in words (title words three times).
+        var lengths: [Int32]
+    }
+
+    /// Every term and pair with its lists, ids ascending, and every article's length.
+    static func postings(_ site: Site) -> Postings {
         let articles = site.articles
         // Each batch of articles (on its own core) makes the postings of its range; merged in order, so ids
         // stay ascending. Only a batch's term sets exist at a time, not every article's at once.
@@ -69,17 +123,56 @@ public enum SearchIndex {
                 var bodyText = article.bodyText
                 if article.hasExplicitSummary { bodyText += "\n" + article.summary }
                 for tag in article.tags { bodyText += "\n" + tag.name }
-                postings.add(article: index, title: article.title, body: bodyText)
+                postings.add(article: index, title: article.title, summary: article.summary, body: bodyText)
             }
             return postings
         }
-        var postings: [String: (title: [Int], body: [Int])] = [:]
+        var spellingNumber: [String: Int32] = [:]
+        var spellings: [String] = []
+        var termLists: [String: [SearchPostings.Posting]] = [:]
+        var pairLists: [String: [Int32]] = [:]
+        var lengths: [Int32] = []
         for batch in partial {
-            batch.forEach { term, title, body in
-                postings[term, default: ([], [])].title += title
-                postings[term, default: ([], [])].body += body
+            // This batch's spelling numbers → the site's.
+            let global = (0..<batch.spellings.count).map { number -> Int32 in
+                let text = batch.spellings.text(Int32(number))
+                if let known = spellingNumber[text] { return known }
+                spellings.append(text)
+                spellingNumber[text] = Int32(spellings.count - 1)
+                return Int32(spellings.count - 1)
             }
+            batch.forEach(term: { term, postings in
+                termLists[term, default: []] += postings.map { posting in
+                    var posting = posting
+                    posting.spellings = posting.spellings.map { global[Int($0)] }
+                    return posting
+                }
+            }, pair: { pair, articles in
+                pairLists[pair, default: []] += articles
+            })
+            lengths += batch.lengths
         }
-        return postings
+        let entries = termLists.map { (term: $0.key, lists: Lists.term($0.value)) }
+            + pairLists.map { (term: $0.key, lists: Lists.pair($0.value)) }
+        return Postings(entries: entries.sorted { $0.term < $1.term }, spellings: spellings, lengths: lengths)
     }
+}
+
+/// Whole numbers as text with few characters: five bits per letter, least significant first, from an alphabet
+/// of 64 that JSON strings need not escape; the upper 32 letters say another letter follows. A gap under 32 or
+/// a term's weight and common spelling take one letter each (search.js reads them back).
+struct NumberText {
+    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+    private(set) var bytes: [UInt8] = []
+
+    mutating func append(_ value: Int) {
+        var rest = value
+        repeat {
+            let low = rest & 31
+            rest >>= 5
+            bytes.append(Self.alphabet[rest > 0 ? low | 32 : low])
+        } while rest > 0
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }
