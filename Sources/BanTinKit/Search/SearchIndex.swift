@@ -32,39 +32,46 @@ public enum SearchIndex {
         let index = self.postings(site)
         let averageLength = Double(index.lengths.reduce(0) { $0 + Int($1) }) / Double(max(index.lengths.count, 1))
         let norms = index.lengths.map { k1 * (1 - b + b * Double($0) / max(averageLength, 1)) }
-        let entries = Parallel.map(index.entries.count) { position -> (term: String, text: String) in
-            let entry = index.entries[position]
-            switch entry.lists {
-            case .pair(let articles):
+        let entries = Parallel.map(index.order.count) { position -> (term: String, text: String) in
+            let number = Int(index.order[position])
+            let term = index.merged.terms.text(Int32(number))
+            let run = index.merged.run(number)
+            if index.merged.isPair[number] {
                 var text = NumberText()
                 var previous: Int32 = 0
-                for article in articles {
+                for article in index.merged.pairArticles[run] {
                     text.append(Int(article - previous))
                     previous = article
                 }
-                return (entry.term, JSONText.string(entry.term) + ":\"" + text.string + "\"")
-            case .term(let postings):
-                // The spellings most articles use get the low bits (and the shortest numbers).
-                var users: [Int32: Int] = [:]
-                for posting in postings { for spelling in posting.spellings { users[spelling, default: 0] += 1 } }
-                let kept = users.sorted { $0.value != $1.value ? $0.value > $1.value : index.spellings[Int($0.key)] < index.spellings[Int($1.key)] }
-                    .prefix(maximumSpellings).map(\.key)
-                var bit: [Int32: Int] = [:]
-                for (position, spelling) in kept.enumerated() { bit[spelling] = 1 << position }
-                var text = NumberText()
-                var previous: Int32 = 0
-                for posting in postings {
-                    text.append(Int(posting.article - previous))
-                    previous = posting.article
-                    let tf = Double(posting.count)
-                    let weight = tf / (tf + norms[Int(posting.article)])
-                    let step = min(max(Int((weight * Double(weightSteps)).rounded()), 1), weightSteps)
-                    let mask = posting.spellings.reduce(0) { $0 | (bit[$1] ?? 0) }
-                    text.append(mask << 3 | step)
-                }
-                let spellings = JSONText.array(kept.map { JSONText.string(index.spellings[Int($0)]) })
-                return (entry.term, JSONText.string(entry.term) + ":[" + spellings + ",\"" + text.string + "\"]")
+                return (term, JSONText.string(term) + ":\"" + text.string + "\"")
             }
+            // The spellings most articles use get the low bits (and the shortest numbers).
+            let known = index.merged.termSpellings[number]
+            var users = [Int](repeating: 0, count: known.count)
+            for place in run {
+                let posting = index.merged.postings[place]
+                forEachSpelling(posting, at: place, in: index.merged) { users[$0] += 1 }
+            }
+            let kept = known.indices.filter { users[$0] > 0 }.sorted {
+                users[$0] != users[$1] ? users[$0] > users[$1] : index.spellings[Int(known[$0])] < index.spellings[Int(known[$1])]
+            }.prefix(maximumSpellings)
+            var bit = [Int](repeating: 0, count: known.count)
+            for (position, spelling) in kept.enumerated() { bit[spelling] = 1 << position }
+            var text = NumberText()
+            var previous: Int32 = 0
+            for place in run {
+                let posting = index.merged.postings[place]
+                text.append(Int(posting.article - previous))
+                previous = posting.article
+                let tf = Double(posting.count)
+                let weight = tf / (tf + norms[Int(posting.article)])
+                let step = min(max(Int((weight * Double(weightSteps)).rounded()), 1), weightSteps)
+                var mask = 0
+                forEachSpelling(posting, at: place, in: index.merged) { mask |= bit[$0] }
+                text.append(mask << 3 | step)
+            }
+            let spellings = JSONText.array(kept.map { JSONText.string(index.spellings[Int(known[$0])]) })
+            return (term, JSONText.string(term) + ":[" + spellings + ",\"" + text.string + "\"]")
         }
         let total = entries.reduce(0) { $0 + $1.text.utf8.count + 1 }
         var bucketCount = 1
@@ -97,18 +104,27 @@ public enum SearchIndex {
         return files.map { OutputFile(path: routes.outputPath(for: routes.searchIndexFile($0.name)), text: $0.text) }
     }
 
-    /// A term's or a pair's lists, merged over the site.
-    enum Lists {
-        case term([SearchPostings.Posting])
-        case pair([Int32])
+    /// The term-local numbers of the spellings a posting uses.
+    @inline(__always)
+    private static func forEachSpelling(_ posting: SearchPostings.Posting, at place: Int, in merged: SearchPostings.Merged,
+                                        _ body: (Int) -> Void) {
+        let flag: UInt64 = 1 << UInt64(SearchPostings.bitSpellings)
+        var bits = posting.spellings & ~flag
+        while bits != 0 {
+            body(bits.trailingZeroBitCount)
+            bits &= bits - 1
+        }
+        if posting.spellings & flag != 0 { for spelling in merged.overflow[place] ?? [] { body(Int(spelling)) } }
     }
 
     struct Postings {
-        var entries: [(term: String, lists: Lists)]
-        /// Spelling numbers (in postings) → text.
+        var merged: SearchPostings.Merged
+        /// Term and pair numbers in the order of their text.
+        var order: [Int32]
+        /// Spelling numbers → text.
         var spellings: [String]
         /// Per article id, its length in words (title words three times).
-        var lengths: [Int32]
+        var lengths: [Int32] { merged.lengths }
     }
 
     /// Every term and pair with its lists, ids ascending, and every article's length.
@@ -116,7 +132,7 @@ public enum SearchIndex {
         let articles = site.articles
         // Each batch of articles (on its own core) makes the postings of its range; merged in order, so ids
         // stay ascending. Only a batch's term sets exist at a time, not every article's at once.
-        let partial = Parallel.mapBatches(articles.count) { range in
+        let merged = SearchPostings.Merged(Parallel.mapBatches(articles.count) { range in
             var postings = SearchPostings()
             for index in range {
                 let article = articles[index]
@@ -126,35 +142,13 @@ public enum SearchIndex {
                 postings.add(article: index, title: article.title, summary: article.summary, body: bodyText)
             }
             return postings
-        }
-        var spellingNumber: [String: Int32] = [:]
-        var spellings: [String] = []
-        var termLists: [String: [SearchPostings.Posting]] = [:]
-        var pairLists: [String: [Int32]] = [:]
-        var lengths: [Int32] = []
-        for batch in partial {
-            // This batch's spelling numbers → the site's.
-            let global = (0..<batch.spellings.count).map { number -> Int32 in
-                let text = batch.spellings.text(Int32(number))
-                if let known = spellingNumber[text] { return known }
-                spellings.append(text)
-                spellingNumber[text] = Int32(spellings.count - 1)
-                return Int32(spellings.count - 1)
-            }
-            batch.forEach(term: { term, postings in
-                termLists[term, default: []] += postings.map { posting in
-                    var posting = posting
-                    posting.spellings = posting.spellings.map { global[Int($0)] }
-                    return posting
-                }
-            }, pair: { pair, articles in
-                pairLists[pair, default: []] += articles
-            })
-            lengths += batch.lengths
-        }
-        let entries = termLists.map { (term: $0.key, lists: Lists.term($0.value)) }
-            + pairLists.map { (term: $0.key, lists: Lists.pair($0.value)) }
-        return Postings(entries: entries.sorted { $0.term < $1.term }, spellings: spellings, lengths: lengths)
+        })
+        let texts = (0..<merged.terms.count).map { merged.terms.text(Int32($0)) }
+        // A word only of summaries (they make pairs, not postings) has nothing to list.
+        let order = texts.indices.filter { merged.isPair[$0] || merged.runLengths[$0] > 0 }
+            .sorted { texts[$0] < texts[$1] }.map { Int32($0) }
+        let spellings = (0..<merged.spellings.count).map { merged.spellings.text(Int32($0)) }
+        return Postings(merged: merged, order: order, spellings: spellings)
     }
 }
 
