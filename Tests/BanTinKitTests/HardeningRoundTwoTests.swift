@@ -90,7 +90,7 @@ import Testing
         let log = (0..<400).map { CounterFixtures.line("/tin/tin-so-\($0 % 2)/", ip: "192.0.2.\($0 % 200)",
                                                        time: String(format: "24/Nov/2026:10:%02d:%02d +0700", $0 / 60, $0 % 60)) }
         try project.write(log.joined(separator: "\n") + "\n", to: "logs/access.log")
-        let arguments = ["build", "--quiet", "--content", project.content.path,
+        let arguments = ["build", "--quiet", "--lang", "en", "--content", project.content.path,
                          "--templates", Fixtures.repositoryRoot.appendingPathComponent("templates").path,
                          "--output", project.output.path]
         let outputs = try (0..<2).map { _ in

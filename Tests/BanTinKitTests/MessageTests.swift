@@ -217,3 +217,42 @@ import Testing
         #expect(ErrorPage.html(problems, language: .en).contains("<h1>The site could not be built</h1>"))
     }
 }
+
+/// The program itself, as an editor runs it: Vietnamese with no setting at all, English when asked.
+@Suite struct CommandLanguageTests {
+    static func check(_ arguments: [String], environment: [String: String]) throws -> (output: String, errors: String) {
+        let binary = try #require(KilledBuildTests.executable, "bantin executable not built")
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        try Fixtures.siteYAML.write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        try "---\ntitle: Tin mới\ndate: 2026-11-25\ncategory: Thể thao\n---\nNội dung.\n"
+            .write(to: content.appendingPathComponent("articles/tin-moi.md"), atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["check", "--content", content.path, "--templates", folder.appendingPathComponent("none").path] + arguments
+        process.currentDirectoryURL = folder
+        process.environment = environment
+        let (output, errors) = (Pipe(), Pipe())
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        return (text, problems)
+    }
+
+    @Test func checkSpeaksVietnameseByDefaultAndEnglishWhenAsked() throws {
+        let vietnamese = try Self.check([], environment: ["LANG": "C.UTF-8"])
+        #expect(vietnamese.output.contains("/articles/tin-moi.md:4: lỗi: chuyên mục \"Thể thao\" không có trong site.yml; các chuyên mục hiện có:"))
+        #expect(vietnamese.errors.contains("đã kiểm tra 1 bài viết, 0 trang: 1 lỗi,"))
+        let english = try Self.check(["--lang", "en"], environment: [:])
+        #expect(english.output.contains("/articles/tin-moi.md:4: error: unknown category \"Thể thao\"; known categories:"))
+        #expect(english.errors.contains("checked 1 articles, 0 pages: 1 error,"))
+        let fromLocale = try Self.check([], environment: ["LANG": "en_US.UTF-8"])
+        #expect(fromLocale.output.contains(": error: unknown category"))
+    }
+}
