@@ -51,7 +51,9 @@ let package = Package(
                 "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            // The words of every message, one catalogue per language (Messages/Message.swift).
+            resources: [.copy("Messages/vi.yml"), .copy("Messages/en.yml")]
         ),
         // The development server (`bantin serve`): its own target, so BanTinKit does not depend on a web server.
         .target(

@@ -1,24 +1,62 @@
-// Checks that search.js folds Vietnamese exactly as Swift's Slug.fold does, on the same word list
-// SearchTests reads (scripts/fold-words.tsv). Run: node scripts/check-search-fold.js
+// Checks search.js against the Swift side and its own ranking rules: it folds Vietnamese exactly as Swift's
+// Slug.fold does (the word list SearchTests reads, scripts/fold-words.tsv), reads numbers as NumberText writes
+// them, and ranks and marks small crafted indexes as README's "Search" says. Run: node scripts/check-search-fold.js
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const search = require(path.join(__dirname, "..", "templates", "assets", "search.js"));
 
-const lines = fs.readFileSync(path.join(__dirname, "fold-words.tsv"), "utf8").split("\n");
 let passed = 0, failed = 0;
+function check(ok, what) { if (ok) { passed++; } else { failed++; console.log("FAIL " + what); } }
+
+const lines = fs.readFileSync(path.join(__dirname, "fold-words.tsv"), "utf8").split("\n");
 for (const line of lines) {
   if (!line || line.startsWith("#")) continue;
   const [word, expected] = line.split("\t");
   const folded = search.fold(word);
-  if (folded === expected) { passed++; } else { failed++; console.log(`FAIL ${JSON.stringify(word)} → ${JSON.stringify(folded)}, expected ${JSON.stringify(expected)}`); }
+  check(folded === expected, `${JSON.stringify(word)} → ${JSON.stringify(folded)}, expected ${JSON.stringify(expected)}`);
 }
-// Ranking: the exact phrase in a title beats both words apart, which beats a body-only hit; then newer first.
-const postings = { dan: [[1, 1], [3]], van: [[1, 1], [3]], "dan van": [[2], []] };
-const order = search.rank(["dan", "van"], postings, search.pairs(["dan", "van"])).map((r) => r.id).join(",");
-if (order === "2,1,3") { passed++; } else { failed++; console.log(`FAIL rank order ${order}, expected 2,1,3`); }
+// The string SearchTests.numbersAreWrittenFiveBitsALetter expects from Swift's NumberText.
+check(JSON.stringify(search.numbers("ABfgBofgy4D")) === "[0,1,31,32,1000,123456]", "numbers decode as NumberText writes them");
+
+// A tiny index in the format SearchIndex writes: gap, then mask << 3 | weight, per article.
+const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+const encode = (values) => values.map((v) => { let s = ""; do { const low = v & 31; v >>= 5; s += letters[v > 0 ? low | 32 : low]; } while (v > 0); return s; }).join("");
+const term = (spellings, rows) => { let previous = 0; const values = []; for (const [id, mask, weight] of rows) { values.push(id - previous, mask << 3 | weight); previous = id; } return [spellings, encode(values)]; };
+const pair = (ids) => { let previous = 0; return encode(ids.map((id) => { const gap = id - previous; previous = id; return gap; })); };
+const ranked = (query, postings, count = 100) => {
+  const words = search.queryWords(query);
+  return search.rank(words, postings, search.pairs(words.map((w) => w.term)), count).map((r) => r.id);
+};
+
+// "đang" typed with marks: articles holding "đang" rank above one holding only "đẳng", even a heavier one;
+// without marks, the weight decides.
+const dang = { dang: term(["đẳng", "đang", "đảng"], [[1, 1, 7], [2, 2, 2], [3, 4, 3], [4, 2, 1]]) };
+check(ranked("đang", dang).join() === "2,4,1,3", `"đang" ranks exact spellings first: ${ranked("đang", dang)}`);
+check(ranked("đảng", dang).join() === "3,1,2,4", `"đảng": ${ranked("đảng", dang)}`);
+check(ranked("dang", dang).join() === "1,3,2,4", `"dang" ranks by weight: ${ranked("dang", dang)}`);
+
+// "người có công": the three words side by side beat the same words scattered, whatever the weights.
+const ncc = {
+  nguoi: term(["người"], [[1, 1, 7], [2, 1, 1]]), co: term(["có"], [[1, 1, 7], [2, 1, 1]]),
+  cong: term(["công"], [[1, 1, 7], [2, 1, 1]]), "nguoi co": pair([2]), "co cong": pair([2]),
+};
+check(ranked("người có công", ncc).join() === "2,1", `phrase first: ${ranked("người có công", ncc)}`);
+// Every word must be there; a rare word counts more than a common one (BM25's idf); newer breaks ties.
+const idf = { a: term(["a"], [[1, 1, 3], [2, 1, 3], [3, 1, 3]]), b: term(["b"], [[1, 1, 3], [2, 1, 3], [3, 1, 3], [5, 1, 3]]),
+              rare: term(["rare"], [[3, 1, 3]]), common: term(["common"], [[1, 1, 3], [2, 1, 3], [3, 1, 3]]) };
+check(ranked("a b", idf).join() === "1,2,3", `ties go to the newer: ${ranked("a b", idf)}`);
+check(ranked("a zzz", idf).length === 0, "a missing word leaves no result");
+// Codes: "18-NQ/TW" and "18 nq tw" ask for the same terms and pairs.
+check(JSON.stringify(search.queryWords("18-NQ/TW").map((w) => w.term)) === JSON.stringify(search.queryWords("18 nq tw").map((w) => w.term)), "codes as typed or spaced");
+
+// Marking: with marks typed, only the exact spelling in a result holding it; else any spelling folding to it.
+const words = search.queryWords("giảm dân");
+const marks = search.markedWords(words, { exactTerms: ["giam"] });
+check(marks.get("giam") === "giảm" && marks.get("dan") === null, "marked words follow the result's spellings");
+
 // Same bucket numbers as SearchTests.bucketsMatchTheScript.
 const buckets = { duoc: search.bucket("duoc", 64), dan: search.bucket("dan", 1024), "2018": search.bucket("2018", 7) };
-console.log("buckets " + JSON.stringify(buckets));
+check(buckets.duoc === 12 && buckets.dan === 40 && buckets["2018"] === 4, "buckets " + JSON.stringify(buckets));
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -56,18 +56,22 @@ public enum Build {
         /// resident memory (bytes) when it ended (`bantin build --timings`; 0 where the system does not say).
         public var stages: [(name: String, seconds: Double, processorSeconds: Double, residentBytes: Int)] = []
 
-        public var summary: String {
-            var line = "built \(articles) articles, \(staticPages) pages: \(filesWritten) files"
-            if filesUnchanged > 0 || filesRemoved > 0 {
-                line += " written, \(filesUnchanged) unchanged, \(filesRemoved) removed"
-            }
-            line += " in " + String(format: "%.2f", seconds) + " s"
-            if heldBack.total > 0 {
-                line += "; held back \(heldBack.total) (\(heldBack.drafts) drafts, \(heldBack.scheduled) scheduled, \(heldBack.expired) expired)"
-            }
-            if !warnings.isEmpty { line += "; \(warnings.count) warning\(warnings.count == 1 ? "" : "s")" }
-            if let counter { line += "\n" + counter.summary }
-            return line
+        /// The summary in English (logs, tests); `summary(in:)` is what the terminal shows.
+        public var summary: String { summary(in: .en) }
+
+        /// "đã dựng 28 bài viết, 2 trang: 171 tệp trong 0,09 giây", plus what was held back and the warnings.
+        public func summary(in language: Language) -> String {
+            let none = Message.verbatim("")
+            let held = heldBack.total == 0 ? none : Message("summary.heldBack", [
+                "total": .count(heldBack.total), "drafts": .count(heldBack.drafts),
+                "scheduled": .count(heldBack.scheduled), "expired": .count(heldBack.expired)])
+            let warned = warnings.isEmpty ? none : Message("summary.warnings", ["count": .count(warnings.count)])
+            let incremental = filesUnchanged > 0 || filesRemoved > 0
+            let line = Message(incremental ? "summary.builtIncremental" : "summary.built", [
+                "articles": .count(articles), "pages": .count(staticPages), "files": .count(filesWritten),
+                "unchanged": .count(filesUnchanged), "removed": .count(filesRemoved), "seconds": .seconds(seconds),
+                "heldBack": .message(held), "warnings": .message(warned)]).rendered(in: language)
+            return line + (counter.map { "\n" + $0.summary(in: language) } ?? "")
         }
     }
 

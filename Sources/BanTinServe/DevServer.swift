@@ -17,6 +17,8 @@ public struct DevServer: Sendable {
         public var pollInterval: Duration = .milliseconds(300)
         /// Log the time each stage of each build took.
         public var timings = false
+        /// The language of the terminal lines and of the error page (`Language.resolve`).
+        public var language = Language.vi
         /// Where the terminal lines go.
         public var log: @Sendable (String) -> Void = { print($0) }
         /// How often open event streams get a comment line: writing is how a stream whose tab has gone learns
@@ -46,7 +48,7 @@ public struct DevServer: Sendable {
     public func run(onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         await rebuild(reason: nil)
         let router = Router()
-        let files = SiteFiles(output: options.build.outputDirectory, status: status)
+        let files = SiteFiles(output: options.build.outputDirectory, status: status, language: options.language)
         let broadcaster = self.broadcaster
         router.get(RouterPath(LiveReload.scriptPath)) { _, _ in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
@@ -134,8 +136,8 @@ public struct DevServer: Sendable {
             DispatchQueue.global().async { continuation.resume(returning: Build.preview(build, state: state, changed: changed)) }
         }
         guard let report else { return false }
-        options.log("\(Self.describe(changed)): preview: \(report.pagesWritten) page\(report.pagesWritten == 1 ? "" : "s") written in "
-                    + String(format: "%.3f", report.seconds) + " s; building the rest")
+        options.log("\(Self.describe(changed, in: options.language)): " + Message("serve.preview", ["pages": .count(report.pagesWritten),
+                                                                            "seconds": .seconds(report.seconds)]).rendered(in: options.language))
         return true
     }
 
@@ -152,25 +154,25 @@ public struct DevServer: Sendable {
                 continuation.resume(returning: Result { try Build.run(build, state: state) })
             }
         }
-        let prefix = changed.map { "\(Self.describe($0)): " } ?? ""
+        let prefix = changed.map { "\(Self.describe($0, in: options.language)): " } ?? ""
         switch result {
         case .success(let report):
             status.succeeded(basePath: basePath(build.contentDirectory))
-            for warning in report.warnings { options.log(warning.description) }
+            for warning in report.warnings { options.log(warning.rendered(in: options.language)) }
             if options.timings {
                 options.log(report.stages.map { $0.name + " " + String(format: "%.3f s", $0.seconds) }.joined(separator: ", "))
             }
-            options.log(prefix + report.summary)
+            options.log(prefix + report.summary(in: options.language))
             return report
         case .failure(let error as BuildFailure):
             status.failed(error.diagnostics)
-            for problem in error.diagnostics { options.log(problem.description) }
-            options.log(prefix + "build failed: \(error.errors.count) error\(error.errors.count == 1 ? "" : "s"); the browser shows them until they are fixed")
+            for problem in error.diagnostics { options.log(problem.rendered(in: options.language)) }
+            options.log(prefix + Message("serve.failed", ["count": .count(error.errors.count)]).rendered(in: options.language))
         case .failure(let error):
             // The disk, the descriptors, a lock: said as such, never as a problem of the content.
-            let reason = FileProblem.describe(error)
+            let reason = FileProblem.message(error)
             status.failed([.error(build.outputDirectory.path, reason)])
-            options.log(prefix + "build failed: \(reason)")
+            options.log(prefix + Message("serve.failedIO", ["reason": .message(reason)]).rendered(in: options.language))
         }
         return nil
     }
@@ -183,8 +185,9 @@ public struct DevServer: Sendable {
         return Routes(baseURL: config.baseURL).basePath
     }
 
-    static func describe(_ changed: [String]) -> String {
+    static func describe(_ changed: [String], in language: Language) -> String {
         let names = changed.prefix(3).map { URL(fileURLWithPath: $0).lastPathComponent }
-        return names.joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "") + " changed"
+        return Message(changed.count > 3 ? "serve.changedMore" : "serve.changed",
+                       ["names": .list(names), "count": .count(changed.count - 3)]).rendered(in: language)
     }
 }

@@ -7,11 +7,12 @@ import Hummingbird
 struct SiteFiles: Sendable {
     let output: URL
     let status: SiteStatus
+    let language: Language
 
     func respond(to path: String) -> Response {
         if let problems = status.failure {
             guard isPage(path) else { return file(at: path) ?? notFound() }
-            return html(LiveReload.inject(into: ErrorPage.html(problems)), status: .internalServerError)
+            return html(LiveReload.inject(into: ErrorPage.html(problems, language: language)), status: .internalServerError)
         }
         return file(at: path) ?? notFound()
     }

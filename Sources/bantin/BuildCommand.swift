@@ -4,7 +4,7 @@ import Foundation
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "build", abstract: "Build content/ with templates/ into public/.")
+        commandName: "build", abstract: Terminal.bilingual("help.build"))
 
     @OptionGroup var project: ProjectOptions
 
@@ -22,6 +22,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         MemoryTuning.returnLargeBlocksToTheSystem()
+        project.language()
         var options = project.build()
         options.fullRebuild = full
         options.otherBuild = noWait ? .fail : .wait
@@ -38,21 +39,23 @@ struct BuildCommand: ParsableCommand {
                     Terminal.error(stage.name + ": " + String(format: "%.3f s (processor %.2f s)", stage.seconds, stage.processorSeconds) + memory)
                 }
             }
-            print(report.summary)
+            print(report.summary(in: Terminal.language))
         } catch let failure as BuildFailure {
             progress?.finish()
             Terminal.print(failure.diagnostics)
-            Terminal.error("build failed: \(failure.errors.count) error\(failure.errors.count == 1 ? "" : "s"); \(options.outputDirectory.relativePath)/ was left as it was")
+            Terminal.error(Terminal.say(Message("cli.buildFailed", ["count": .count(failure.errors.count),
+                                                                   "output": "\(options.outputDirectory.relativePath)"])))
             throw ExitCode.failure
         } catch let busy as BuildLock.Busy {
             progress?.finish()
-            Terminal.error("build not run: \(busy.description)")
+            Terminal.error(Terminal.say(Message("cli.buildNotRun", ["reason": "\(busy.description)"])))
             throw ExitCode(75)  // EX_TEMPFAIL: try again later
         } catch let exit as ExitCode {
             throw exit
         } catch {
             progress?.finish()
-            Terminal.error("build failed: \(FileProblem.describe(error)); \(options.outputDirectory.relativePath)/ was left as it was")
+            Terminal.error(Terminal.say(Message("cli.buildFailedIO", ["reason": .message(FileProblem.message(error)),
+                                                                     "output": "\(options.outputDirectory.relativePath)"])))
             throw ExitCode.failure
         }
     }

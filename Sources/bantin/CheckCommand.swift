@@ -5,11 +5,12 @@ import Foundation
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "List every problem in content/ (and templates/), one a line as file:line: message; exit 1 on errors.")
+        abstract: Terminal.bilingual("help.check"))
 
     @OptionGroup var project: ProjectOptions
 
     func run() throws {
+        project.language()
         let (content, templates) = (project.content, project.templates)
         let contentFolder = URL(fileURLWithPath: content)
         let loader = ContentLoader(contentDirectory: contentFolder)
@@ -30,10 +31,10 @@ struct CheckCommand: ParsableCommand {
                                               imageHeaders: ContentCheck.imageHeaders(
                                                   in: contentFolder.appendingPathComponent("images"),
                                                   displayRoot: contentFolder.deletingLastPathComponent())))
-        for problem in problems { print(problem.description) }
+        for problem in problems { print(problem.rendered(in: Terminal.language)) }
         let errors = problems.filter { $0.severity == .error }.count
-        Terminal.error("checked \(loaded.articleFiles.count) articles, \(loaded.pageFiles.count) pages: "
-                       + "\(errors) error\(errors == 1 ? "" : "s"), \(problems.count - errors) warning\(problems.count - errors == 1 ? "" : "s")")
+        Terminal.error(Terminal.say(Message("cli.checked", ["articles": .count(loaded.articleFiles.count), "pages": .count(loaded.pageFiles.count),
+                                                             "errors": .count(errors), "warnings": .count(problems.count - errors)])))
         if errors > 0 { throw ExitCode.failure }
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// at any time.
 struct CounterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "counter", abstract: "Print the visit counter's figures (totals, online, top pages) without building.")
+        commandName: "counter", abstract: Terminal.bilingual("help.counter"))
 
     @OptionGroup var project: ProjectOptions
 
@@ -24,6 +24,7 @@ struct CounterCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        project.language()
         let options = project.build()
         let loaded = ContentLoader(contentDirectory: options.contentDirectory).load()
         let site: Site

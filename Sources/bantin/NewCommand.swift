@@ -5,7 +5,7 @@ import Foundation
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Start an article: writes content/articles/<category>/<slug>.md with its front matter filled in.")
+        abstract: Terminal.bilingual("help.new"))
 
     @Argument(help: "The article's title.")
     var title: String
@@ -19,11 +19,12 @@ struct NewCommand: ParsableCommand {
     @OptionGroup var project: ProjectOptions
 
     func run() throws {
+        project.language()
         let contentFolder = URL(fileURLWithPath: project.content)
         let siteURL = contentFolder.appendingPathComponent("site.yml")
         do {
             guard FileManager.default.fileExists(atPath: siteURL.path) else {
-                throw BuildFailure([.error(siteURL.relativePath, "site.yml is missing: run bantin new in the site's folder, or give --content")])
+                throw BuildFailure([.error(siteURL.relativePath, Message("new.siteMissing"))])
             }
             // Read as the build reads it: a link leading out of the content folder is refused.
             var problems: [Diagnostic] = []
@@ -37,12 +38,13 @@ struct NewCommand: ParsableCommand {
                                            config: config, now: Date())
             let target = contentFolder.appendingPathComponent(file.path)
             guard !FileManager.default.fileExists(atPath: target.path) else {
-                throw BuildFailure([.error(target.relativePath, "already exists; bantin new never overwrites: choose another title, or edit that file")])
+                throw BuildFailure([.error(target.relativePath, Message("new.exists"))])
             }
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             // withoutOverwriting: an article saved in the meantime is not replaced either.
             try Data(file.text.utf8).write(to: target, options: .withoutOverwriting)
-            print(target.relativePath)
+            // English: the path alone, for scripts; Vietnamese: the path and what to do next.
+            print(Terminal.say(Message("new.created", ["path": "\(target.relativePath)"])))
         } catch let failure as BuildFailure {
             Terminal.print(failure.diagnostics)
             throw ExitCode.failure

@@ -23,8 +23,8 @@ final class ProgressLine: @unchecked Sendable {
             guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(lastShown) > 0.1 else { return }
             lastShown = now
             shown = true
-            var text = "read \(progress.filesRead) files"
-            if progress.pagesToRender > 0 { text += ", rendered \(progress.pagesRendered)/\(progress.pagesToRender) pages" }
+            let text = Terminal.say(Message(progress.pagesToRender > 0 ? "cli.progressPages" : "cli.progress", [
+                "files": .count(progress.filesRead), "done": .count(progress.pagesRendered), "total": .count(progress.pagesToRender)]))
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
         }
     }

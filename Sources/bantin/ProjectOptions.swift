@@ -16,6 +16,18 @@ struct ProjectOptions: ParsableArguments {
     @Flag(help: "Include articles marked draft: true.")
     var drafts = false
 
+    @Option(help: "Language of messages: vi (default) or en. Without it: messages: in site.yml, then LANG/LC_ALL starting with en.")
+    var lang: String?
+
+    /// `--lang`, then `messages:` in site.yml, then the environment (`Language.resolve`); also sets the terminal's.
+    @discardableResult
+    func language() -> Language {
+        let chosen = Language.resolve(option: lang, siteYML: URL(fileURLWithPath: content).appendingPathComponent("site.yml"),
+                                      environment: ProcessInfo.processInfo.environment)
+        Terminal.language = chosen
+        return chosen
+    }
+
     /// The build's options, writing into `output` or else `defaultOutput`.
     func build(defaultOutput: String = "public") -> Build.Options {
         var options = Build.Options(contentDirectory: URL(fileURLWithPath: content),

@@ -5,7 +5,7 @@ import Foundation
 struct RelatedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "related",
-        abstract: "Show an article's related news and why each was chosen.",
+        abstract: Terminal.bilingual("help.related"),
         discussion: """
             Prints the list the article page shows ("Các tin liên quan"), then the next candidates that were \
             passed over, with each score broken down by signal (weights and min_score from site.yml, related:).
@@ -20,6 +20,7 @@ struct RelatedCommand: ParsableCommand {
     var passedOver = 5
 
     func run() throws {
+        project.language()
         let options = project.build()
         let site: Site
         do {

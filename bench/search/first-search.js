@@ -25,24 +25,22 @@ console.log(`site: ${manifest.count} articles; index: ${buckets.length} term buc
 console.log(`page + search.js + style.css + manifest: ${kb(page.raw)} (gzip ${kb(page.gzip)})`);
 
 let worst = 0;
+(async () => {
 for (const query of queries) {
-  const typed = search.terms(query).slice(0, search.MAX_QUERY_TERMS);
-  const terms = Array.from(new Set(typed));
-  const pairs = search.pairs(typed);
-  const numbers = Array.from(new Set(terms.concat(pairs).map((t) => search.bucket(t, manifest.buckets))));
-  const postings = {};
-  let bytes = { raw: 0, gzip: 0 };
-  for (const n of numbers) {
-    const file = path.join(index, `t-${n}.json`);
-    Object.assign(postings, JSON.parse(fs.readFileSync(file, "utf8")));
-    bytes = add(bytes, size(file));
-  }
-  const results = search.rank(terms, postings, pairs);
+  // The real search, with a loader that counts what it reads.
+  let bytes = { raw: 0, gzip: 0 }, buckets = 0;
+  const load = (name) => {
+    const file = path.join(index, name.replace(/\?.*$/, ""));
+    if (name.startsWith("t-")) { bytes = add(bytes, size(file)); buckets++; }
+    return Promise.resolve(JSON.parse(fs.readFileSync(file, "utf8")));
+  };
+  const found = await search.search(query, load);
+  const results = found.results;
   const shown = Array.from(new Set(results.slice(0, search.PAGE_SIZE).map((r) => Math.floor(r.id / manifest.chunk))));
   for (const c of shown) bytes = add(bytes, size(path.join(index, `d-${c}.json`)));
   const first = add(page, bytes);
   worst = Math.max(worst, first.raw);
-  console.log(`"${query}": ${results.length} results, ${numbers.length} buckets + ${shown.length} chunks → first search ${kb(first.raw)} (gzip ${kb(first.gzip)})`);
+  console.log(`"${query}": ${results.length} results, ${buckets} buckets + ${shown.length} chunks → first search ${kb(first.raw)} (gzip ${kb(first.gzip)})`);
 }
 // Worst case whatever the query: as many of the largest buckets as a query can ask for (its words and
 // their pairs) and a page of results each in one of the largest chunks.
@@ -53,3 +51,4 @@ const bound = page.raw + sorted(buckets).slice(0, most).reduce((a, b) => a + b, 
 console.log(`bound for any query (${most} largest buckets + ${search.PAGE_SIZE} largest chunks + page): ${kb(bound)}`);
 console.log(`largest first search measured: ${kb(worst)}; bound ${kb(bound)}: ${bound < 1024 * 1024 ? "under" : "OVER"} 1 MiB`);
 process.exit(Math.max(worst, bound) < 1024 * 1024 ? 0 : 1);
+})();

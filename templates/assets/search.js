@@ -32,50 +32,125 @@
     return hash % Math.max(count, 1);
   }
 
-  function ungap(gaps) {
-    var ids = [], id = 0;
-    for (var i = 0; i < gaps.length; i++) { id += gaps[i]; ids.push(id); }
+  /* Whole numbers as SearchIndex writes them (NumberText): 5 bits per letter, least significant first;
+     the upper 32 letters of the alphabet say another letter follows. */
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  function numbers(text) {
+    var out = [], value = 0, shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGITS.indexOf(text.charAt(i));
+      value += (digit & 31) * Math.pow(2, shift);
+      if (digit & 32) { shift += 5; } else { out.push(value); value = 0; shift = 0; }
+    }
+    return out;
+  }
+
+  /* A term's postings: id → {weight, mask}; a pair's: its ids. */
+  function termPostings(entry) {
+    var values = numbers(entry[1]), found = new Map(), id = 0;
+    for (var i = 0; i + 1 < values.length; i += 2) {
+      id += values[i];
+      found.set(id, { weight: values[i + 1] & 7, mask: Math.floor(values[i + 1] / 8) });
+    }
+    return found;
+  }
+  function pairIds(entry) {
+    var ids = new Set(), id = 0;
+    numbers(entry).forEach(function (gap) { id += gap; ids.add(id); });
     return ids;
   }
 
-  /* Neighbouring query words, as the index stores neighbouring title words ("dan van"). */
+  /* Neighbouring query words, as the index stores neighbouring words ("dan van"). */
   function pairs(queryTerms) {
     var found = [];
     for (var i = 0; i + 1 < queryTerms.length; i++) found.push(queryTerms[i] + " " + queryTerms[i + 1]);
     return Array.from(new Set(found));
   }
 
-  /* Articles that hold every term: the most query phrases in the title first, then the most title
-     words, then newest (lower id) first. */
-  function rank(queryTerms, postingsByTerm, queryPairs) {
-    var titleHits = new Map(), matched = new Map(), pairHits = new Map();
-    (queryPairs || []).forEach(function (pair) {
-      var lists = postingsByTerm[pair];
-      if (lists) ungap(lists[0]).forEach(function (id) { pairHits.set(id, (pairHits.get(id) || 0) + 1); });
-    });
-    for (var t = 0; t < queryTerms.length; t++) {
-      var lists = postingsByTerm[queryTerms[t]];
-      if (!lists) return [];
-      ungap(lists[0]).forEach(function (id) {
-        titleHits.set(id, (titleHits.get(id) || 0) + 1);
-        matched.set(id, (matched.get(id) || 0) + 1);
+  /* The query's words: folded (what must match) and, when typed with marks, exact (what ranks first). */
+  function queryWords(query) {
+    var words = [];
+    (String(query).normalize("NFC").toLowerCase().match(/[^\s]+/g) || []).forEach(function (piece) {
+      /* A piece like "18-NQ/TW" holds several terms: only a piece that is one term keeps its exact form. */
+      var parts = terms(piece);
+      parts.forEach(function (term) {
+        var letters = piece.replace(/[^\p{L}\p{N}\p{M}]/gu, "");
+        words.push({ term: term, exact: parts.length === 1 && fold(letters) === term && letters !== term ? letters : null });
       });
-      ungap(lists[1]).forEach(function (id) { matched.set(id, (matched.get(id) || 0) + 1); });
-    }
-    var results = [];
-    matched.forEach(function (count, id) {
-      if (count === queryTerms.length) {
-        results.push({ id: id, phrases: pairHits.get(id) || 0, score: titleHits.get(id) || 0 });
-      }
     });
-    results.sort(function (a, b) { return (b.phrases - a.phrases) || (b.score - a.score) || (a.id - b.id); });
+    return words.slice(0, MAX_QUERY_TERMS);
+  }
+
+  /* Articles holding every folded term, ranked: those holding more of the words typed with marks exactly
+     first, then more of the query's neighbouring words side by side, then by BM25 (idf times the stored term
+     weight), then newest (lower id). */
+  function rank(words, postingsByTerm, queryPairs, count) {
+    var lists = [];
+    for (var t = 0; t < words.length; t++) {
+      var entry = postingsByTerm[words[t].term];
+      if (!entry) return [];
+      var exactBit = words[t].exact ? entry[0].indexOf(words[t].exact) : -1;
+      lists.push({ word: words[t], postings: termPostings(entry), bit: exactBit });
+    }
+    var unique = new Map();
+    lists.forEach(function (list) { unique.set(list.word.term + "|" + list.word.exact, list); });
+    lists = Array.from(unique.values());
+    lists.sort(function (a, b) { return a.postings.size - b.postings.size; });
+    var pairSets = (queryPairs || []).map(function (pair) { return postingsByTerm[pair] ? pairIds(postingsByTerm[pair]) : new Set(); });
+    var results = [];
+    lists[0].postings.forEach(function (_, id) {
+      var score = 0, exact = 0, exactTerms = [];
+      for (var i = 0; i < lists.length; i++) {
+        var posting = lists[i].postings.get(id);
+        if (!posting) return;
+        var df = lists[i].postings.size;
+        score += Math.log(1 + (count - df + 0.5) / (df + 0.5)) * posting.weight;
+        if (lists[i].word.exact && lists[i].bit >= 0 && (posting.mask & (1 << lists[i].bit))) {
+          exact++;
+          exactTerms.push(lists[i].word.term);
+        }
+      }
+      var phrases = pairSets.filter(function (ids) { return ids.has(id); }).length;
+      results.push({ id: id, exact: exact, phrases: phrases, score: score, exactTerms: exactTerms });
+    });
+    results.sort(function (a, b) {
+      return (b.exact - a.exact) || (b.phrases - a.phrases) || (b.score - a.score) || (a.id - b.id);
+    });
     return results;
   }
 
-  /* Appends `text` to `parent`, wrapping each word whose folded form is a query term in <mark>.
+  /* Which words to mark in a result: folded term → the exact spelling when the result holds the word as
+     typed with marks (only that spelling is marked), else null (any spelling folding to it). */
+  function markedWords(words, result) {
+    var wanted = new Map();
+    words.forEach(function (word) {
+      var exact = word.exact && result.exactTerms.indexOf(word.term) >= 0 ? word.exact : null;
+      if (!wanted.has(word.term) || exact) wanted.set(word.term, exact);
+    });
+    return wanted;
+  }
+
+  /* The search itself, for the page and for bench/judged.js: `load(name)` gives an index file's JSON. */
+  function search(query, load) {
+    var words = queryWords(query);
+    var typed = words.map(function (word) { return word.term; });
+    var queryPairs = pairs(typed), manifest;
+    if (words.length === 0) return Promise.resolve({ words: words, results: [] });
+    return load("manifest.json").then(function (loaded) {
+      manifest = loaded;
+      var numbers = Array.from(new Set(typed.concat(queryPairs).map(function (term) { return bucket(term, manifest.buckets); })));
+      return Promise.all(numbers.map(function (number) { return load("t-" + number + ".json?v=" + manifest.version); }));
+    }).then(function (buckets) {
+      var postings = {};
+      buckets.forEach(function (file) { Object.keys(file).forEach(function (term) { postings[term] = file[term]; }); });
+      return { manifest: manifest, words: words, results: rank(words, postings, queryPairs, manifest.count) };
+    });
+  }
+
+  /* Appends `text` to `parent`, wrapping each word that matched (see markedWords) in <mark>.
      Text goes in through text nodes only, never as HTML. */
   function appendMarked(parent, text, wanted) {
-    var chars = Array.from(String(text));
+    var chars = Array.from(String(text).normalize("NFC"));
     var folded = chars.map(fold);
     var isWord = function (piece) { return /^[a-z0-9]+$/.test(piece); };
     var plainStart = 0, i = 0;
@@ -84,10 +159,11 @@
       var j = i, word = "";
       /* Combining marks fold to "" and stay with their letter. */
       while (j < chars.length && (isWord(folded[j]) || folded[j] === "")) { word += folded[j]; j++; }
-      if (wanted.has(word)) {
+      var original = chars.slice(i, j).join("");
+      if (wanted.has(word) && (wanted.get(word) === null || wanted.get(word) === original.toLowerCase())) {
         if (i > plainStart) parent.appendChild(document.createTextNode(chars.slice(plainStart, i).join("")));
         var mark = document.createElement("mark");
-        mark.textContent = chars.slice(i, j).join("");
+        mark.textContent = original;
         parent.appendChild(mark);
         plainStart = j;
       }
@@ -120,14 +196,15 @@
 
     var query = (new URLSearchParams(window.location.search).get("q") || "").trim();
     if (input) input.value = query;
-    var typed = terms(query).slice(0, MAX_QUERY_TERMS);
-    var queryTerms = Array.from(new Set(typed));
-    var queryPairs = pairs(typed);
-    if (queryTerms.length === 0) { message("empty"); return; }
+    /* The header's box shows the query too, and the page title names it (words from the template). */
+    var headerInput = document.getElementById("o-tim-kiem");
+    if (headerInput) headerInput.value = query;
+    var titlePattern = app.getAttribute("data-title");
+    if (query && titlePattern) document.title = titlePattern.split("{query}").join(query);
+    if (queryWords(query).length === 0) { message("empty"); return; }
     message("loading");
 
-    var manifest, results, shown = 0, chunks = new Map();
-    var wanted = new Set(queryTerms);
+    var manifest, results, words, shown = 0, chunks = new Map();
 
     function chunk(number) {
       if (!chunks.has(number)) {
@@ -136,7 +213,8 @@
       return chunks.get(number);
     }
 
-    function render(id, row) {
+    function render(result, row) {
+      var wanted = markedWords(words, result);
       var item = document.createElement("li");
       item.className = "search-result";
       var heading = document.createElement("h2");
@@ -184,21 +262,16 @@
           return rows[result.id % manifest.chunk];
         });
       })).then(function (rows) {
-        rows.forEach(function (row, index) { if (row) render(page[index].id, row); });
+        rows.forEach(function (row, index) { if (row) render(page[index], row); });
         more.hidden = shown >= results.length;
       });
     }
 
-    fetchJSON(folder + "manifest.json", { cache: "no-cache" }).then(function (loaded) {
-      manifest = loaded;
-      var numbers = Array.from(new Set(queryTerms.concat(queryPairs).map(function (term) { return bucket(term, manifest.buckets); })));
-      return Promise.all(numbers.map(function (number) {
-        return fetchJSON(folder + "t-" + number + ".json?v=" + manifest.version);
-      }));
-    }).then(function (buckets) {
-      var postings = {};
-      buckets.forEach(function (terms) { Object.keys(terms).forEach(function (term) { postings[term] = terms[term]; }); });
-      results = rank(queryTerms, postings, queryPairs);
+    var load = function (name) { return fetchJSON(folder + name, name === "manifest.json" ? { cache: "no-cache" } : undefined); };
+    search(query, load).then(function (found) {
+      manifest = found.manifest;
+      words = found.words;
+      results = found.results;
       if (results.length === 0) { message("none", { query: query }); return; }
       message("count", { count: results.length, query: query });
       return showMore();
@@ -209,7 +282,8 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { fold: fold, terms: terms, pairs: pairs, bucket: bucket, ungap: ungap, rank: rank,
+    module.exports = { search: search, fold: fold, terms: terms, pairs: pairs, bucket: bucket, numbers: numbers,
+                       queryWords: queryWords, rank: rank, markedWords: markedWords,
                        MAX_QUERY_TERMS: MAX_QUERY_TERMS, PAGE_SIZE: PAGE_SIZE };
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

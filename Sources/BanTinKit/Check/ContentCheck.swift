@@ -92,7 +92,7 @@ public enum ContentCheck {
         problems += photoProblems(inputs, config: config)
         for article in articles where article.image != nil && article.imageAlt == nil {
             problems.append(.warning(article.path, line: article.lines["image"] ?? nil,
-                "the photo has no \"image_alt\": describe what it shows for readers who cannot see it"))
+                Message("check.imageAltMissing")))
         }
         problems += emptyCategories(config: config, published: published, siteFile: siteFile.path)
         return sorted(problems)
@@ -113,11 +113,10 @@ public enum ContentCheck {
             let file = inputs.imagesFolder + name
             switch inputs.imageHeaders[name]! {
             case .failure(let problem):
-                return .error(file, line: 1, problem.message)
+                return .error(file, line: 1, ImageCatalog.message(for: problem))
             case .success(let info):
                 guard info.width < minimum, !["svg", "gif"].contains(info.format.rawValue) else { return nil }
-                return .warning(file, line: 1, "photo is \(info.width) px wide, under \(minimum) px (check.min_image_width "
-                    + "in site.yml): it will look blurred on phones and as a lead picture; use a larger original if there is one")
+                return .warning(file, line: 1, Message("check.photoNarrow", ["width": .count(info.width), "minimum": .count(minimum)]))
             }
         }
     }
@@ -148,7 +147,7 @@ public enum ContentCheck {
         }
         return categories.filter { total($0.slug) == 0 }.map { category in
             let line = config.categories.first { Slug.make($0.slug ?? $0.name) == category.slug }?.line
-            return .warning(siteFile, line: line, "category \"\(category.name)\" (\(category.slug)) has no published articles: its page is empty")
+            return .warning(siteFile, line: line, Message("check.emptyCategory", ["name": "\(category.name)", "slug": "\(category.slug)"]))
         }
     }
 

@@ -20,21 +20,21 @@ struct LinkCheck {
     }
 
     func check(body: String, bodyLine: Int, file: String) -> [Diagnostic] {
-        markdown.references(in: body).compactMap { reference in
+        markdown.references(in: body).compactMap { reference -> Diagnostic? in
             let line = bodyLine + reference.line - 1
             guard let path = sitePath(reference.destination) else { return nil }
             if let name = path.imageName {
                 if images[name] == nil { return missingImage(reference.destination, file: file, line: line) }
                 return reference.isImage && !reference.hasText
-                    ? .warning(file, line: line, "image \"\(reference.destination)\" has no description: write what it shows between the brackets, ![…](\(reference.destination))")
+                    ? .warning(file, line: line, Message("check.imageNoDescription", ["image": .text(reference.destination)]))
                     : nil
             }
             guard let slug = path.articleSlug else { return nil }
             switch slugs[slug] {
             case nil:
-                return .error(file, line: line, "link to \"\(reference.destination)\": there is no article with the slug \"\(slug)\"")
+                return .error(file, line: line, Message("check.linkUnknown", ["link": "\(reference.destination)", "slug": "\(slug)"]))
             case false?:
-                return .warning(file, line: line, "link to \"\(reference.destination)\": that article is a draft, scheduled or expired, so the link is broken on the site")
+                return .warning(file, line: line, Message("check.linkUnpublished", ["link": "\(reference.destination)"]))
             case true?:
                 return nil
             }
@@ -47,7 +47,7 @@ struct LinkCheck {
     }
 
     private func missingImage(_ reference: String, file: String, line: Int?) -> Diagnostic {
-        .error(file, line: line, "image \"\(reference)\" does not exist: there is no such file in content/images/")
+        .error(file, line: line, Message("check.imageMissing", ["image": "\(reference)"]))
     }
 
     /// A destination on this site, as a path below the base path: nil for other sites, mail, anchors.

@@ -15,13 +15,13 @@ public enum NewArticle {
             .trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
         let slug = Slug.make(title)
         guard !slug.isEmpty else {
-            throw BuildFailure([.error("bantin new", "the title \"\(title)\" has no letters or digits to make a URL from")])
+            throw BuildFailure([.error("bantin new", Message("new.titleEmpty", ["title": "\(title)"]))])
         }
         var problems: [Diagnostic] = []
         let categories = SiteModel.resolveCategories(config, diagnostics: &problems)
         guard let category = SiteModel.findCategory(reference, in: categories) else {
             let known = categories.map { "\"\($0.name)\" (\($0.slug))" }.joined(separator: ", ")
-            throw BuildFailure([.error("bantin new", "unknown category \"\(reference)\"; known categories: \(known)")])
+            throw BuildFailure([.error("bantin new", Message("category.unknown", ["name": "\(reference)", "known": "\(known)"]))])
         }
         var lines = ["---", "title: \(quoted(title))", "date: \(minute(now, in: config.timeZone))",
                      "category: \(quoted(category.name))"]

@@ -116,8 +116,7 @@ struct ImageCatalog: Sendable {
                 let file = content.appendingPathComponent(String(path.dropFirst())).standardizedFileURL
                 let real = file.resolvingSymlinksInPath().path
                 guard file.path.hasPrefix(contentPath), real.hasPrefix(realContent + "/") else {
-                    problems.append(.error(use.file, line: use.line,
-                        "image \"\(use.reference)\" leads out of content/: put the picture in content/images/ and write \"/images/…\""))
+                    problems.append(.error(use.file, line: use.line, Message("image.outsideContent", ["reference": .text(use.reference)])))
                     continue
                 }
                 order.append(path)
@@ -142,7 +141,8 @@ struct ImageCatalog: Sendable {
                 }
             case .failure(let problem):
                 for use in usesByPath[path]! {
-                    problems.append(.error(use.file, line: use.line, "image \"\(use.reference)\" (\(problem.path)): \(problem.message)"))
+                    problems.append(.error(use.file, line: use.line, Message("image.problem", [
+                        "reference": .text(use.reference), "path": .text(problem.path), "problem": .message(Self.message(for: problem))])))
                 }
             }
         }
@@ -166,9 +166,7 @@ struct ImageCatalog: Sendable {
         return OutputPlanner.Copy.all(in: folder, to: "images", displayRoot: projectRoot).compactMap { copy in
             let ext = (copy.path as NSString).pathExtension.lowercased()
             guard rasterExtensions.contains(ext), !used.contains("/" + copy.path) else { return nil }
-            return .warning(copy.sourceName, line: 1,
-                            "photo not used by any article, page, album or site.yml photo, so not published; "
-                            + "show it with \"image: /\(copy.path)\" or ![description](/\(copy.path)) in an article")
+            return .warning(copy.sourceName, line: 1, Message("image.unused", ["path": .text("/" + copy.path)]))
         }
     }
 
@@ -204,5 +202,20 @@ struct ImageCatalog: Sendable {
                             "type": og.format.mimeType] as [String: Any]
         }
         return values
+    }
+}
+
+extension ImageCatalog {
+    /// What went wrong with a picture, in the editors' words; the image module's own sentence (English, with
+    /// the numbers and libvips' reason) goes in as the detail.
+    static func message(for problem: ImageProblem) -> Message {
+        let detail = Message.Argument.text(problem.message)
+        switch problem.kind {
+        case .missing: return Message("image.missing")
+        case .notAnImage: return Message("image.notAnImage", ["detail": detail])
+        case .damaged: return Message("image.damaged", ["detail": detail])
+        case .tooManyPixels: return Message("image.tooManyPixels", ["detail": detail])
+        case .outputFailed: return Message("image.outputFailed", ["detail": detail])
+        }
     }
 }

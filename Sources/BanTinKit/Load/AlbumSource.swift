@@ -28,7 +28,7 @@ enum AlbumSource {
                   isFolder.boolValue else { continue }
             guard FileManager.default.fileExists(atPath: file.path) else {
                 diagnostics.append(.error(reader.display(folder.appendingPathComponent(name)), line: 1,
-                                          "album folder without album.yml (title, date and the list of its photos)"))
+                                          Message("album.noFile")))
                 continue
             }
             if let source = reader.read(file, into: &diagnostics) { files.append(source) }
@@ -45,7 +45,7 @@ enum AlbumSource {
         var diagnostics = problems
         if Slug.make(folder) != folder {
             diagnostics.append(.error(file.path, line: 1,
-                "album folder \"\(folder)\" is not a web name: rename it \"\(Slug.make(folder))\" (it is the album's address)"))
+                Message("album.folderName", ["folder": .text(folder), "slug": .text(Slug.make(folder))])))
         }
         let title = fields.string("title", required: true)
         let date = ArticleSource.readDate(&fields, "date", required: true, timeZone: timeZone)
@@ -58,12 +58,12 @@ enum AlbumSource {
                         photos.append(Album.Photo(image: try SitePath.image(image), caption: entry.string("caption") ?? "",
                                                   line: entry.line(of: "image")))
                     } catch {
-                        entry.error("image", "\"image\": \(error.description)")
+                        entry.error("image", Message("album.image", ["problem": .message(error.message)]))
                     }
                 }
             } else if let name = entry.string("file", required: true) {
                 if name.contains("/") || name.contains("\\") || name.hasPrefix(".") {
-                    entry.error("file", "\"file\": \"\(name)\" must be the name of a photo in this album's folder, without \"/\"")
+                    entry.error("file", Message("album.fileName", ["name": .text(name)]))
                 } else {
                     photos.append(Album.Photo(image: "/albums/\(folder)/\(name)", caption: entry.string("caption") ?? "",
                                               line: entry.line(of: "file")))
@@ -72,7 +72,7 @@ enum AlbumSource {
             fields.absorb(&entry)
         }
         if photos.isEmpty && !fields.has("photos") {
-            fields.error("photos", "an album needs \"photos:\", a list of \"- file: name.jpg\" with their \"caption\"")
+            fields.error("photos", Message("album.noPhotos"))
         }
         let description = fields.string("description")
         diagnostics += fields.takeDiagnostics()

@@ -36,7 +36,7 @@ public struct ArticleSource: Sendable {
             parts = try FrontMatter.split(file.text)
         } catch {
             let line = if case .missingClosingFence(let opened) = error { opened } else { 1 }
-            return (nil, [.error(file.path, line: line, error.description)])
+            return (nil, [.error(file.path, line: line, error.message)])
         }
         let (parsed, yamlErrors) = YAMLFields.parse(parts.yaml, file: file.path, firstLine: parts.yamlLine)
         guard var fields = parsed else { return (nil, yamlErrors) }
@@ -82,7 +82,7 @@ public struct ArticleSource: Sendable {
         do {
             return try PublicationDate.parse(text, timeZone: timeZone)
         } catch {
-            fields.error(key, "\"\(key)\": \(error.description)")
+            fields.error(key, Message("field.problem", ["key": "\(key)", "problem": .message(error.message)]))
             return nil
         }
     }

@@ -57,11 +57,11 @@ public struct ContentLoader {
     public func siteFile(into diagnostics: inout [Diagnostic]) -> SourceFile? {
         let siteURL = contentDirectory.appendingPathComponent("site.yml")
         if let target = FileTree.linkOutside(siteURL, boundary: contentDirectory) {
-            diagnostics.append(.error(display(siteURL), "symbolic link to \(target), outside \(display(contentDirectory)), is not followed: put the file itself in \(display(contentDirectory))"))
+            diagnostics.append(.error(display(siteURL), Message("link.fileOutside", ["target": "\(target)", "boundary": "\(display(contentDirectory))"])))
         } else if FileManager.default.fileExists(atPath: siteURL.path) {
             return read(siteURL, into: &diagnostics)
         } else {
-            diagnostics.append(.error(display(siteURL), "site.yml is missing: every site needs one (title, base_url, categories)"))
+            diagnostics.append(.error(display(siteURL), Message("site.missing")))
         }
         return nil
     }
@@ -89,7 +89,7 @@ public struct ContentLoader {
         } catch let failure as BuildFailure {
             diagnostics += failure.diagnostics
         } catch {
-            diagnostics.append(.error(display(url), "cannot be read: " + FileProblem.describe(error, action: "reading", object: "it")))
+            diagnostics.append(.error(display(url), Message("file.unreadable", ["reason": .message(FileProblem.message(error, action: "reading", object: "it"))])))
         }
         return nil
     }
@@ -117,7 +117,7 @@ enum FileTree {
         // The folder itself a link out of the folder it stands in (content/articles, content/images,
         // templates/assets): refused, as a link to a file is, or its files would be published from anywhere.
         if !folderMayBeLink, let target = linkOutside(folder, boundary: folder.deletingLastPathComponent()) {
-            diagnostics.append(.error(display(folder), "symbolic link to the folder \(target), outside \(display(folder.deletingLastPathComponent())), is not followed: put the folder itself there"))
+            diagnostics.append(.error(display(folder), Message("link.folderOutside", ["target": "\(target)", "boundary": "\(display(folder.deletingLastPathComponent()))"])))
             return []
         }
         var isDirectory: ObjCBool = false
@@ -145,7 +145,7 @@ enum FileTree {
         guard let directory = opendir(path) else {
             // Out of file descriptors, no permission: said as what it is, never as a folder without files.
             if errno != ENOENT, errno != ENOTDIR {
-                diagnostics.append(.error(display(URL(fileURLWithPath: path)), "cannot be read: \(FileProblem.reason(errno)) while reading the folder"))
+                diagnostics.append(.error(display(URL(fileURLWithPath: path)), Message("folder.unreadable", ["reason": .message(FileProblem.reasonMessage(errno))])))
             }
             return
         }
@@ -176,9 +176,9 @@ enum FileTree {
                 var targetIsDirectory: ObjCBool = false
                 if !isInside(target, boundaryPath) {
                     if FileManager.default.fileExists(atPath: target, isDirectory: &targetIsDirectory), targetIsDirectory.boolValue {
-                        diagnostics.append(.error(display(url), "symbolic link to the folder \(target), outside \(display(boundary)), is not followed: put the folder itself there"))
+                        diagnostics.append(.error(display(url), Message("link.folderOutside", ["target": "\(target)", "boundary": "\(display(boundary))"])))
                     } else {
-                        diagnostics.append(.warning(display(url), "symbolic link to \(target), outside \(display(boundary)), is not followed"))
+                        diagnostics.append(.warning(display(url), Message("link.outsideSkipped", ["target": "\(target)", "boundary": "\(display(boundary))"])))
                     }
                     continue
                 }

@@ -12,12 +12,12 @@ public struct FrontMatter: Sendable, Hashable {
         case missingOpeningFence
         case missingClosingFence(openedAtLine: Int)
 
-        public var description: String {
+        public var description: String { message.description }
+
+        public var message: Message {
             switch self {
-            case .missingOpeningFence:
-                "no front matter: the file must start with a line \"---\", then YAML such as \"title: ...\", then \"---\""
-            case .missingClosingFence(let line):
-                "front matter opened with \"---\" on line \(line) is never closed with a \"---\" line"
+            case .missingOpeningFence: Message("frontMatter.missing")
+            case .missingClosingFence(let line): Message("frontMatter.notClosed", ["line": .count(line)])
             }
         }
     }

@@ -19,7 +19,7 @@ public struct PageSource: Sendable {
             parts = try FrontMatter.split(file.text)
         } catch {
             let line = if case .missingClosingFence(let opened) = error { opened } else { 1 }
-            return (nil, [.error(file.path, line: line, error.description)])
+            return (nil, [.error(file.path, line: line, error.message)])
         }
         let (parsed, yamlErrors) = YAMLFields.parse(parts.yaml, file: file.path, firstLine: parts.yamlLine)
         guard var fields = parsed else { return (nil, yamlErrors) }

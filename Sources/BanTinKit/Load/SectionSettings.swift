@@ -11,7 +11,7 @@ public struct CheckSettings: Sendable, Equatable {
         var settings = CheckSettings()
         settings.minImageWidth = fields.int("min_image_width", in: 1...100_000) ?? settings.minImageWidth
         if fields.has("max_image_kb") {
-            fields.warning("max_image_kb", "\"max_image_kb\" is no longer used: bantin resizes and compresses photos itself; remove the line")
+            fields.warning("max_image_kb", Message("check.maxImageKBUnused"))
         }
         return settings
     }

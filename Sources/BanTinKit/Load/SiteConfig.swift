@@ -82,7 +82,9 @@ public struct SiteConfig: Sendable {
     public static let defaultTimeZone = "Asia/Ho_Chi_Minh"
     static let knownKeys = ["title", "description", "base_url", "language", "time_zone", "page_size", "latest_count",
                             "home_section_count", "markdown", "related", "categories", "menu", "links", "photos",
-                            "footer", "contact", "counter", "search", "check", "images"]
+                            "footer", "contact", "counter", "search", "check", "images",
+                            // Read before the build by `Language.resolve`: the language of bantin's messages.
+                            "messages"]
 
     public init(title: String, baseURL: URL, timeZone: TimeZone = TimeZone(identifier: SiteConfig.defaultTimeZone)!) {
         self.title = title
@@ -102,14 +104,14 @@ public struct SiteConfig: Sendable {
         if let url = URL(string: baseText.hasSuffix("/") ? baseText : baseText + "/"), url.scheme != nil, url.host != nil {
             baseURL = url
         } else if fields.has("base_url") {
-            fields.error("base_url", "\"base_url\" must be an absolute URL such as https://example.gov.vn/, found \"\(baseText)\"")
+            fields.error("base_url", Message("site.baseURL", ["found": "\(baseText)"]))
         }
         let zoneName = fields.string("time_zone") ?? defaultTimeZone
         var zone = TimeZone(identifier: defaultTimeZone)!
         if let named = TimeZone(identifier: zoneName) {
             zone = named
         } else {
-            fields.error("time_zone", "unknown time zone \"\(zoneName)\"; use a name such as \(defaultTimeZone)")
+            fields.error("time_zone", Message("site.timeZone", ["name": "\(zoneName)", "example": "\(defaultTimeZone)"]))
         }
 
         var config = SiteConfig(title: title, baseURL: baseURL, timeZone: zone)
@@ -172,7 +174,7 @@ public struct SiteConfig: Sendable {
                     config.photos.append(Photo(image: try SitePath.image(image), caption: entry.string("caption") ?? "",
                                                line: entry.line(of: "image")))
                 } catch {
-                    entry.error("image", "\"image\": \(error.description)")
+                    entry.error("image", Message("field.problem", ["key": "image", "problem": .message(error.message)]))
                 }
             }
             fields.absorb(&entry)
@@ -188,10 +190,10 @@ public struct SiteConfig: Sendable {
         }
         let contact = Contact(address: text("address"), phone: text("phone"), fax: text("fax"), email: text("email"))
         if let phone = contact.phone, !phone.contains(where: { $0.isASCII && $0.isNumber }) {
-            fields.error("phone", "\"phone\" has no digits: \"\(phone)\"; write the number, e.g. 0270 3822 150")
+            fields.error("phone", Message("site.phone", ["found": "\(phone)"]))
         }
         if let email = contact.email, email.split(separator: "@").count != 2 || email.contains(where: \.isWhitespace) {
-            fields.error("email", "\"email\" is not an e-mail address: \"\(email)\"")
+            fields.error("email", Message("site.email", ["found": "\(email)"]))
         }
         return contact
     }
@@ -204,7 +206,7 @@ public struct SiteConfig: Sendable {
                 do {
                     links.append(Link(title: title, url: try SitePath.link(url)))
                 } catch {
-                    entry.error("url", "\"url\": \(error.description)")
+                    entry.error("url", Message("field.problem", ["key": "url", "problem": .message(error.message)]))
                 }
             }
             fields.absorb(&entry)

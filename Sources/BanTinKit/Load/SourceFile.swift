@@ -18,8 +18,7 @@ public struct SourceFile: Sendable, Hashable {
         let content = data.starts(with: bom) ? data.dropFirst(3) : data[...]
         // Notepad's "Unicode": readable, but every byte check below would call it a legacy encoding.
         if content.starts(with: [0xFF, 0xFE]) || content.starts(with: [0xFE, 0xFF]) {
-            throw BuildFailure([.error(path, line: 1,
-                "file is UTF-16 (Notepad calls it \"Unicode\"), not UTF-8: save it as UTF-8 and build again")])
+            throw BuildFailure([.error(path, line: 1, Message("file.utf16"))])
         }
         // A NUL byte is valid UTF-8 but ends the text for the C libraries after us (cmark-gfm read a body only up
         // to it, silently): refused like the other bytes a text file cannot hold.
@@ -29,9 +28,7 @@ public struct SourceFile: Sendable, Hashable {
         }
         if let nulOffset {
             let line = content.prefix(nulOffset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-            throw BuildFailure([.error(path, line: line,
-                "file contains a NUL byte (0x00), which text files cannot hold (it may have been saved as UTF-16 or by a "
-                + "word processor, or damaged in a copy): remove it, or save the file again as UTF-8 text, and build again")])
+            throw BuildFailure([.error(path, line: line, Message("file.nul"))])
         }
         // Almost every file is valid: one pass of the standard library's validation, no copy.
         // Put in NFC here, so site.yml, templates and articles typed with combining accents all read as one form.
@@ -40,9 +37,7 @@ public struct SourceFile: Sendable, Hashable {
         if let badOffset = firstInvalidUTF8Offset(bytes) {
             let line = bytes[..<badOffset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             let byte = String(format: "%02X", bytes[badOffset])
-            throw BuildFailure([.error(path, line: line,
-                "file is not UTF-8 (byte 0x\(byte)); it may be in a legacy encoding such as Windows-1258, "
-                + "TCVN3 or VNI: save it as UTF-8 and build again")])
+            throw BuildFailure([.error(path, line: line, Message("file.notUTF8", ["byte": "\(byte)"]))])
         }
         return SourceFile(path: path, text: String(decoding: bytes, as: UTF8.self))
     }

@@ -25,7 +25,7 @@ public struct TemplateLoader {
             if let file = reader.read(url, into: &diagnostics) { sources[name] = file }
         }
         if sources.isEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics.append(.error(reader.display(templatesDirectory), "no *.mustache templates found"))
+            diagnostics.append(.error(reader.display(templatesDirectory), Message("template.none")))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
         return sources
@@ -39,7 +39,7 @@ public struct TemplateLoader {
         var fields = try localeFields()
         fields.warnAboutUnknownKeys(known: Self.localeKeys, context: "locale.yml")
         let weekdays = fields.strings("weekdays")
-        if weekdays.count != 7 { fields.error("weekdays", "\"weekdays\" must list 7 names, Sunday first") }
+        if weekdays.count != 7 { fields.error("weekdays", Message("locale.weekdays")) }
         var style = DateStyle(weekdays: weekdays, longPattern: fields.string("date_long") ?? "{weekday}, {dd}/{mm}/{yyyy}",
                               shortPattern: fields.string("date_short") ?? "{dd}/{mm}/{yyyy}",
                               dateTimePattern: fields.string("datetime_short") ?? DateStyle.defaultDateTimePattern,
@@ -67,7 +67,7 @@ public struct TemplateLoader {
         let reader = ContentLoader(contentDirectory: templatesDirectory, displayRoot: displayRoot)
         var diagnostics: [Diagnostic] = []
         guard FileManager.default.fileExists(atPath: url.path), let file = reader.read(url, into: &diagnostics) else {
-            throw BuildFailure(diagnostics + [.error(reader.display(url), "locale.yml is missing (weekday names, date patterns)")])
+            throw BuildFailure(diagnostics + [.error(reader.display(url), Message("locale.missing"))])
         }
         let (parsed, errors) = YAMLFields.parse(file.text, file: file.path)
         guard let fields = parsed else { throw BuildFailure(errors) }

@@ -27,14 +27,14 @@ struct YAMLFields {
         } catch let error as YamlError {
             return (nil, [describe(error, file: file, lineOffset: offset)])
         } catch {
-            return (nil, [.error(file, line: firstLine, "YAML could not be read: \(error)")])
+            return (nil, [.error(file, line: firstLine, Message("yaml.unreadable", ["reason": "\(error)"]))])
         }
         guard let node else {
             return (YAMLFields(file: file, lineOffset: offset, entries: [], mappingLine: firstLine), [])
         }
         guard let fields = YAMLFields(node: node, file: file, lineOffset: offset) else {
             return (nil, [.error(file, line: node.mark.map { $0.line + offset } ?? firstLine,
-                                 "expected \"key: value\" lines, found \(kind(of: node))")])
+                                 Message("yaml.notMapping", ["found": .message(kind(of: node))]))])
         }
         return (fields, [])
     }
@@ -92,11 +92,11 @@ struct YAMLFields {
             return nil
         }
         guard case .scalar(let scalar) = value else {
-            error(key, "\"\(key)\" must be text, found \(Self.kind(of: value))")
+            error(key, Message("field.notText", ["key": "\(key)", "found": .message(Self.kind(of: value))]))
             return nil
         }
         let text = neutral(key, scalar.string, line: line(of: key)).trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.isEmpty, required { error(key, "\"\(key)\" is required and must not be empty") }
+        if text.isEmpty, required { error(key, Message("field.empty", ["key": "\(key)"])) }
         return text.isEmpty ? nil : text
     }
 
@@ -107,9 +107,8 @@ struct YAMLFields {
         guard BidiControls.occur(in: composed) else { return composed }
         let found = Set(composed.unicodeScalars.filter(BidiControls.contains))
             .map { "U+" + String($0.value, radix: 16, uppercase: true) }.sorted()
-        diagnostics.append(.warning(file, line: line, "\"\(key)\" contains the text direction control\(found.count == 1 ? "" : "s") "
-            + found.joined(separator: ", ") + ", which would reverse the text around it; "
-            + "\(found.count == 1 ? "it was" : "they were") taken out"))
+        diagnostics.append(.warning(file, line: line, Message("field.bidiControls",
+                                                              ["key": "\(key)", "count": .count(found.count), "found": .list(found)])))
         return BidiControls.removed(from: composed)
     }
 
@@ -128,12 +127,12 @@ struct YAMLFields {
                     if !text.isEmpty { result.append(text) }
                 } else {
                     diagnostics.append(.error(file, line: line(of: item) ?? line(of: key),
-                                              "each entry of \"\(key)\" must be text, found \(Self.kind(of: item))"))
+                                              Message("field.entryNotText", ["key": "\(key)", "found": .message(Self.kind(of: item))])))
                 }
             }
             return result
         case .mapping, .alias:
-            error(key, "\"\(key)\" must be a list such as [a, b], found \(Self.kind(of: value))")
+            error(key, Message("field.notList", ["key": "\(key)", "found": .message(Self.kind(of: value))]))
             return []
         }
     }
@@ -141,14 +140,14 @@ struct YAMLFields {
     mutating func bool(_ key: String) -> Bool? {
         guard let value = node(key) else { return nil }
         if let flag = value.bool { return flag }
-        error(key, "\"\(key)\" must be true or false, found \"\(value.string ?? Self.kind(of: value))\"")
+        error(key, Message("field.notBool", ["key": "\(key)", "found": Self.found(value)]))
         return nil
     }
 
     mutating func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let value = node(key) else { return nil }
         guard let number = value.int, range.contains(number) else {
-            error(key, "\"\(key)\" must be a whole number from \(range.lowerBound) to \(range.upperBound), found \"\(value.string ?? Self.kind(of: value))\"")
+            error(key, Message("field.notIntInRange", ["key": "\(key)", "lowest": .count(range.lowerBound), "highest": .count(range.upperBound), "found": Self.found(value)]))
             return nil
         }
         return number
@@ -157,7 +156,7 @@ struct YAMLFields {
     mutating func double(_ key: String) -> Double? {
         guard let value = node(key) else { return nil }
         guard let number = value.float ?? value.int.map(Double.init) else {
-            error(key, "\"\(key)\" must be a number, found \"\(value.string ?? Self.kind(of: value))\"")
+            error(key, Message("field.notNumber", ["key": "\(key)", "found": Self.found(value)]))
             return nil
         }
         return number
@@ -166,7 +165,7 @@ struct YAMLFields {
     mutating func mapping(_ key: String) -> YAMLFields? {
         guard let value = node(key) else { return nil }
         guard let fields = YAMLFields(node: value, file: file, lineOffset: lineOffset) else {
-            error(key, "\"\(key)\" must be a group of \"key: value\" lines, found \(Self.kind(of: value))")
+            error(key, Message("field.notMapping", ["key": "\(key)", "found": .message(Self.kind(of: value))]))
             return nil
         }
         return fields
@@ -176,13 +175,13 @@ struct YAMLFields {
     mutating func mappings(_ key: String) -> [YAMLFields] {
         guard let value = node(key) else { return [] }
         guard case .sequence(let sequence) = value else {
-            error(key, "\"\(key)\" must be a list of entries starting with \"- \", found \(Self.kind(of: value))")
+            error(key, Message("field.notListOfEntries", ["key": "\(key)", "found": .message(Self.kind(of: value))]))
             return []
         }
         return sequence.compactMap { item in
             if let fields = YAMLFields(node: item, file: file, lineOffset: lineOffset) { return fields }
             diagnostics.append(.error(file, line: line(of: item) ?? line(of: key),
-                                      "each entry of \"\(key)\" must be a group of \"key: value\" lines"))
+                                      Message("field.entryNotMapping", ["key": "\(key)"])))
             return nil
         }
     }
@@ -193,30 +192,36 @@ struct YAMLFields {
     mutating func reportMissing(_ key: String) {
         if let typo = entries.first(where: { $0.key != key && NearestWord.find($0.key, in: [key]) != nil }) {
             diagnostics.append(.error(file, line: typo.keyLine ?? mappingLine,
-                                      "\"\(key)\" is required; \"\(typo.key)\" on this line looks like a misspelling of it"))
+                                      Message("field.requiredTypo", ["key": "\(key)", "typo": "\(typo.key)"])))
         } else {
-            diagnostics.append(.error(file, line: mappingLine, "\"\(key)\" is required"))
+            diagnostics.append(.error(file, line: mappingLine, Message("field.required", ["key": "\(key)"])))
         }
     }
 
-    mutating func warning(_ key: String, _ message: String) {
+    mutating func warning(_ key: String, _ message: Message) {
         diagnostics.append(.warning(file, line: line(of: key), message))
     }
 
-    mutating func error(_ key: String, _ message: String) {
+    mutating func error(_ key: String, _ message: Message) {
         diagnostics.append(.error(file, line: line(of: key), message))
     }
 
     /// Warns about keys outside `known`, suggesting the nearest known one ("categroy" → "category").
+    /// `context` names the place: "front matter" or a section of site.yml (`counter`, `related`…), as written.
     mutating func warnAboutUnknownKeys(known: [String], context: String = "front matter") {
         for entry in entries where !known.contains(entry.key) {
-            var message = "unknown key \"\(entry.key)\" in \(context)"
+            let place = switch context {
+            case "front matter": Message("place.frontMatter")
+            case "site.yml": Message("place.siteYML")
+            default: Message("place.section", ["name": "\(context)"])
+            }
+            let message: Message
             if let suggestion = NearestWord.find(entry.key, in: known) {
-                message += "; did you mean \"\(suggestion)\"?"
+                message = Message("key.unknownDidYouMean", ["key": "\(entry.key)", "place": .message(place), "suggestion": "\(suggestion)"])
             } else if known.isEmpty {
-                message += "; it has no settings"
+                message = Message("key.unknownNoSettings", ["key": "\(entry.key)", "place": .message(place)])
             } else {
-                message += "; known keys: \(known.joined(separator: ", "))"
+                message = Message("key.unknown", ["key": "\(entry.key)", "place": .message(place), "known": .list(known)])
             }
             diagnostics.append(.warning(file, line: entry.keyLine ?? mappingLine, message))
         }
@@ -233,13 +238,18 @@ struct YAMLFields {
         return diagnostics
     }
 
-    static func kind(of node: Node) -> String {
+    static func kind(of node: Node) -> Message {
         switch node {
-        case .scalar(let scalar): "\"\(scalar.string)\""
-        case .mapping: "a group of \"key: value\" lines"
-        case .sequence: "a list"
-        case .alias: "an alias"
+        case .scalar(let scalar): Message("kind.value", ["value": "\(scalar.string)"])
+        case .mapping: Message("kind.mapping")
+        case .sequence: Message("kind.list")
+        case .alias: Message("kind.alias")
         }
+    }
+
+    /// What was found instead, for "found "…"": the value itself when it is one, else what kind of thing it is.
+    static func found(_ node: Node) -> Message.Argument {
+        node.string.map { .text($0) } ?? .message(kind(of: node))
     }
 
     /// The next line below `first` (1-based) where `key` starts at the same column, as a mapping key.
@@ -263,24 +273,25 @@ struct YAMLFields {
         case .scanner(let context, let problem, let mark, let yaml),
              .parser(let context, let problem, let mark, let yaml),
              .composer(let context, let problem, let mark, let yaml):
-            var message = "YAML error: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            // Yams' own words (`problem`, `context`) have no translation: they are quoted after bantin's.
+            var arguments: [String: Message.Argument] = ["problem": "\(problem)"]
+            arguments["context"] = .message(context.map { Message("yaml.context", ["text": "\($0.text)", "line": .count($0.mark.line + lineOffset)]) }
+                                                ?? .verbatim(""))
             let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-            if lines.indices.contains(mark.line - 1), lines[mark.line - 1].contains("\t") {
-                message += "; this line contains a tab: YAML must be indented with spaces"
-            }
-            return .error(file, line: mark.line + lineOffset, message)
+            let tab = lines.indices.contains(mark.line - 1) && lines[mark.line - 1].contains("\t")
+            arguments["tab"] = .message(tab ? Message("yaml.tab") : .verbatim(""))
+            return .error(file, line: mark.line + lineOffset, Message("yaml.error", arguments))
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Yams marks the first occurrence; the editor's mistake is usually the later one, so point there.
             let first = context.mark.line
             let repeated = duplicates.first.flatMap { repeatedKeyLine($0, after: context.mark, in: context.text) } ?? first
             let names = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
-            let earlier = repeated == first ? "" : " (first on line \(first + lineOffset))"
-            return .error(file, line: repeated + lineOffset, "duplicate key \(names)\(earlier): each key may appear once")
+            let earlier = repeated == first ? Message.verbatim("") : Message("yaml.firstOnLine", ["line": .count(first + lineOffset)])
+            return .error(file, line: repeated + lineOffset, Message("yaml.duplicateKey", ["keys": "\(names)", "earlier": .message(earlier)]))
         case .reader(let problem, _, _, _):
-            return .error(file, line: lineOffset + 1, "YAML error: \(problem)")
+            return .error(file, line: lineOffset + 1, Message("yaml.error", ["problem": "\(problem)", "context": .message(.verbatim("")), "tab": .message(.verbatim(""))]))
         default:
-            return .error(file, line: lineOffset + 1, "YAML error: \(error)")
+            return .error(file, line: lineOffset + 1, Message("yaml.error", ["problem": "\(error)", "context": .message(.verbatim("")), "tab": .message(.verbatim(""))]))
         }
     }
 }

@@ -10,27 +10,41 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     /// 1-based line, when the problem has one.
     public var line: Int?
-    public var message: String
+    /// What is wrong, as a catalogue key and values: put into words where it is shown (`rendered(in:)`).
+    public var text: Message
 
-    public init(_ severity: Severity, file: String, line: Int? = nil, _ message: String) {
+    public init(_ severity: Severity, file: String, line: Int? = nil, _ text: Message) {
         self.severity = severity
         self.file = file
         self.line = line
-        self.message = message
+        self.text = text
     }
 
-    public static func error(_ file: String, line: Int? = nil, _ message: String) -> Diagnostic {
-        Diagnostic(.error, file: file, line: line, message)
+    /// Text with no catalogue entry of its own (from a library or another module); prefer a `Message`.
+    public init(_ severity: Severity, file: String, line: Int? = nil, _ message: String) {
+        self.init(severity, file: file, line: line, Message.verbatim(message))
     }
 
-    public static func warning(_ file: String, line: Int? = nil, _ message: String) -> Diagnostic {
-        Diagnostic(.warning, file: file, line: line, message)
+    public static func error(_ file: String, line: Int? = nil, _ text: Message) -> Diagnostic {
+        Diagnostic(.error, file: file, line: line, text)
     }
 
-    /// `file:line: error: message`, the form editors, IDEs and CI logs understand.
-    public var description: String {
+    public static func warning(_ file: String, line: Int? = nil, _ text: Message) -> Diagnostic {
+        Diagnostic(.warning, file: file, line: line, text)
+    }
+
+    /// The message in English (logs, and the tests written before the catalogues).
+    public var message: String { text.rendered(in: .en) }
+
+    /// `file:line: error: message` in English; what editors see is `rendered(in:)`.
+    public var description: String { rendered(in: .en) }
+
+    /// `file:line: lỗi: …` / `file:line: error: …`, the form editors, IDEs and CI logs understand: the prefix
+    /// and the quoted values stay as written, only bantin's own words change language.
+    public func rendered(in language: Language) -> String {
         let location = line.map { "\(Self.escaped(file)):\($0)" } ?? Self.escaped(file)
-        return "\(location): \(severity.rawValue): \(Self.escaped(message))"
+        let word = Message("severity.\(severity.rawValue)").rendered(in: language)
+        return "\(location): \(word): \(Self.escaped(text.rendered(in: language)))"
     }
 
     /// `text` with control characters, line breaks and direction overrides written as escapes ("\n",
@@ -65,8 +79,10 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
-    public var description: String {
-        diagnostics.map(\.description).joined(separator: "\n")
+    public var description: String { rendered(in: .en) }
+
+    public func rendered(in language: Language) -> String {
+        diagnostics.map { $0.rendered(in: language) }.joined(separator: "\n")
     }
 }
 

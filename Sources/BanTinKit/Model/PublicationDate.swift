@@ -9,13 +9,15 @@ enum PublicationDate {
         case unrecognised(String)
         case outOfRange(String)
 
-        var description: String {
+        var description: String { message.description }
+
+        var message: Message {
             switch self {
             case .unrecognised(let text):
-                "date \"\(text)\" is not in a known format; expected \(PublicationDate.expectedFormats)"
-                    + (rewritten(text).map { " (write \(text) as \($0))" } ?? "")
+                Message("date.unrecognised", ["text": "\(text)", "formats": "\(PublicationDate.expectedFormats)",
+                                              "rewrite": .message(rewritten(text).map { Message("date.rewrite", ["text": "\(text)", "as": "\($0)"]) } ?? .verbatim(""))])
             case .outOfRange(let text):
-                "date \"\(text)\" does not exist in the calendar"
+                Message("date.outOfRange", ["text": "\(text)"])
             }
         }
     }

@@ -42,7 +42,7 @@ public enum SiteModel {
             guard let category = findCategory(source.category, in: categories) else {
                 let known = categories.map { "\"\($0.name)\" (\($0.slug))" }.joined(separator: ", ")
                 diagnostics.append(.error(source.path, line: source.categoryLine,
-                                          "unknown category \"\(source.category)\"; known categories: \(known)"))
+                                          Message("category.unknown", ["name": "\(source.category)", "known": "\(known)"])))
                 continue
             }
             if let typed = source.slug, checked(typed, source: source, key: "slug", SitePath.slug, into: &diagnostics) == nil {
@@ -51,12 +51,12 @@ public enum SiteModel {
             let slug = Slug.make(source.slug ?? source.title)
             guard !slug.isEmpty else {
                 diagnostics.append(.error(source.path, line: source.slugLine,
-                                          "the slug made from \"\(source.slug ?? source.title)\" is empty; write a title or slug with letters or digits"))
+                                          Message("slug.empty", ["from": "\(source.slug ?? source.title)"])))
                 continue
             }
             if let owner = slugOwners[slug] {
                 diagnostics.append(.error(source.path, line: source.slugLine,
-                                          "slug \"\(slug)\" is already used by \(owner); two articles cannot share /tin/\(slug)/: give one a different title or a \"slug:\""))
+                                          Message("slug.taken", ["slug": "\(slug)", "owner": "\(owner)"])))
                 continue
             }
             slugOwners[slug] = source.path
@@ -90,7 +90,7 @@ public enum SiteModel {
         do {
             return try check(value)
         } catch {
-            diagnostics.append(.error(source.path, line: source.lines[key] ?? nil, "\"\(key)\": \(error.description)"))
+            diagnostics.append(.error(source.path, line: source.lines[key] ?? nil, Message("field.problem", ["key": "\(key)", "problem": .message(error.message)])))
             return nil
         }
     }
@@ -108,7 +108,7 @@ public enum SiteModel {
             let slug = Slug.make(entry.slug ?? entry.name)
             if let clash = flat.first(where: { $0.slug == slug }) {
                 diagnostics.append(.error("site.yml", line: entry.line,
-                                          "category \"\(entry.name)\" has the same slug \"\(slug)\" as \"\(clash.name)\""))
+                                          Message("category.slugClash", ["name": "\(entry.name)", "slug": "\(slug)", "other": "\(clash.name)"])))
                 continue
             }
             flat.append(Category(name: entry.name, slug: slug, order: entry.order ?? position + 1))
@@ -120,7 +120,7 @@ public enum SiteModel {
             guard let childIndex = flat.firstIndex(where: { $0.slug == slug }) else { continue }
             guard let parent = findCategory(parentName, in: flat), parent.slug != slug else {
                 diagnostics.append(.error("site.yml", line: entry.line,
-                                          "category \"\(entry.name)\": parent \"\(parentName)\" is not a category defined in site.yml"))
+                                          Message("category.unknownParent", ["name": "\(entry.name)", "parent": "\(parentName)"])))
                 continue
             }
             flat[childIndex].parentSlug = parent.slug
@@ -132,7 +132,7 @@ public enum SiteModel {
             while let slug = current {
                 if !seen.insert(slug).inserted {
                     diagnostics.append(.error("site.yml", line: lines[category.slug] ?? nil,
-                                              "category \"\(category.name)\" is its own ancestor through \"parent\""))
+                                              Message("category.cycle", ["name": "\(category.name)"])))
                     return flat
                 }
                 current = flat.first { $0.slug == slug }?.parentSlug
@@ -171,9 +171,8 @@ public enum SiteModel {
         var diagnostics: [Diagnostic] = []
         for article in articles {
             for pin in article.relatedPins where !known.contains(pin) || pin == article.slug {
-                let reason = pin == article.slug ? "is this article itself" : "is not a published article's slug"
-                diagnostics.append(.error(article.sourcePath, line: lineByPath[article.sourcePath] ?? nil,
-                                          "related \"\(pin)\" \(reason)"))
+                let message = Message(pin == article.slug ? "related.pinIsSelf" : "related.pinUnknown", ["pin": "\(pin)"])
+                diagnostics.append(.error(article.sourcePath, line: lineByPath[article.sourcePath] ?? nil, message))
             }
         }
         return diagnostics
@@ -185,19 +184,19 @@ public enum SiteModel {
         for source in sources where !source.draft || options.includeDrafts {
             if let typed = source.slug {
                 do { _ = try SitePath.slug(typed) } catch {
-                    diagnostics.append(.error(source.path, line: source.slugLine, "\"slug\": \(error.description)"))
+                    diagnostics.append(.error(source.path, line: source.slugLine, Message("field.problem", ["key": "slug", "problem": .message(error.message)])))
                     continue
                 }
             }
             let slug = Slug.make(source.slug ?? source.title)
             if slug.isEmpty || reservedPageSlugs.contains(slug) {
                 diagnostics.append(.error(source.path, line: source.slugLine,
-                                          "page slug \"\(slug)\" cannot be used: it is empty or reserved (\(reservedPageSlugs.sorted().joined(separator: ", ")))"))
+                                          Message("pageSlug.reserved", ["slug": "\(slug)", "reserved": .list(reservedPageSlugs.sorted())])))
                 continue
             }
             if let owner = owners[slug] {
                 diagnostics.append(.error(source.path, line: source.slugLine,
-                                          "page slug \"\(slug)\" is already used by \(owner)"))
+                                          Message("pageSlug.taken", ["slug": "\(slug)", "owner": "\(owner)"])))
                 continue
             }
             owners[slug] = source.path
@@ -205,8 +204,9 @@ public enum SiteModel {
                                   description: source.description, markdown: source.body, bodyLine: source.bodyLine)
             page.aliasesLine = source.aliasesLine
             page.aliases = source.aliases.compactMap { alias in
-                do { return try SitePath.alias(alias) } catch {
-                    diagnostics.append(.error(source.path, line: source.aliasesLine, "\"aliases\": \(error)"))
+                do throws(SitePath.Problem) { return try SitePath.alias(alias) } catch {
+                    diagnostics.append(.error(source.path, line: source.aliasesLine,
+                                              Message("field.problem", ["key": "aliases", "problem": .message(error.message)])))
                     return nil
                 }
             }

@@ -10,15 +10,15 @@ enum SitePath {
         case notASlug(String)
         case controlCharacter(String)
 
-        var description: String {
+        var description: String { message.description }
+
+        var message: Message {
             switch self {
-            case .climbsOut(let text): "\"\(text)\" tries to leave the site folder (\"..\" is not allowed)"
-            case .unsupportedScheme(let text): "\"\(text)\" must be a path on this site or an http(s) address"
-            case .notASitePath(let text): "\"\(text)\" must be a path starting with \"/\""
-            case .controlCharacter(let text):
-                "\(text.debugDescription) contains a line break or another control character"
-            case .notASlug(let text):
-                "\"\(text)\" is a path, not a slug: write one name such as \"dan-van-kheo\", without \"/\" or \"\\\""
+            case .climbsOut(let text): Message("path.climbsOut", ["text": "\(text)"])
+            case .unsupportedScheme(let text): Message("path.unsupportedScheme", ["text": "\(text)"])
+            case .notASitePath(let text): Message("path.notASitePath", ["text": "\(text)"])
+            case .controlCharacter(let text): Message("path.controlCharacter", ["text": "\(text.debugDescription)"])
+            case .notASlug(let text): Message("path.notASlug", ["text": "\(text)"])
             }
         }
     }

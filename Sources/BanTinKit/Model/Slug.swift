@@ -65,7 +65,7 @@ public enum Slug {
     }
 
     @inline(__always)
-    private static func latinLetter(_ value: UInt32) -> UInt8? {
+    static func latinLetter(_ value: UInt32) -> UInt8? {
         let letter: UInt8
         switch value {
         case latinRanges.0: letter = latinFolding.0[Int(value - latinRanges.0.lowerBound)]

@@ -24,33 +24,33 @@ enum AliasCheck {
         var claimed: [String: OldURL] = [:]
         var order: [String] = []
         for old in oldURLs {
-            func report(_ message: String) {
-                diagnostics.append(.error(old.owner, line: lines[old.owner] ?? nil, "\"aliases\": old URL \"\(old.alias)\" \(message)"))
+            func report(_ key: String, _ arguments: [String: Message.Argument] = [:]) {
+                diagnostics.append(.error(old.owner, line: lines[old.owner] ?? nil,
+                                          Message("alias.problem", ["alias": "\(old.alias)", "problem": .message(Message(key, arguments))])))
             }
             if old.alias.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                report("contains a control character"); continue
+                report("alias.control"); continue
             }
             if old.alias.contains("#") {
-                report("contains \"#\": the part after it never reaches the server, leave it out"); continue
+                report("alias.hash"); continue
             }
             // Two spellings of one address ("/a/" and "/a/index.html") land on the same file.
             let key = routes.aliasOutputPath(old.alias) ?? old.alias
             if key.split(separator: "/").contains(where: { $0.hasPrefix(".bantin") }) {
-                report("is a name bantin keeps for its own files (\".bantin…\"); an old URL cannot use it"); continue
+                report("alias.reserved"); continue
             }
             if let other = claimed[key] {
-                report("is also claimed by \(other.owner)" + (other.alias == old.alias ? "" : " (as \"\(other.alias)\")")
-                       + "; an old URL can lead to one page only"); continue
+                report(other.alias == old.alias ? "alias.claimed" : "alias.claimedAs", ["owner": "\(other.owner)", "as": "\(other.alias)"]); continue
             }
             if let owner = pageOwners[key] {
-                report("is the address of \(owner); an old URL must not replace a page of the site"); continue
+                report("alias.isPage", ["owner": "\(owner)"]); continue
             }
             // "/_redirects" is written as "_redirects/index.html": a folder where the build writes a file.
             if let file = folders(of: key).first(where: { pageOwners[$0] != nil }), let owner = pageOwners[file] {
-                report("would need a folder named \(file), but that is \(owner)"); continue
+                report("alias.folderIsPage", ["folder": "\(file)", "owner": "\(owner)"]); continue
             }
             if let folder = filledFolders.first(where: { key.hasPrefix($0) }) {
-                report("lies in /\(folder), which the build fills itself"); continue
+                report("alias.builtFolder", ["folder": "\(folder)"]); continue
             }
             claimed[key] = old
             order.append(key)
@@ -68,9 +68,10 @@ enum AliasCheck {
         }
         for key in order {
             guard let old = claimed[key], let inside = fileInside[key] else { continue }
-            let other = claimed[inside].map { "\($0.owner)'s old URL \"\($0.alias)\"" } ?? (pageOwners[inside] ?? inside)
-            diagnostics.append(.error(old.owner, line: lines[old.owner] ?? nil,
-                                      "\"aliases\": old URL \"\(old.alias)\" would be written as the file \(key), but \(other) needs a folder of that name"))
+            let other = claimed[inside].map { Message("alias.ownersOldURL", ["owner": "\($0.owner)", "alias": "\($0.alias)"]) }
+                ?? .verbatim(pageOwners[inside] ?? inside)
+            diagnostics.append(.error(old.owner, line: lines[old.owner] ?? nil, Message("alias.problem", [
+                "alias": "\(old.alias)", "problem": .message(Message("alias.fileIsFolder", ["file": "\(key)", "other": .message(other)]))])))
         }
         return diagnostics
     }

@@ -148,7 +148,7 @@ enum MarkdownLimits {
     static let atSignsPerWord = 32
 
     /// One problem per limit exceeded (at the line where it first is), in the body's lines counted from `firstLine`.
-    static func problems(in body: String, firstLine: Int) -> [(line: Int, message: String)] {
+    static func problems(in body: String, firstLine: Int) -> [(line: Int, message: Message)] {
         var scan = Scan()
         var text = body
         text.withUTF8 { scan.run($0) }
@@ -156,10 +156,10 @@ enum MarkdownLimits {
     }
 
     private struct Scan {
-        var found: [(line: Int, message: String)] = []
+        var found: [(line: Int, message: Message)] = []
         var reported: Set<Int> = []
 
-        mutating func report(_ kind: Int, line: Int, _ message: String) {
+        mutating func report(_ kind: Int, line: Int, _ message: Message) {
             if reported.insert(kind).inserted { found.append((line, message)) }
         }
 
@@ -198,7 +198,7 @@ enum MarkdownLimits {
                         case 0x5B:
                             brackets += 1
                             if brackets > MarkdownLimits.openBrackets {
-                                report(0, line: line, "more than \(MarkdownLimits.openBrackets) \"[\" opened and not closed in one paragraph: Markdown takes minutes over such text; close them, or write \\[ for a bracket that opens nothing")
+                                report(0, line: line, Message("markdown.brackets", ["limit": .count(MarkdownLimits.openBrackets)]))
                             }
                             lastEmphasis = 0
                         case 0x5D:
@@ -208,7 +208,7 @@ enum MarkdownLimits {
                             if lastEmphasis != byte {
                                 emphasis += 1
                                 if emphasis > MarkdownLimits.emphasisRuns {
-                                    report(1, line: line, "more than \(MarkdownLimits.emphasisRuns) emphasis marks (*, _ or ~) in one paragraph: Markdown takes minutes over such text; split the paragraph with blank lines, or write \\* for a star that marks nothing")
+                                    report(1, line: line, Message("markdown.emphasis", ["limit": .count(MarkdownLimits.emphasisRuns)]))
                                 }
                             }
                             lastEmphasis = byte
@@ -217,12 +217,12 @@ enum MarkdownLimits {
                         case 0x7C:
                             pipes += 1
                             if pipes > MarkdownLimits.pipesPerLine {
-                                report(2, line: line, "more than \(MarkdownLimits.pipesPerLine) \"|\" in one line: a table of so many columns takes Markdown minutes; split it, or write \\| for a bar that is not a column")
+                                report(2, line: line, Message("markdown.pipes", ["limit": .count(MarkdownLimits.pipesPerLine)]))
                             }
                         case 0x40:
                             atSigns += 1
                             if atSigns > MarkdownLimits.atSignsPerWord {
-                                report(3, line: line, "more than \(MarkdownLimits.atSignsPerWord) \"@\" in one word: Markdown's e-mail links take minutes over such text; put spaces between the addresses")
+                                report(3, line: line, Message("markdown.atSigns", ["limit": .count(MarkdownLimits.atSignsPerWord)]))
                             }
                         case 0x20, 0x09:
                             atSigns = 0

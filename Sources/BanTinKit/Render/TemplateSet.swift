@@ -29,19 +29,20 @@ public struct TemplateSet: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 // The pragma took the first line.
                 diagnostics.append(.error(file.path, line: max(1, error.context.lineNumber - 1),
-                                          "template syntax error: \(Self.explain(error.error)) near \"\(error.context.line.trimmingCharacters(in: .whitespaces))\""))
+                                          Message("template.syntax", ["problem": .message(Self.explain(error.error)),
+                                                                             "near": "\(error.context.line.trimmingCharacters(in: .whitespaces))"])))
             } catch {
-                diagnostics.append(.error(file.path, line: 1, "template could not be read: \(error)"))
+                diagnostics.append(.error(file.path, line: 1, Message("template.unreadable", ["reason": "\(error)"])))
             }
         }
         for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
             for reference in Self.partialReferences(in: file.text) where sources[reference.name] == nil {
                 diagnostics.append(.error(file.path, line: reference.line,
-                                          "template \"\(name)\" uses partial \"\(reference.name)\", but there is no file \(reference.name).mustache"))
+                                          Message("template.missingPartial", ["name": "\(name)", "partial": "\(reference.name)"])))
             }
         }
         for name in required where sources[name] == nil {
-            diagnostics.append(.error("templates", "missing template \(name).mustache (every site needs: \(required.joined(separator: ", ")))"))
+            diagnostics.append(.error("templates", Message("template.missing", ["name": "\(name)", "required": .list(required)])))
         }
         guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
         self.init(compiled: templates, namesPartialsFromValues: sources.values.contains { Self.hasDynamicPartial($0.text) })
@@ -109,14 +110,14 @@ public struct TemplateSet: Sendable {
         return found
     }
 
-    private static func explain(_ error: Error) -> String {
-        guard let parserError = error as? MustacheTemplate.Error else { return "\(error)" }
+    private static func explain(_ error: Error) -> Message {
+        guard let parserError = error as? MustacheTemplate.Error else { return .verbatim("\(error)") }
         switch parserError {
-        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened ({{#a}}…{{/b}})"
-        case .unfinishedName: return "a tag is not closed with }}"
-        case .expectedSectionEnd: return "a section {{#…}} is never closed with {{/…}}"
-        case .invalidSetDelimiter: return "badly formed delimiter change {{=…=}}"
-        default: return "\(parserError)"
+        case .sectionCloseNameIncorrect: return Message("template.sectionCloseName")
+        case .unfinishedName: return Message("template.unfinishedTag")
+        case .expectedSectionEnd: return Message("template.sectionNotClosed")
+        case .invalidSetDelimiter: return Message("template.delimiter")
+        default: return .verbatim("\(parserError)")
         }
     }
 }

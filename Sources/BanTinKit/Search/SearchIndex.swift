@@ -3,28 +3,75 @@ import Dispatch
 /// The static search index read by `/tim-kiem/` (templates/assets/search.js), in `/tim-kiem/index/`:
 ///
 /// - `manifest.json`: format, version, article count, bucket count, chunk size, categories `[name, url]`.
-/// - `t-<n>.json`: the terms whose `SearchTerms.bucket` is n → `[title ids, body-only ids]`, each list as
-///   gaps between sorted ids. A search downloads only the buckets of its own terms. Neighbouring title words
-///   are indexed as pairs too ("dan van"), so a title with the exact phrase ranks first.
+/// - `t-<n>.json`: the terms whose `SearchTerms.bucket` is n. A folded term ("dang") → `[spellings, postings]`:
+///   its exact spellings in the articles ("đang", "đảng", …; most articles first, at most `maximumSpellings`),
+///   and per article holding it (ids ascending) the gap from the previous id and `mask << 3 | weight`: which
+///   spellings it uses (bit i: spelling i) and its BM25 term weight in steps of 1…7 (title words counted three
+///   times). A pair of neighbouring words ("dan van") → its articles' id gaps: found side by side in the title,
+///   the summary, or a code ("18-NQ/TW"). Numbers are written in `NumberText`'s letters.
+///   A search downloads only the buckets of its own terms and pairs.
 /// - `d-<k>.json`: articles k·chunk … k·chunk+chunk−1 as `[title, url, date_short, date_iso, category, snippet]`,
 ///   downloaded only for the results on screen.
 ///
 /// Ids are positions in `site.articles` (newest first), so "lower id" means "newer".
 enum SearchIndex {
-    static let format = 1
+    static let format = 2
     static let chunkSize = 25
     /// Buckets are made small enough that one averages about this many bytes.
     static let targetBucketBytes = 16_000
     static let maximumBuckets = 4096
     static let snippetLength = 160
+    /// Spellings beyond these (the rarest) get no bit: an article using only them matches without marks.
+    static let maximumSpellings = 12
+    /// BM25's usual constants: how fast repeated words stop counting, and how much length is discounted.
+    static let k1 = 1.2, b = 0.75
+    /// Term weights are stored in this many steps (3 bits): finer steps would hardly reorder results.
+    static let weightSteps = 7
 
     static func files(_ site: Site, routes: Routes, dates: DateStyle) -> [OutputFile] {
-        let postings = self.postings(site)
-        let terms = postings.keys.sorted()
-        let entries = Parallel.map(terms.count) { index -> (term: String, text: String) in
-            let lists = postings[terms[index]]!
-            return (terms[index], JSONText.string(terms[index]) + ":[" + JSONText.gaps(lists.title) + ","
-                        + JSONText.gaps(lists.body) + "]")
+        let index = self.postings(site)
+        let averageLength = Double(index.lengths.reduce(0) { $0 + Int($1) }) / Double(max(index.lengths.count, 1))
+        let norms = index.lengths.map { k1 * (1 - b + b * Double($0) / max(averageLength, 1)) }
+        let entries = Parallel.map(index.order.count) { position -> (term: String, text: String) in
+            let number = Int(index.order[position])
+            let term = index.merged.terms.text(Int32(number))
+            let run = index.merged.run(number)
+            if index.merged.isPair[number] {
+                var text = NumberText()
+                var previous: Int32 = 0
+                for article in index.merged.pairArticles[run] {
+                    text.append(Int(article - previous))
+                    previous = article
+                }
+                return (term, JSONText.string(term) + ":\"" + text.string + "\"")
+            }
+            // The spellings most articles use get the low bits (and the shortest numbers).
+            let known = index.merged.termSpellings[number]
+            var users = [Int](repeating: 0, count: known.count)
+            for place in run {
+                let posting = index.merged.postings[place]
+                forEachSpelling(posting, at: place, in: index.merged) { users[$0] += 1 }
+            }
+            let kept = known.indices.filter { users[$0] > 0 }.sorted {
+                users[$0] != users[$1] ? users[$0] > users[$1] : index.spellings[Int(known[$0])] < index.spellings[Int(known[$1])]
+            }.prefix(maximumSpellings)
+            var bit = [Int](repeating: 0, count: known.count)
+            for (position, spelling) in kept.enumerated() { bit[spelling] = 1 << position }
+            var text = NumberText()
+            var previous: Int32 = 0
+            for place in run {
+                let posting = index.merged.postings[place]
+                text.append(Int(posting.article - previous))
+                previous = posting.article
+                let tf = Double(posting.count)
+                let weight = tf / (tf + norms[Int(posting.article)])
+                let step = min(max(Int((weight * Double(weightSteps)).rounded()), 1), weightSteps)
+                var mask = 0
+                forEachSpelling(posting, at: place, in: index.merged) { mask |= bit[$0] }
+                text.append(mask << 3 | step)
+            }
+            let spellings = JSONText.array(kept.map { JSONText.string(index.spellings[Int(known[$0])]) })
+            return (term, JSONText.string(term) + ":[" + spellings + ",\"" + text.string + "\"]")
         }
         let total = entries.reduce(0) { $0 + $1.text.utf8.count + 1 }
         var bucketCount = 1
@@ -57,29 +104,69 @@ enum SearchIndex {
         return files.map { OutputFile(path: routes.outputPath(for: routes.searchIndexFile($0.name)), text: $0.text) }
     }
 
-    /// Term → (ids with the term in the title, ids with it only in the body), ids ascending.
-    static func postings(_ site: Site) -> [String: (title: [Int], body: [Int])] {
+    /// The term-local numbers of the spellings a posting uses.
+    @inline(__always)
+    private static func forEachSpelling(_ posting: SearchPostings.Posting, at place: Int, in merged: SearchPostings.Merged,
+                                        _ body: (Int) -> Void) {
+        let flag: UInt64 = 1 << UInt64(SearchPostings.bitSpellings)
+        var bits = posting.spellings & ~flag
+        while bits != 0 {
+            body(bits.trailingZeroBitCount)
+            bits &= bits - 1
+        }
+        if posting.spellings & flag != 0 { for spelling in merged.overflow[place] ?? [] { body(Int(spelling)) } }
+    }
+
+    struct Postings {
+        var merged: SearchPostings.Merged
+        /// Term and pair numbers in the order of their text.
+        var order: [Int32]
+        /// Spelling numbers → text.
+        var spellings: [String]
+        /// Per article id, its length in words (title words three times).
+        var lengths: [Int32] { merged.lengths }
+    }
+
+    /// Every term and pair with its lists, ids ascending, and every article's length.
+    static func postings(_ site: Site) -> Postings {
         let articles = site.articles
         // Each batch of articles (on its own core) makes the postings of its range; merged in order, so ids
         // stay ascending. Only a batch's term sets exist at a time, not every article's at once.
-        let partial = Parallel.mapBatches(articles.count) { range in
+        let merged = SearchPostings.Merged(Parallel.mapBatches(articles.count) { range in
             var postings = SearchPostings()
             for index in range {
                 let article = articles[index]
                 var bodyText = article.bodyText
                 if article.hasExplicitSummary { bodyText += "\n" + article.summary }
                 for tag in article.tags { bodyText += "\n" + tag.name }
-                postings.add(article: index, title: article.title, body: bodyText)
+                postings.add(article: index, title: article.title, summary: article.summary, body: bodyText)
             }
             return postings
-        }
-        var postings: [String: (title: [Int], body: [Int])] = [:]
-        for batch in partial {
-            batch.forEach { term, title, body in
-                postings[term, default: ([], [])].title += title
-                postings[term, default: ([], [])].body += body
-            }
-        }
-        return postings
+        })
+        let texts = (0..<merged.terms.count).map { merged.terms.text(Int32($0)) }
+        // A word only of summaries (they make pairs, not postings) has nothing to list.
+        let order = texts.indices.filter { merged.isPair[$0] || merged.runLengths[$0] > 0 }
+            .sorted { texts[$0] < texts[$1] }.map { Int32($0) }
+        let spellings = (0..<merged.spellings.count).map { merged.spellings.text(Int32($0)) }
+        return Postings(merged: merged, order: order, spellings: spellings)
     }
+}
+
+/// Whole numbers as text with few characters: five bits per letter, least significant first, from an alphabet
+/// of 64 that JSON strings need not escape; the upper 32 letters say another letter follows. A gap under 32 or
+/// a term's weight and common spelling take one letter each (search.js reads them back).
+struct NumberText {
+    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+    private(set) var bytes: [UInt8] = []
+
+    mutating func append(_ value: Int) {
+        var rest = value
+        repeat {
+            let low = rest & 31
+            rest >>= 5
+            bytes.append(Self.alphabet[rest > 0 ? low | 32 : low])
+        } while rest > 0
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }

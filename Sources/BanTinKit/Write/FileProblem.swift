@@ -9,19 +9,21 @@ import Darwin
 /// never as Foundation's `Error Domain=… UserInfo={…}` dump.
 public enum FileProblem {
     /// "disk full", "permission denied", …: errno as words.
-    public static func reason(_ code: Int32) -> String {
+    public static func reason(_ code: Int32) -> String { reasonMessage(code).description }
+
+    public static func reasonMessage(_ code: Int32) -> Message {
         switch code {
-        case ENOSPC: "disk full"
-        case EDQUOT: "disk quota exceeded"
-        case EACCES, EPERM: "permission denied"
-        case EROFS: "the disk is read-only"
-        case EMFILE, ENFILE: "too many open files"
-        case ENOENT: "no such file or folder"
-        case ENOTDIR: "a part of the path is not a folder"
-        case EISDIR: "it is a folder"
-        case EIO: "input/output error (the disk may be failing)"
-        case ENAMETOOLONG: "the name is too long"
-        default: String(cString: strerror(code))
+        case ENOSPC: Message("io.diskFull")
+        case EDQUOT: Message("io.quota")
+        case EACCES, EPERM: Message("io.permission")
+        case EROFS: Message("io.readOnly")
+        case EMFILE, ENFILE: Message("io.tooManyFiles")
+        case ENOENT: Message("io.noSuchFile")
+        case ENOTDIR: Message("io.notDirectory")
+        case EISDIR: Message("io.isDirectory")
+        case EIO: Message("io.inputOutput")
+        case ENAMETOOLONG: Message("io.nameTooLong")
+        default: .verbatim(String(cString: strerror(code)))
         }
     }
 
@@ -56,20 +58,27 @@ public enum FileProblem {
     /// One readable line: "disk full while writing public/tin/a/index.html". `action` is what was under way
     /// ("writing", "reading"), `object` what it was about when the error does not name its file.
     public static func describe(_ error: Error, action: String = "writing", object: String = "the site") -> String {
-        if let failure = error as? BuildFailure { return failure.description }
-        if let busy = error as? BuildLock.Busy { return busy.description }
+        message(error, action: action, object: object).description
+    }
+
+    /// `describe` as a message, said in the language it is shown in. `action` and `object` are the English
+    /// words above; each has its key in the catalogues (io.action.*, io.object.*).
+    public static func message(_ error: Error, action: String = "writing", object: String = "the site") -> Message {
+        if let failure = error as? BuildFailure { return .verbatim(failure.description) }
+        if let busy = error as? BuildLock.Busy { return .verbatim(busy.description) }
         let path = Self.path(of: error).map { Diagnostic.escaped($0) }
         let verb = (error as? PlainFiles.Failure)?.operation == "create folder" ? "creating the folder" : action
-        let place = " while \(verb) " + (path ?? object)
-        if let code = code(of: error) { return reason(code) + place }
-        let text = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
-        return Diagnostic.escaped(text) + place
+        let what: Message = path.map { .verbatim($0) } ?? Message("io.object." + object.replacingOccurrences(of: " ", with: "_"))
+        let reason: Message = code(of: error).map(reasonMessage)
+            ?? .verbatim(Diagnostic.escaped((error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription))
+        return Message("io.problem", ["reason": .message(reason), "action": .message(Message("io.action." + verb.replacingOccurrences(of: " ", with: "_"))),
+                                      "object": .message(what)])
     }
 
     /// `error` as a diagnostic on the file it is about (or `fallback`), so it reads as what it is: a problem
     /// of the disk, not of the content.
     public static func diagnostic(_ error: Error, fallback: String, action: String = "writing") -> [Diagnostic] {
         if let failure = error as? BuildFailure { return failure.diagnostics }
-        return [.error(path(of: error) ?? fallback, describe(error, action: action, object: "it"))]
+        return [.error(path(of: error) ?? fallback, message(error, action: action, object: "it"))]
     }
 }

@@ -259,7 +259,7 @@ public struct OutputWriter {
         let parts = relativePath.split(separator: "/")
         guard !relativePath.hasPrefix("/"), !parts.isEmpty,
               !parts.contains(where: { $0 == ".." || $0 == "." }) else {
-            throw BuildFailure([.error(relativePath, "refusing to write outside the output folder")])
+            throw BuildFailure([.error(relativePath, Message("output.outside"))])
         }
         return root.appendingPathComponent(relativePath)
     }

@@ -17,10 +17,16 @@ public struct CounterReport: Sendable, Equatable {
 
     public init() {}
 
-    public var summary: String {
-        var files = "\(self.files) log file\(self.files == 1 ? "" : "s")"
-        if filesUnchanged > 0 { files += ", \(filesUnchanged) unchanged" }
-        return "counter: \(linesRead) new lines read (\(files)): \(views) views, \(bots) bots, "
-            + "\(assets) assets, \(other) other, \(malformed) malformed" + (future > 0 ? ", \(future) dated in the future" : "")
+    public var summary: String { summary(in: .en) }
+
+    public func summary(in language: Language) -> String {
+        let none = Message.verbatim("")
+        return Message("summary.counter", [
+            "lines": .count(linesRead), "files": .count(files),
+            "unchanged": .message(filesUnchanged > 0 ? Message("summary.counterUnchanged", ["count": .count(filesUnchanged)]) : none),
+            "views": .count(views), "bots": .count(bots), "assets": .count(assets), "other": .count(other),
+            "malformed": .count(malformed),
+            "future": .message(future > 0 ? Message("summary.counterFuture", ["count": .count(future)]) : none),
+        ]).rendered(in: language)
     }
 }

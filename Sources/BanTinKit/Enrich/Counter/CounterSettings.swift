@@ -62,7 +62,7 @@ public struct CounterSettings: Sendable, Equatable {
         default: nil
         }
         guard let number, let factor, number > 0, Int64(number) * factor <= 86_400 else {
-            fields.error("online_window", "\"online_window\" must be minutes (15) or a text such as \"15m\" or \"1h\", at most a day; found \"\(node.string ?? "")\"")
+            fields.error("online_window", Message("counter.onlineWindow", ["found": "\(node.string ?? "")"]))
             return nil
         }
         return Int64(number) * factor

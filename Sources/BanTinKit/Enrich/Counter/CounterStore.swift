@@ -40,7 +40,7 @@ struct CounterStore: Sendable {
             data = try Data(contentsOf: url)
         } catch {
             return Loaded(state: CounterState(), canSave: false, diagnostics: [
-                .warning(display(url), "the visit counter's state cannot be read (\(error.localizedDescription)); the counter is left out of this build and nothing is counted until it can be read"),
+                .warning(display(url), Message("counter.stateUnreadable", ["reason": "\(error.localizedDescription)"])),
             ])
         }
         do {
@@ -48,7 +48,7 @@ struct CounterStore: Sendable {
         } catch let error as CounterState.FormatError where error.description.hasPrefix("state format") {
             // A newer bantin wrote it: not damaged, just not ours to overwrite.
             return Loaded(state: CounterState(), canSave: false, diagnostics: [
-                .warning(display(url), "\(error.description); the counter is left out of this build"),
+                .warning(display(url), Message("counter.stateLeftOut", ["problem": "\(error.description)"])),
             ])
         } catch {
             return recoverFromDamage(error, now: now)
@@ -63,15 +63,15 @@ struct CounterStore: Sendable {
             try FileManager.default.moveItem(at: url, to: aside)
         } catch {
             return Loaded(state: CounterState(), canSave: false, diagnostics: [
-                .warning(display(url), "the visit counter's state is damaged (\(Self.describe(error))) and could not be moved aside: \(error.localizedDescription); the counter is left out of this build"),
+                .warning(display(url), Message("counter.stateDamagedStuck", ["damage": "\(Self.describe(error))", "reason": "\(error.localizedDescription)"])),
             ])
         }
-        let reason = "the visit counter's state is damaged (\(Self.describe(error))); it was kept as \(display(aside))"
+        let damage: [String: Message.Argument] = ["damage": "\(Self.describe(error))", "aside": "\(display(aside))"]
         if let data = try? Data(contentsOf: previousURL), let previous = try? Self.decode(data) {
-            diagnostics.append(.warning(display(url), reason + "; going on from the state before the last build (\(display(previousURL))): log lines read since then are read again, and counted once"))
+            diagnostics.append(.warning(display(url), Message("counter.stateDamagedPrevious", damage.merging(["previous": "\(display(previousURL))"]) { a, _ in a })))
             return Loaded(state: previous, canSave: true, diagnostics: diagnostics, replacesDamagedFile: true)
         }
-        diagnostics.append(.warning(display(url), reason + "; counting starts again from the logs that are still there, on top of the baseline"))
+        diagnostics.append(.warning(display(url), Message("counter.stateDamagedRestart", damage)))
         return Loaded(state: CounterState(), canSave: true, diagnostics: diagnostics, replacesDamagedFile: true)
     }
 

@@ -62,7 +62,7 @@ public enum LogIngester {
                 head = try LogSources.head(url, count: LogIdentity.headLength)
                 source = try LogSources.open(url)
             } catch {
-                diagnostics.append(.warning(display(url), "access log \(error.description); its new lines are counted by a later build"))
+                diagnostics.append(.warning(display(url), Message("counter.logUnreadable", ["problem": "\(error.description)"])))
                 continue
             }
             guard !head.isEmpty else { continue }
@@ -92,7 +92,7 @@ public enum LogIngester {
             }
             seenHeads.insert(recordHead)
             if let error = outcome.error {
-                diagnostics.append(.warning(display(url), "access log \(error.description); the lines before that were counted"))
+                diagnostics.append(.warning(display(url), Message("counter.logCut", ["problem": "\(error.description)"])))
             } else if var fileStamp, source.isFinished || outcome.endsBeforeStart || Int64(outcome.end) == fileStamp.size {
                 fileStamp.head = recordHead
                 unchanged[path] = fileStamp

@@ -19,7 +19,7 @@ enum ViewImport {
                 if offset == 0 { continue } // a header such as "url,views"
                 badRows += 1
                 if badRows <= 10 {
-                    diagnostics.append(.warning(file.path, line: offset + 1, "expected \"url,views\" with a whole number of views, found \"\(line)\"; line skipped"))
+                    diagnostics.append(.warning(file.path, line: offset + 1, Message("counter.importBadLine", ["line": "\(line)"])))
                 }
                 continue
             }
@@ -32,11 +32,11 @@ enum ViewImport {
             views[page, default: 0] += count
         }
         if badRows > 10 {
-            diagnostics.append(.warning(file.path, "\(badRows - 10) more lines that are not \"url,views\" were skipped"))
+            diagnostics.append(.warning(file.path, Message("counter.importMoreBadLines", ["count": .count(badRows - 10)])))
         }
         if !unmapped.isEmpty {
             let examples = unmapped.prefix(3).map { "\"\($0)\"" }.joined(separator: ", ")
-            diagnostics.append(.warning(file.path, "\(unmapped.count) URL\(unmapped.count == 1 ? " is" : "s are") not a page of this site (e.g. \(examples)); add old URLs to the articles' \"aliases\" to carry their views over"))
+            diagnostics.append(.warning(file.path, Message("counter.importUnmapped", ["count": .count(unmapped.count), "examples": "\(examples)"])))
         }
         return (views, diagnostics)
     }

@@ -61,7 +61,7 @@ public struct VisitCounter: Sendable {
 
         public static let readPlainly: @Sendable (URL) -> (SourceFile?, [Diagnostic]) = { url in
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                return (nil, [.error(url.path, "cannot be read")])
+                return (nil, [.error(url.path, Message("counter.importUnreadable"))])
             }
             return (SourceFile(path: url.path, text: String(decoding: data, as: UTF8.self)), [])
         }
@@ -109,12 +109,12 @@ public struct VisitCounter: Sendable {
             let patterns = locations.logPatterns ?? settings.logs
             if patterns.isEmpty, !settings.logsGiven {
                 diagnostics.append(.warning(settings.file, line: settings.line,
-                                            "counter: no \"logs\" given, so only the baseline is shown; add e.g. logs: [\"/var/log/nginx/access.log*\"]"))
+                                            Message("counter.noLogs")))
             }
             let (files, unmatched) = LogFiles.expand(patterns, root: locations.projectRoot)
             for pattern in unmatched {
                 diagnostics.append(.warning(settings.file, line: settings.line,
-                                            "counter: no access log matches \"\(pattern)\"; the figures shown are those of the last build"))
+                                            Message("counter.noMatch", ["pattern": "\(pattern)"])))
             }
             var ingestSettings = LogIngester.Settings(rules: PageViewRules(extraBots: settings.bots), timeZone: timeZone,
                                                       onlineWindow: settings.onlineWindow)
@@ -125,7 +125,7 @@ public struct VisitCounter: Sendable {
             if ingested.report.future > 0 {
                 let future = ingested.report.future
                 diagnostics.append(.warning(settings.file, line: settings.line,
-                    "counter: \(future) log line\(future == 1 ? " is" : "s are") dated more than a day after this build and \(future == 1 ? "was" : "were") skipped; is the web server's clock right?"))
+                    Message("counter.future", ["count": .count(future)])))
             }
             state = ingested.state
             report = ingested.report
@@ -139,7 +139,7 @@ public struct VisitCounter: Sendable {
                 imported = views
                 problems += importProblems
             }
-            diagnostics += problems.map { Diagnostic(.warning, file: $0.file, line: $0.line, $0.message) }
+            diagnostics += problems.map { Diagnostic(.warning, file: $0.file, line: $0.line, $0.text) }
         }
         let snapshot = CounterSnapshot.make(state: state, pages: pages, timeZone: timeZone, settings: settings,
                                              imported: imported)
@@ -158,18 +158,18 @@ public struct VisitCounter: Sendable {
         let name = store.display(store.url)
         let held = lock ?? BuildLock.attempt(BuildLock.file(forState: store.url))
         guard held != nil else {
-            return [.warning(name, "another bantin build is using the visit counter's state, so this one did not save it; the next build counts the same log lines, once")]
+            return [.warning(name, Message("counter.busy"))]
         }
         // Saved only over what was read: a state another build saved meanwhile already counts these lines.
         let onDisk = FileManager.default.fileExists(atPath: store.url.path) ? (try? Data(contentsOf: store.url)) : nil
         guard onDisk == loadedBytes else {
-            return [.warning(name, "the visit counter's state was saved by another build while this one ran; it was left as that build saved it, and the lines both read are counted once")]
+            return [.warning(name, Message("counter.savedMeanwhile"))]
         }
         do {
             try store.save(state)
             return []
         } catch {
-            return [.warning(name, "the visit counter's state could not be saved (\(FileProblem.describe(error, action: "saving", object: "it"))); the next build counts the same log lines again, once")]
+            return [.warning(name, Message("counter.notSaved", ["reason": .message(FileProblem.message(error, action: "saving", object: "it"))]))]
         }
     }
 }

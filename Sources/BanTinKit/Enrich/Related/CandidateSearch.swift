@@ -1,8 +1,7 @@
 /// Finds and scores, for one article, the articles worth scoring: those sharing one of its keywords (through
 /// the text index), and the ones nearest in date among those sharing its category, a kin category, a tag, or a
 /// tag within its category. Articles sharing nothing are never looked at, so the cost per article does not
-/// grow with the site; most candidates are then dismissed on an upper bound of their score before the costly
-/// parts of it are computed.
+/// grow with the site. The candidates are ranked on a partial score, and only a shortlist is scored in full.
 struct CandidateSearch: Sendable {
     /// How many articles nearest in date each list gives as candidates (at least as many as are wanted): beyond
     /// them, sharing only that one category or tag rarely outscores the nearer ones. A tag within the article's
@@ -45,17 +44,23 @@ struct CandidateSearch: Sendable {
 
     private static func pair(_ category: Int, _ tag: Int, tagCount: Int) -> Int { category * tagCount + tag }
 
+    /// How many candidates, per place in the list, are scored on their full text vectors: the rest are ranked
+    /// out on a partial score (the other signals plus the similarity of their keywords, found through the
+    /// postings). A story's follow-ups share its rare names and phrases, so their keywords meet; 4 per place
+    /// leaves room for the articles that the keywords rank a little too low.
+    static let shortlistPerPlace = 4
+
     /// Scratch space reused across the articles of one batch.
     struct Scratch {
-        /// Per other article: `stamp` equals the current one when it is already a candidate, and then `match`
-        /// is what the text index found about it (side by side: one memory access for both).
-        var slots: [(stamp: Int32, match: TextIndex.PartialMatch)]
+        /// Per other article: `stamp` equals the current one when it is already a candidate, and then `found`
+        /// is the part of its cosine the keywords' postings found (side by side: one memory access for both).
+        var slots: [(stamp: Int32, found: Float)]
         var stamp: Int32 = 0
         var found: [Int32] = []
-        var vector = VectorLookup()
+        var vector = VectorTable()
 
         init(articleCount: Int) {
-            slots = Array(repeating: (0, .init()), count: articleCount)
+            slots = Array(repeating: (0, 0), count: articleCount)
         }
     }
 
@@ -75,21 +80,19 @@ struct CandidateSearch: Sendable {
         swap(&found, &scratch.found)
         found.removeAll(keepingCapacity: true)
         scratch.slots.withUnsafeMutableBufferPointer { slots in
-            scorer.text.accumulate(article) { other, part, ruledOut in
+            scorer.text.accumulate(article) { other, part in
                 // The article itself and its pins carry the stamp from the start: never added, never read.
                 if slots[other].stamp != stamp {
-                    slots[other] = (stamp, .init())
+                    slots[other] = (stamp, 0)
                     found.append(Int32(other))
                 }
-                slots[other].match.found += part
-                slots[other].match.ruledOut += ruledOut
+                slots[other].found += part
             }
         }
-        let textFound = found.count
         func addNearest(_ list: [ListEntry], _ limit: Int) {
             forEachNearestInDate(list, to: article, limit: limit) { other in
                 if scratch.slots[other].stamp != stamp {
-                    scratch.slots[other] = (stamp, .init())
+                    scratch.slots[other] = (stamp, 0)
                     found.append(Int32(other))
                 }
             }
@@ -109,23 +112,24 @@ struct CandidateSearch: Sendable {
         // they are looked for further away.
         for tag in scorer.tags.tags(of: article) { addNearest(articlesWithTag[Int(tag)], max(Self.nearest.tag, limit)) }
 
-        var best = BestFirst(limit: limit)
-        let textMissing = scorer.text.missingBound(article)
-        scratch.vector.load(article, from: scorer.text)
+        // Ranked on what is known cheaply; only the shortlist is scored on the full text.
         let profile = scorer.profile(article)
-        func consider(_ position: Int) {
-            let candidate = Int(found[position])
-            let textAtMost = scratch.slots[candidate].match.atMost(missing: textMissing)
-            guard scorer.facts[candidate].isListable else { return }
-            if let score = scorer.score(profile, candidate, textAtMost: textAtMost, minScore: minScore ?? -.infinity,
-                                        toBeat: best.worst, text: { scratch.vector.cosine(with: candidate, in: scorer.text) }) {
-                best.offer(numbering.sitePosition[candidate], score)
-            }
+        let textWeight = scorer.settings.weights.text
+        var shortlist = BestFirst(limit: limit * Self.shortlistPerPlace)
+        for candidate in found {
+            let other = Int(candidate)
+            guard scorer.facts[other].isListable else { continue }
+            var partial = scorer.score(profile, other, text: 0)
+            partial.text = textWeight * Double(scratch.slots[other].found)
+            if partial.total > shortlist.worst { shortlist.offer(other, partial) }
         }
-        // Candidates sharing a category or tag first: they fill the list early with strong scores, so most of
-        // the many weak text matches are then dismissed on their bound. The result is the same in any order.
-        for position in textFound..<found.count { consider(position) }
-        for position in 0..<textFound { consider(position) }
+        var best = BestFirst(limit: limit)
+        scratch.vector.load(article, from: scorer.text)
+        for entry in shortlist.entries {
+            let score = scorer.score(profile, entry.article, text: scratch.vector.cosine(with: entry.article, in: scorer.text))
+            if let minScore, score.topical < minScore { continue }
+            best.offer(numbering.sitePosition[entry.article], score)
+        }
         scratch.found = found
         return best.entries
     }

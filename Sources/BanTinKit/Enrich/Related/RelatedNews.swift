@@ -120,9 +120,11 @@ public enum RelatedNews {
             let excluded = pinned.map { numbering.engineNumber[$0] }
             if exhaustive {
                 var best = BestFirst(limit: wanted)
+                let profile = scorer.profile(number)
+                scratch.vector.load(number, from: scorer.text)
                 for other in scorer.facts.indices
                 where other != number && scorer.facts[other].isListable && !excluded.contains(other) {
-                    let score = scorer.score(number, other)
+                    let score = scorer.score(profile, other, text: scratch.vector.cosine(with: other, in: scorer.text))
                     if score.topical >= settings.minScore { best.offer(numbering.sitePosition[other], score) }
                 }
                 return Choice(pinned: pinned, picked: best.entries, passedOver: [])

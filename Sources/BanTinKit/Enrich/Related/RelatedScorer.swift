@@ -54,19 +54,13 @@ struct RelatedScorer: Sendable {
 
     /// The full score of `candidate` for `article`.
     func score(_ article: Int, _ candidate: Int) -> RelatedScore {
-        let profile = profile(article)
-        return score(profile, candidate, textAtMost: 1, minScore: -.infinity, toBeat: -.infinity) {
-            text.cosine(article, candidate)
-        }!
+        score(profile(article), candidate, text: text.cosine(article, candidate))
     }
 
-    /// The full score of `candidate`, or nil as soon as it is sure to score less than `minScore` without the
-    /// date or less than `toBeat` in total (-infinity: no such limit). `textAtMost` bounds the text similarity,
-    /// which `text` computes: the cheap signals come first, and the text only for candidates that may still
-    /// get in.
+    /// The score of `candidate` given the text similarity (0 to 1) of the two articles; `text: 0` gives the
+    /// other signals alone, which cost one read of the candidate's facts.
     @inline(__always)
-    func score(_ profile: Profile, _ candidate: Int, textAtMost similarityAtMost: Double, minScore: Double,
-               toBeat: Double, text similarity: () -> Double) -> RelatedScore? {
+    func score(_ profile: Profile, _ candidate: Int, text similarity: Double) -> RelatedScore {
         let weights = settings.weights
         let a = profile.facts, b = facts[candidate]
         var score = RelatedScore()
@@ -75,24 +69,14 @@ struct RelatedScorer: Sendable {
         } else if a.kinCategory(of: b) {
             score.parent = weights.parent
         }
-        // Float sums may differ from the exact cosine in the last bits: the margin keeps the bound a bound.
-        let textAtMost = weights.text * min(similarityAtMost + 1e-5, 1)
-        let tagsAtMost = a.tagCount > 0 && b.tagCount > 0 ? weights.tags : 0
-        func cannotGetIn(_ topicalAtMost: Double, _ dateAtMost: Double) -> Bool {
-            topicalAtMost < minScore || topicalAtMost + dateAtMost < toBeat
-        }
-        if cannotGetIn(score.category + score.parent + tagsAtMost + textAtMost, weights.date) { return nil }
-        if tagsAtMost > 0 {
+        if weights.tags > 0 && a.tagCount > 0 && b.tagCount > 0 {
             let cosine = a.holdsAllTags && b.holdsAllTags
                 ? a.tagCosine(with: b, squaredWeights: profile.squaredTagWeights)
                 : tags.cosine(profile.article, candidate)
             score.tags = weights.tags * cosine
         }
-        if cannotGetIn(score.category + score.parent + score.tags + textAtMost, weights.date) { return nil }
         score.date = weights.date * dateCloseness(a, b)
-        if cannotGetIn(score.category + score.parent + score.tags + textAtMost, score.date) { return nil }
-        if weights.text > 0 { score.text = weights.text * similarity() }
-        if score.topical < minScore { return nil }
+        score.text = weights.text * similarity
         return score
     }
 

@@ -5,18 +5,21 @@ import Foundation
 /// ```yaml
 /// related:
 ///   count: 6               # articles per list
-///   min_score: 0.4         # an article must score this much without the date to be listed
+///   min_score: 0.1         # an article must score this much without the date to be listed
 ///   date_half_life_days: 365
-///   weights: {category: 1.0, parent: 0.4, tags: 1.5, text: 2.0, date: 0.5}
+///   weights: {category: 0.05, parent: 0.02, tags: 0.1, text: 1.0, date: 0.1}
 /// ```
 public struct RelatedSettings: Sendable, Equatable {
-    /// How much each signal (each from 0 to 1) counts in an article's score.
+    /// How much each signal (each from 0 to 1) counts in an article's score. The text leads: a story's
+    /// follow-ups are often filed in another category and carry other tags (issue #15), so category, tags and
+    /// date only order articles whose texts are about equally close. A same-category bonus of 1.0 against a
+    /// text weight of 2.0 let any same-category article beat a follow-up of the same event.
     public struct Weights: Sendable, Equatable {
-        public var category = 1.0
-        public var parent = 0.4
-        public var tags = 1.5
-        public var text = 2.0
-        public var date = 0.5
+        public var category = 0.05
+        public var parent = 0.02
+        public var tags = 0.1
+        public var text = 1.0
+        public var date = 0.1
         public init() {}
     }
 
@@ -24,7 +27,7 @@ public struct RelatedSettings: Sendable, Equatable {
     public var weights = Weights()
     /// Measured on the score without the date: closeness in time reorders related articles but never makes
     /// an article related on its own.
-    public var minScore = 0.4
+    public var minScore = 0.1
     /// Days apart at which the date signal halves (a year by default: 2018 plans near 2018 reports).
     public var dateHalfLifeDays = 365.0
 
@@ -41,7 +44,7 @@ public struct RelatedSettings: Sendable, Equatable {
         settings.minScore = nonNegative(&fields, "min_score") ?? settings.minScore
         if let days = fields.double("date_half_life_days") {
             if days > 0 { settings.dateHalfLifeDays = days } else {
-                fields.error("date_half_life_days", "\"date_half_life_days\" must be more than 0, found \(days)")
+                fields.error("date_half_life_days", Message("field.notPositive", ["key": "date_half_life_days", "found": "\(days)"]))
             }
         }
         if var weights = fields.mapping("weights") {
@@ -60,7 +63,7 @@ public struct RelatedSettings: Sendable, Equatable {
     private static func nonNegative(_ fields: inout YAMLFields, _ key: String) -> Double? {
         guard let value = fields.double(key) else { return nil }
         guard value >= 0, value.isFinite else {
-            fields.error(key, "\"\(key)\" must be a number of 0 or more, found \(value)")
+            fields.error(key, Message("field.negative", ["key": "\(key)", "found": "\(value)"]))
             return nil
         }
         return value

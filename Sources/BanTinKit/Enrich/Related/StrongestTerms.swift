@@ -1,5 +1,5 @@
 /// Keeps the `limit` heaviest terms offered (a min-heap: the lightest kept term is on top, to be replaced),
-/// then hands them out as a unit-length vector sorted by term id. Reused across articles.
+/// then hands them out sorted by term id. Reused across articles.
 struct StrongestTerms {
     typealias Entry = (id: Int32, hash: UInt64, weight: Float)
 
@@ -28,11 +28,11 @@ struct StrongestTerms {
         }
     }
 
-    mutating func takeUnitVector() -> [Entry] {
-        let norm = heap.reduce(Float(0)) { $0 + $1.weight * $1.weight }.squareRoot()
-        let vector = heap.sorted { $0.id < $1.id }.map { (id: $0.id, hash: $0.hash, weight: $0.weight / norm) }
+    /// The kept terms, by id; empties the heap.
+    mutating func take() -> [Entry] {
+        let kept = heap.sorted { $0.id < $1.id }
         heap.removeAll(keepingCapacity: true)
-        return vector
+        return kept
     }
 
     private mutating func siftUp(_ start: Int) {

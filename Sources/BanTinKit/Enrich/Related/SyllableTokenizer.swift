@@ -2,8 +2,9 @@ import Foundation
 
 /// Splits Vietnamese text into the terms text similarity compares: syllables, and pairs of adjacent syllables,
 /// because most Vietnamese words are written as two syllables ("dân vận", "thi đua") and the pair carries the
-/// meaning. Text is compared in NFC and lower case; numbers and stop syllables are left out, and a stop
-/// syllable or punctuation ends a phrase, so no pair spans them.
+/// meaning. Text is compared in NFC and lower case; stop syllables are left out, and a stop syllable or
+/// punctuation ends a phrase, so no pair spans them. Numbers count like words: a document number ("Nghị quyết
+/// 68") or a count ("856 trẻ") is what a story's follow-ups repeat, and idf discounts the common ones (years).
 ///
 /// A term is a 64-bit hash of its spelling rather than a `String`: at 10,000 articles String hashing (which
 /// normalises Unicode on every call) would cost more than everything else, and with a million distinct terms the
@@ -16,9 +17,9 @@ enum SyllableTokenizer {
     @inline(__always)
     static func forEachTerm(in text: String, _ body: (Term) -> Void) {
         var previous: UInt64?
-        forEachSyllable(in: text) { hash, isNumber, startsPhrase in
+        forEachSyllable(in: text) { hash, _, startsPhrase in
             if startsPhrase { previous = nil }
-            guard !isNumber, !isStop(hash) else {
+            guard !isStop(hash) else {
                 previous = nil
                 return
             }
@@ -35,7 +36,7 @@ enum SyllableTokenizer {
             var previous: String?
             for syllable in phrase {
                 let hash = syllableHash(syllable)
-                guard !isStop(hash), syllable.unicodeScalars.contains(where: { !("0"..."9").contains($0) }) else {
+                guard !isStop(hash) else {
                     previous = nil
                     continue
                 }
