@@ -80,6 +80,21 @@ struct SearchTests {
         #expect(uses(1, "đẳng") && !uses(1, "đang"))
     }
 
+    /// Postings keep a term's first 63 spellings as bits; the rest are kept beside them, and still count.
+    @Test func spellingsPastTheSixtyThirdOfAWordAreStillRankedAndMarked() throws {
+        let vowels = ["u", "ú", "ù", "ủ", "ũ", "ụ", "ư", "ứ", "ừ", "ử", "ữ", "ự"]
+        let spellings = ["d", "đ"].flatMap { first in ["o", "ơ", "ô"].flatMap { last in vowels.map { first + $0 + last } } }
+        #expect(spellings.count == 72 && Set(spellings.map(Slug.fold)) == ["duo"])
+        let common = Array(spellings.suffix(12))
+        // The newest article (id 0) brings every spelling, in order: the common ones come last, past the 63rd.
+        let files = try Fixtures.build([Fixtures.article("a", title: "Tất cả", date: "2026-11-26", body: spellings.joined(separator: " "))]
+            + (1...5).map { Fixtures.article("b\($0)", title: "Tin \($0)", date: "2026-11-2\($0)", body: common.joined(separator: " ")) })
+        let duo = try #require(SearchIndexReader(files).term("duo"))
+        #expect(duo.ids == Array(0...5))
+        #expect(Set(duo.spellings) == Set(common), "used by six articles each, the others by one")
+        #expect(duo.masks.allSatisfy { $0 == (1 << 12) - 1 })
+    }
+
     @Test func aTitleWordWeighsMoreThanTheSameWordOnceInALongBody() throws {
         let filler = (0..<60).map { "câu\($0)" }.joined(separator: " ")
         let files = try Fixtures.build([
