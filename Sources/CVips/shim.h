@@ -75,6 +75,30 @@ static inline int bantin_vips_flatten_white(VipsImage *in, VipsImage **out) {
     return result;
 }
 
+/// An SVG (or any picture) drawn to fit inside logo_width × logo_height, centred on a width × height picture of
+/// one colour, alpha flattened onto it: the site's icons and default share picture, made from its logo.
+static inline int bantin_vips_icon(const void *bytes, size_t length, VipsImage **out, int width, int height,
+                                   int logo_width, int logo_height, double red, double green, double blue) {
+    VipsImage *drawn = NULL, *placed = NULL;
+    if (vips_thumbnail_buffer((void *) bytes, length, &drawn, logo_width, "height", logo_height, NULL) != 0) return -1;
+    double colour[] = {red, green, blue, 255.0};
+    VipsArrayDouble *background = vips_array_double_new(colour, drawn->Bands >= 4 ? 4 : 3);
+    int result = vips_gravity(drawn, &placed, VIPS_COMPASS_DIRECTION_CENTRE, width, height,
+                              "extend", VIPS_EXTEND_BACKGROUND, "background", background, NULL);
+    vips_area_unref(VIPS_AREA(background));
+    g_object_unref(drawn);
+    if (result != 0) return -1;
+    if (placed->Bands == 4 || placed->Bands == 2) {
+        VipsArrayDouble *flat = vips_array_double_new(colour, 3);
+        result = vips_flatten(placed, out, "background", flat, NULL);
+        vips_area_unref(VIPS_AREA(flat));
+        g_object_unref(placed);
+        return result;
+    }
+    *out = placed;
+    return 0;
+}
+
 // Savers. `strip` is asked for, and the caller removes the metadata from the image itself before saving, but
 // libvips 8.14.1's webpsave ignores `strip` and always rebuilds an EXIF block from the image's header (size,
 // resolution): bantin_webp_strip takes it out afterwards.

@@ -267,6 +267,17 @@ import Testing
         #expect(SiteConfig.Contact(phone: "+84 270 3822.150").phoneLink == "tel:+842703822150")
     }
 
+    @Test func theIconsAndTheDefaultSharePictureAreWrittenFromTheLogo() throws {
+        let output = try #require(ReaderPortalTests.output)
+        for (path, prefix) in [("favicon.ico", [UInt8]([0, 0, 1, 0, 3, 0])),
+                               ("apple-touch-icon.png", [0x89, 0x50, 0x4E, 0x47]), ("anh-chia-se.png", [0x89, 0x50, 0x4E, 0x47])] {
+            let bytes = try [UInt8](Data(contentsOf: output.appendingPathComponent(path)))
+            #expect(Array(bytes.prefix(prefix.count)) == prefix, "\(path)")
+        }
+        let home = try read("index.html")
+        #expect(home.contains("/favicon.ico") && home.contains("/apple-touch-icon.png") && home.contains("/anh-chia-se.png"))
+    }
+
     @Test func theHomePageIsMarkedForItsPhoneLayout() throws {
         // The stylesheet leaves the sidebar's "Tin mới đăng" out on the home page of a phone, where "Tin mới
         // nhất" already lists the same articles; other pages keep it.

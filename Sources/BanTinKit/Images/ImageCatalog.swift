@@ -14,6 +14,8 @@ struct ImageCatalog: Sendable {
     var encodedFiles = 0
     /// "/images/": where published image files are.
     var urlPrefix = "/images/"
+    /// The site's icons and default share picture, drawn from the logo (`templates/assets/favicon.svg`).
+    var siteImages: [PageTable.SiteImage: Data] = [:]
 
     static let empty = ImageCatalog()
 
@@ -71,6 +73,8 @@ struct ImageCatalog: Sendable {
             modeled.site.pages[index].bodyHTML = rewriter.rewrite(modeled.site.pages[index].bodyHTML)
         }
         modeled.table.addImageFiles(catalog.files.map(\.path), owners: catalog.files.map(\.sourceName))
+        catalog.siteImages = siteImages(logo: options.templatesDirectory.appendingPathComponent("assets/favicon.svg"),
+                                        projectRoot: projectRoot, warnings: &catalog.warnings)
         return catalog
     }
 
@@ -216,6 +220,25 @@ extension ImageCatalog {
         case .damaged: return Message("image.damaged", ["detail": detail])
         case .tooManyPixels: return Message("image.tooManyPixels", ["detail": detail])
         case .outputFailed: return Message("image.outputFailed", ["detail": detail])
+        }
+    }
+}
+
+extension ImageCatalog {
+    /// The favicon, the home-screen icon and the default share picture, drawn from the logo; a warning (and none
+    /// of them) when there is no logo to draw from.
+    static func siteImages(logo: URL, projectRoot: URL, warnings: inout [Diagnostic]) -> [PageTable.SiteImage: Data] {
+        let display = ContentLoader(contentDirectory: projectRoot, displayRoot: projectRoot).display(logo)
+        guard let bytes = FileManager.default.contents(atPath: logo.path) else {
+            warnings.append(.warning(display, Message("image.noLogo")))
+            return [:]
+        }
+        do {
+            let icons = try SiteIcons.make(logo: bytes, path: display)
+            return [.favicon: icons.favicon, .appleTouchIcon: icons.appleTouchIcon, .shareImage: icons.shareImage]
+        } catch {
+            warnings.append(.warning(display, line: 1, message(for: error)))
+            return [:]
         }
     }
 }

@@ -21,6 +21,11 @@ struct PlannedOutput {
                                 images: images).plan()
         let copies = modeled.copies + images.files
         plan.files += enriched.readerFiles.map { PlannedFile(path: $0.path, content: .bytes($0.contents)) }
+        for entry in modeled.table.entries {
+            if case .siteImage(let kind) = entry.kind, let path = entry.outputPath, let bytes = images.siteImages[kind] {
+                plan.files.append(PlannedFile(path: path, content: .bytes(bytes)))
+            }
+        }
         let previous = options.fullRebuild ? nil : (memory.manifest ?? OutputManifest.read(from: options.outputDirectory))
         let planner = OutputPlanner(templates: plan.templates, templateFingerprints: theme.fingerprints, previous: previous)
         return PlannedOutput(update: planner.update(planned: plan.files, copies: copies), planner: planner,
