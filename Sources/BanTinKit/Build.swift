@@ -18,7 +18,7 @@ public enum Build {
         /// Another build using the same output or counter state: wait for it, or fail at once (`--no-wait`).
         public var otherBuild: BuildLock.Policy = .wait
         /// Told when this build waits for another (a line for the terminal).
-        public var waiting: (@Sendable (String) -> Void)?
+        public var waiting: (@Sendable (Message) -> Void)?
         /// The image cache; nil: `.bantin/images/` beside `content/` (shared by `build` and `serve`).
         public var imageCacheDirectory: URL?
 
@@ -86,7 +86,7 @@ public enum Build {
             // One build at a time on this output (released when the build ends, however it ends); then a killed
             // build's half-applied update is undone before anything can fail on the content.
             let outputLock = try BuildLock.acquire(BuildLock.file(forOutput: options.outputDirectory),
-                                                   what: options.outputDirectory.lastPathComponent + "/",
+                                                   what: Message("lock.output", ["folder": .text(options.outputDirectory.lastPathComponent + "/")]),
                                                    policy: options.otherBuild, waiting: options.waiting)
             defer { withExtendedLifetime(outputLock) {} }
             try OutputWriter(output: options.outputDirectory).recover()

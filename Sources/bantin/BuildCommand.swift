@@ -26,7 +26,7 @@ struct BuildCommand: ParsableCommand {
         var options = project.build()
         options.fullRebuild = full
         options.otherBuild = noWait ? .fail : .wait
-        options.waiting = { Terminal.error($0) }
+        options.waiting = { Terminal.error(Terminal.say($0)) }
         let progress = quiet || !ProgressLine.isAvailable ? nil : ProgressLine()
         if let progress { options.progress = { progress.update($0) } }
         do {
@@ -48,7 +48,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         } catch let busy as BuildLock.Busy {
             progress?.finish()
-            Terminal.error(Terminal.say(Message("cli.buildNotRun", ["reason": "\(busy.description)"])))
+            Terminal.error(Terminal.say(Message("cli.buildNotRun", ["reason": .message(busy.message)])))
             throw ExitCode(75)  // EX_TEMPFAIL: try again later
         } catch let exit as ExitCode {
             throw exit

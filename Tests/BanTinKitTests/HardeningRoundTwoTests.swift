@@ -55,7 +55,7 @@ import Testing
         let project = try Project()
         defer { project.remove() }
         try Build.run(project.options)
-        var held: BuildLock? = try BuildLock.acquire(BuildLock.file(forOutput: project.output), what: "public/", policy: .fail)
+        var held: BuildLock? = try BuildLock.acquire(BuildLock.file(forOutput: project.output), what: Message("lock.output", ["folder": "public/"]), policy: .fail)
         var noWait = project.options
         noWait.otherBuild = .fail
         #expect(throws: BuildLock.Busy.self) { try Build.run(noWait) }
@@ -64,7 +64,7 @@ import Testing
         let finished = Box(false)
         var waiting = project.options
         let told = Box<[String]>([])
-        waiting.waiting = { message in told.withLock { $0.append(message) } }
+        waiting.waiting = { message in told.withLock { $0.append(message.rendered(in: .en)) } }
         let thread = Thread { [waiting] in
             _ = try? Build.run(waiting)
             finished.withLock { $0 = true }
@@ -73,6 +73,8 @@ import Testing
         Thread.sleep(forTimeInterval: 0.5)
         #expect(!finished.withLock { $0 })
         #expect(told.withLock { $0 } == ["waiting for another bantin build using public/ to finish"])
+        #expect(Message("lock.waiting", ["what": .message(Message("lock.output", ["folder": "public/"]))]).rendered(in: .vi)
+                == "đang chờ một lần dựng bantin khác đang dùng public/ chạy xong")
         #expect(held != nil)
         held = nil
         let deadline = Date().addingTimeInterval(30)

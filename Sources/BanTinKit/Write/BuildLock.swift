@@ -21,7 +21,8 @@ public final class BuildLock: Sendable {
     /// Another build holds the lock and the policy is `.fail`; or the lock file cannot be made at all.
     public struct Busy: Error, CustomStringConvertible {
         public var file: String
-        public var description: String
+        public var message: Message
+        public var description: String { message.description }
     }
 
     public let file: URL
@@ -50,31 +51,31 @@ public final class BuildLock: Sendable {
 
     /// Takes the lock of `file`, making it (and its folder) when missing. `what` names the locked thing in
     /// messages ("public/"); `waiting` is told once when another build holds it and this one waits.
-    static func acquire(_ file: URL, what: String, policy: Policy,
-                               waiting: ((String) -> Void)? = nil) throws -> BuildLock {
+    static func acquire(_ file: URL, what: Message, policy: Policy,
+                               waiting: ((Message) -> Void)? = nil) throws -> BuildLock {
+        let what = Message.Argument.message(what), path = Message.Argument.text(file.path)
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let descriptor = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw Busy(file: file.path, description: "cannot make the lock file \(file.path) for \(what): "
-                       + FileProblem.reason(errno))
+            throw Busy(file: file.path, message: Message("lock.cannotMake", ["file": path, "what": what,
+                                                                            "reason": .text(FileProblem.reason(errno))]))
         }
         if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return BuildLock(file: file, descriptor: descriptor) }
         guard errno == EWOULDBLOCK else {
             let reason = FileProblem.reason(errno)
             close(descriptor)
-            throw Busy(file: file.path, description: "cannot lock \(file.path) for \(what): \(reason)")
+            throw Busy(file: file.path, message: Message("lock.cannotLock", ["file": path, "what": what, "reason": .text(reason)]))
         }
         guard policy == .wait else {
             close(descriptor)
-            throw Busy(file: file.path, description: "another bantin build is using \(what) (locked through \(file.path)); "
-                       + "nothing was done: run again when it has finished, or without --no-wait to wait for it")
+            throw Busy(file: file.path, message: Message("lock.busy", ["file": path, "what": what]))
         }
-        waiting?("waiting for another bantin build using \(what) to finish")
+        waiting?(Message("lock.waiting", ["what": what]))
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else {
                 let reason = FileProblem.reason(errno)
                 close(descriptor)
-                throw Busy(file: file.path, description: "cannot lock \(file.path) for \(what): \(reason)")
+                throw Busy(file: file.path, message: Message("lock.cannotLock", ["file": path, "what": what, "reason": .text(reason)]))
             }
         }
         return BuildLock(file: file, descriptor: descriptor)

@@ -80,12 +80,13 @@ public struct VisitCounter: Sendable {
         var lock: BuildLock?
         if case .count(let policy) = mode {
             do {
-                lock = try BuildLock.acquire(BuildLock.file(forState: store.url), what: "the visit counter's state "
-                                             + locations.display(store.url), policy: policy)
+                lock = try BuildLock.acquire(BuildLock.file(forState: store.url),
+                                             what: Message("lock.counterState", ["file": .text(locations.display(store.url))]),
+                                             policy: policy)
             } catch let busy as BuildLock.Busy {
                 throw busy
             } catch {
-                throw BuildLock.Busy(file: store.url.path, description: FileProblem.describe(error))
+                throw BuildLock.Busy(file: store.url.path, message: .verbatim(FileProblem.describe(error)))
             }
         }
         var counter = read(pages: table, timeZone: timeZone, settings: settings, locations: locations, store: store,
