@@ -60,7 +60,8 @@ def page_kinds(base):
         ("search with results", "/tim-kiem/?q=dan+van"),
         ("404", "/404.html"),
         # Kinds that other work adds; checked as soon as the sitemap lists them.
-        ("album", first(lambda p: p.startswith("/album/") or p.startswith("/thu-vien-anh/"))),
+        ("album index", first(lambda p: p == "/album/")),
+        ("album", first(lambda p: p.startswith("/album/") and len(parts(p)) == 2)),
         ("document", first(lambda p: p.startswith("/van-ban/"))),
     ]
     return [(name, path) for name, path in kinds if path]
