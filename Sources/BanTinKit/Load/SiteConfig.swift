@@ -121,32 +121,16 @@ public struct SiteConfig: Sendable {
         config.latestCount = fields.int("latest_count", in: 0...100) ?? config.latestCount
         config.homeSectionCount = fields.int("home_section_count", in: 0...100) ?? config.homeSectionCount
         config.footer = fields.string("footer") ?? ""
-        if var section = fields.mapping("contact") {
-            config.contact = decodeContact(&section)
-            fields.absorb(&section)
-        }
-        if var markdown = fields.mapping("markdown") {
-            markdown.warnAboutUnknownKeys(known: ["unsafe"], context: "markdown")
-            config.unsafeMarkdown = markdown.bool("unsafe") ?? false
-            fields.absorb(&markdown)
-        }
         // Each section is decoded here, once, into its typed value; its problems carry their lines.
-        if var section = fields.mapping("related") {
-            config.related = RelatedSettings.decode(&section)
-            fields.absorb(&section)
-        }
-        if var section = fields.mapping("counter") {
-            config.counter = CounterSettings.decode(&section)
-            fields.absorb(&section)
-        }
-        if var section = fields.mapping("search") {
-            config.search = SearchSettings.decode(&section)
-            fields.absorb(&section)
-        }
-        if var section = fields.mapping("check") {
-            config.check = CheckSettings.decode(&section)
-            fields.absorb(&section)
-        }
+        config.contact = section("contact", of: &fields, decodeContact)
+        if let markdown = section("markdown", of: &fields, { markdown -> Bool in
+            markdown.warnAboutUnknownKeys(known: ["unsafe"], context: "markdown")
+            return markdown.bool("unsafe") ?? false
+        }) { config.unsafeMarkdown = markdown }
+        config.related = section("related", of: &fields, RelatedSettings.decode) ?? config.related
+        config.counter = section("counter", of: &fields, CounterSettings.decode)
+        config.search = section("search", of: &fields, SearchSettings.decode) ?? config.search
+        config.check = section("check", of: &fields, CheckSettings.decode) ?? config.check
         var imageProblems: [Diagnostic] = []
         if fields.has("images") {
             let (settings, problems) = ImageSettings.read(fields.node("images"), file: fields.file, lineOffset: fields.lineOffset)
@@ -196,6 +180,14 @@ public struct SiteConfig: Sendable {
             fields.error("email", Message("site.email", ["found": "\(email)"]))
         }
         return contact
+    }
+
+    /// A section of site.yml decoded by `decode`, nil when site.yml has none; its problems join the file's.
+    private static func section<Value>(_ key: String, of fields: inout YAMLFields,
+                                       _ decode: (inout YAMLFields) -> Value) -> Value? {
+        guard var section = fields.mapping(key) else { return nil }
+        defer { fields.absorb(&section) }
+        return decode(&section)
     }
 
     private static func readLinks(_ fields: inout YAMLFields, key: String) -> [Link] {
