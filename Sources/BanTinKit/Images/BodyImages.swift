@@ -16,7 +16,7 @@ struct BodyImages {
     /// Each image of a body with its line: the first line of the Markdown, from the previous image's on, naming its
     /// address (the body's first line when the address is written otherwise, e.g. as a reference link).
     static func uses(_ html: String, markdown: String, bodyLine: Int, file: String) -> [ImageCatalog.Use] {
-        guard html.contains("<img ") else { return [] }
+        guard Self.hasImageTag(html) else { return [] }
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         var cursor = 0
         return matches(html).map { match in
@@ -32,7 +32,7 @@ struct BodyImages {
     }
 
     func rewrite(_ html: String) -> String {
-        guard html.contains("<img ") else { return html }
+        guard Self.hasImageTag(html) else { return html }
         var result = ""
         var last = html.startIndex
         for match in Self.matches(html) {
@@ -86,5 +86,21 @@ struct BodyImages {
         return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
             .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
+
+extension BodyImages {
+    /// Whether a body has an `<img>` at all, on its bytes: most bodies have none, and String's own `contains`
+    /// (Unicode-aware) took 2 processor-seconds over 10,000 bodies, twice each.
+    static func hasImageTag(_ html: String) -> Bool {
+        var html = html
+        return html.withUTF8 { bytes in
+            guard bytes.count >= 5 else { return false }
+            let (i, m, g, space) = (UInt8(ascii: "i"), UInt8(ascii: "m"), UInt8(ascii: "g"), UInt8(ascii: " "))
+            for index in 0..<(bytes.count - 4) where bytes[index] == UInt8(ascii: "<") {
+                if bytes[index + 1] == i, bytes[index + 2] == m, bytes[index + 3] == g, bytes[index + 4] == space { return true }
+            }
+            return false
+        }
     }
 }
