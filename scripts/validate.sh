@@ -22,7 +22,10 @@ fi
 count=$(find "$site" -name '*.html' | wc -l)
 echo "vnu: checking $count HTML files in $site/"
 # --errors-only: warnings (e.g. about trailing slashes on void elements) do not fail the check.
-if java -Xss4m -jar "$jar" --errors-only --skip-non-html --format gnu "$site"; then
+# `fetchpriority` on <img> is in the HTML standard since 2023 (the lead photo loads first, issue #13); the checker
+# PyPI ships predates it, so that one message is filtered.
+if java -Xss4m -jar "$jar" --errors-only --skip-non-html --format gnu \
+    --filterpattern '.*Attribute .fetchpriority. not allowed on element .img.*' "$site"; then
   echo "vnu: $count files, 0 errors"
 else
   echo "vnu: errors found (above)" >&2
