@@ -55,7 +55,7 @@ clean:
 	rm -rf .build .bantin public .public.building .public.previous
 
 # Reader features (README "Reader features"): HTML validity, browser pictures, search index size, redirects.
-.PHONY: validate a11y screenshots bench-search check-search-js check-nginx
+.PHONY: validate a11y screenshots bench-search check-search-js check-nginx check-deploy
 BENCH_ARTICLES ?= 10000
 BENCH_QUERIES = "duoc" "dan van" "DÂN VẬN khéo" "lao dong viec lam" "nguoi co cong" "nguoi lao dong di lam viec o nuoc ngoai"
 
@@ -76,8 +76,10 @@ bench-search: release       # first-search download size on a generated 10,000-a
 check-search-js:            # search.js folds like Swift's Slug.fold (same word list as SearchTests)
 	node scripts/check-search-fold.js
 
-check-nginx: site           # nginx -t on the redirect snippet, then real 301s from a local nginx
-	scripts/check-nginx.sh public
+check-deploy: release       # docs/DEPLOY.md's nginx server block on a real nginx: pages, 301s, 404, caching, gzip, counter
+	scripts/check-deploy.sh
+
+check-nginx: check-deploy   # (the old name: the redirect check is part of check-deploy)
 
 # bantin against Hugo 0.168 on the same generated 1,000 and 10,000 articles (bench/README.md; RUNS=k for best of k).
 .PHONY: bench

@@ -6,6 +6,6 @@ struct Bantin: AsyncParsableCommand {
         commandName: "bantin",
         abstract: Terminal.bilingual("help.bantin"),
         subcommands: [BuildCommand.self, ServeCommand.self, NewCommand.self, CheckCommand.self, CounterCommand.self,
-                      RelatedCommand.self],
+                      RelatedCommand.self, DeployConfigCommand.self],
         defaultSubcommand: BuildCommand.self)
 }
