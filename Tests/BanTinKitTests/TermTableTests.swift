@@ -1,0 +1,32 @@
+import Testing
+@testable import BanTinKit
+
+@Suite("TermTable: the counting table of the text index")
+struct TermTableTests {
+    static func key(_ term: Int) -> UInt64 { UInt64(term) &* 0x9E37_79B9_7F4A_7C15 }
+
+    static func expected(_ term: Int) -> Int32 {
+        let first = Int32(term % 7 + 1)
+        return term % 2 == 1 ? first + 10 : first
+    }
+
+    @Test func everyAmountLandsWhileTheTableGrows() {
+        // Starts with room for 16 terms: 5,000 distinct terms make it grow nine times, each while adding.
+        let table = TermTable(capacity: 16)
+        for term in 1...5_000 { table.add(Self.key(term), Int32(term % 7 + 1)) }
+        for term in stride(from: 1, through: 5_000, by: 2) { table.add(Self.key(term), 10) }
+        var seen: [UInt64: Int32] = [:]
+        table.forEach { key, value in seen[key] = value }
+        #expect(table.count == 5_000)
+        #expect(seen.count == 5_000)
+        let wrong = (1...5_000).filter { term in seen[Self.key(term)] != Self.expected(term) }
+        #expect(wrong.isEmpty, "\(wrong.count) terms lost their amounts")
+    }
+
+    @Test func numbersFollowArrivalAcrossGrowth() {
+        let table = TermTable(capacity: 16)
+        let numbers = (0..<3_000).map { table.number(Self.key($0)) }
+        #expect(numbers == (0..<3_000).map { Int32($0) })
+        #expect(table.number(Self.key(0)) == 0)
+    }
+}
