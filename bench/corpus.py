@@ -1,11 +1,28 @@
 #!/usr/bin/env python3
 """Deterministic Vietnamese news corpus for benchmarks: the same articles for bantin and for Hugo.
 
-    bench/corpus.py N OUT     writes OUT/bantin/content (site.yml, articles/) and OUT/hugo/content
-Articles: 30 categories (some nested), ~200 tags used Zipf-like, dates over 10 years, bodies of about 250-1,100
-words of Vietnamese syllables with headings, lists and a table now and then.
+    bench/corpus.py N OUT [--shape NAME] [--categories C] [--depth D] [--tags T] [--tags-per A-B]
+                          [--sentences A-B] [--years A-B]
+writes OUT/bantin/content (site.yml, articles/), OUT/hugo/content and OUT/hugo/shape.toml (the category tree and
+page size for bench/hugo-site, given to Hugo after hugo.toml).
+
+Shapes (issue #18: the bench's ratios must hold on more than one kind of corpus):
+  portal   30 categories (5 nested under others), ~200 tags used Zipf-like, 1-4 a article, dates over 2016-2025,
+           bodies of 5-11 paragraphs (about 250-1,100 words) with headings, lists and a table now and then.
+           The corpus make bench always used.
+  flat     10 categories, 20 tags, 2-4 a article (uniform), 2015-2026, bodies of 5-15 sentences: like the
+           outside generator of issue #18 (short articles: the sidebars weigh more than the text).
+  deep     60 categories three levels deep, 1,000 tags, 3-8 a article, 2006-2026, bodies of 40-80 sentences:
+           long articles, many small tag pages, long archives.
+Any option given after --shape changes that one parameter.
 """
-import os, random, sys, textwrap, unicodedata
+import argparse, os, random, sys, textwrap, unicodedata
+
+SHAPES = {
+    "portal": dict(categories=30, depth=1, tags=200, tags_per=(1, 4), zipf=True, sentences=None, years=(2016, 2025)),
+    "flat": dict(categories=10, depth=0, tags=20, tags_per=(2, 4), zipf=False, sentences=(5, 15), years=(2015, 2026)),
+    "deep": dict(categories=60, depth=2, tags=1000, tags_per=(3, 8), zipf=True, sentences=(40, 80), years=(2006, 2026)),
+}
 
 SYLLABLES = ("công tác dân vận khéo đảng ủy sở lao động thương binh xã hội tỉnh vĩnh long phong trào thi đua "
              "kế hoạch thực hiện năm việc làm giáo dục nghề nghiệp bảo hiểm người có công trẻ em bình đẳng giới "
@@ -44,6 +61,16 @@ def sentence(rng):
     return s[0].upper() + s[1:] + "."
 
 
+def body_of_sentences(rng, low, high):
+    """`low`-`high` sentences in paragraphs of 2-6."""
+    count, parts = rng.randint(low, high), []
+    while count > 0:
+        n = min(count, rng.randint(2, 6))
+        parts.append(" ".join(sentence(rng) for _ in range(n)))
+        count -= n
+    return "\n\n".join(parts) + "\n"
+
+
 def body(rng):
     parts = []
     for p in range(rng.randint(5, 11)):
@@ -63,12 +90,59 @@ def quote(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def category_names(count):
+    """The department's category names, then numbered ones past 30."""
+    return CATEGORY_NAMES[:count] + [f"Chuyên mục {i + 1}" for i in range(len(CATEGORY_NAMES), count)]
+
+
+def parents_of(names, depth, shape):
+    """name -> parent name. portal: the historical 5 children under the first 5; deeper shapes: a tree where
+    each level's categories hang under the level above, `depth` levels below the top."""
+    if depth == 0:
+        return {}
+    if shape == "portal" and depth == 1 and len(names) == 30:
+        return {names[i]: names[i - 25] for i in range(25, 30)}
+    levels, parents = depth + 1, {}
+    per_level = max(1, len(names) // (2 ** levels - 1))
+    level_start = [0]
+    for level in range(levels):
+        level_start.append(min(len(names), level_start[-1] + per_level * 2 ** level))
+    level_start[-1] = len(names)
+    for level in range(1, levels):
+        above = names[level_start[level - 1]:level_start[level]]
+        for j, name in enumerate(names[level_start[level]:level_start[level + 1]]):
+            parents[name] = above[j % len(above)]
+    return parents
+
+
+def parse_range(text):
+    low, _, high = text.partition("-")
+    return (int(low), int(high or low))
+
+
 def main():
-    n, out = int(sys.argv[1]), sys.argv[2]
+    parser = argparse.ArgumentParser(description="bench corpus")
+    parser.add_argument("n", type=int)
+    parser.add_argument("out")
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="portal")
+    parser.add_argument("--categories", type=int)
+    parser.add_argument("--depth", type=int)
+    parser.add_argument("--tags", type=int)
+    parser.add_argument("--tags-per", type=parse_range)
+    parser.add_argument("--sentences", type=parse_range)
+    parser.add_argument("--years", type=parse_range)
+    args = parser.parse_args()
+    shape = dict(SHAPES[args.shape])
+    for key in ("categories", "depth", "tags", "tags_per", "sentences", "years"):
+        if getattr(args, key) is not None:
+            shape[key] = getattr(args, key)
+    n, out = args.n, args.out
     rng = random.Random(20261125)
-    tags = [words(rng, 2) for _ in range(200)]
+    tags = [words(rng, 2) for _ in range(shape["tags"])]
     tags = list(dict.fromkeys(tags))
-    weights = [1 / (i + 1) for i in range(len(tags))]
+    weights = [1 / (i + 1) for i in range(len(tags))] if shape["zipf"] else [1] * len(tags)
+    names = category_names(shape["categories"])
+    parents = parents_of(names, shape["depth"], args.shape)
     b_root = os.path.join(out, "bantin", "content")
     h_root = os.path.join(out, "hugo", "content", "tin")
     os.makedirs(os.path.join(b_root, "articles"), exist_ok=True)
@@ -84,10 +158,16 @@ def main():
               count: 5
             categories:
             """))
-        for i, name in enumerate(CATEGORY_NAMES):
+        for name in names:
             f.write(f"  - name: {quote(name)}\n")
-            if i >= 25:
-                f.write(f"    parent: {quote(CATEGORY_NAMES[i - 25])}\n")
+            if name in parents:
+                f.write(f"    parent: {quote(parents[name])}\n")
+    with open(os.path.join(out, "hugo", "shape.toml"), "w") as f:
+        f.write("# bench/corpus.py: this corpus's category tree, read by bench/hugo-site after its hugo.toml\n")
+        f.write("[params.parents]\n")
+        for child, parent in parents.items():
+            f.write(f"  {quote(child)} = {quote(parent)}\n")
+    low_year, high_year = shape["years"]
     seen = set()
     for i in range(n):
         title = sentence(rng)[:-1][: rng.randint(40, 110)].rstrip()
@@ -96,10 +176,10 @@ def main():
             title += f" {i}"
             slug = slugify(title)
         seen.add(slug)
-        category = CATEGORY_NAMES[min(int(rng.paretovariate(1.2)) - 1, len(CATEGORY_NAMES) - 1)]
-        article_tags = sorted(set(rng.choices(tags, weights, k=rng.randint(1, 4))))
-        date = f"{rng.randint(2016, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} {rng.randint(6, 18):02d}:{rng.randint(0, 59):02d}"
-        text = body(rng)
+        category = names[min(int(rng.paretovariate(1.2)) - 1, len(names) - 1)]
+        article_tags = sorted(set(rng.choices(tags, weights, k=rng.randint(*shape["tags_per"]))))
+        date = f"{rng.randint(low_year, high_year)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} {rng.randint(6, 18):02d}:{rng.randint(0, 59):02d}"
+        text = body(rng) if shape["sentences"] is None else body_of_sentences(rng, *shape["sentences"])
         tag_list = ", ".join(quote(t) for t in article_tags)
         folder = os.path.join(b_root, "articles", f"{i // 1000:02d}")
         os.makedirs(folder, exist_ok=True)
