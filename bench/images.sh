@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# make bench-images: the same photos processed by bantin and by Hugo 0.168, one after the other (issue #13).
-#   bench/images.sh            30 photos (the sample's seven, repeated with a few distinct bytes each)
-#   COUNT=60 bench/images.sh   more
+# make bench-images: the same photos processed by bantin and by Hugo 0.168, one after the other (issue #13), and the
+# bytes a phone downloads for pages of the sample portal.
+#   bench/images.sh                       30 photos (the sample's seven, repeated with a few distinct bytes each), 3 runs
+#   COUNT=60 RUNS=5 bench/images.sh       more photos, more runs (min and median are printed)
+#   BANTIN_BEFORE=/path/to/bantin ...     also times another bantin binary in the same runs (before/after a change)
+#   PHONE=0 ...                           skips the Chromium measurement
 # Hugo: page bundles, images.AutoOrient, then Resize "480x webp q75", "960x webp q75", "1600x webp q75".
 # bantin: the same photos as articles' `image:`, site.yml `images: {widths: [480, 960, 1600], formats: [webp],
-# quality: 75}`; bantin also writes its JPEG fallbacks and the 1200 px og:image JPEG (Hugo makes neither), so it
-# encodes more files than Hugo. Prints wall seconds and peak memory of each, the ratios, bantin's second build over
-# unchanged photos, and photos per second per core. Not part of make test.
+# quality: 75}`; bantin also writes one JPEG per photo (1200 px: the fallback for browsers without WebP, and the
+# og:image), which Hugo does not make: 4 files a photo against Hugo's 3. Each run starts both from empty caches.
+# Prints wall seconds, peak memory (maxrss, and the private part: bench/peak-memory.py says why both), the ratios,
+# bantin's second build over unchanged photos, photos per processor-second, and bench/phone-bytes.py's figures.
+# Not part of make test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -68,29 +73,73 @@ for i in $(seq 1 "$COUNT"); do
   cp "$out/photos/p$i.jpg" "$out/bantin/content/images/"
 done
 
-measure() {  # label, command...: wall seconds and peak MB from GNU time
+RUNS=${RUNS:-3}
+before=${BANTIN_BEFORE:-}
+if [ -n "$before" ]; then
+  mkdir -p "$out/before"
+  cp -r "$out/bantin/content" "$out/before/content"
+fi
+measure() {  # label, command...: "wall maxrss private user sys" (bench/peak-memory.py)
   local label=$1; shift
   sync
-  /usr/bin/time -f "%e %M %U %S" -o "$out/$label.time" "$@" > "$out/$label.log" 2>&1
-  read -r wall kb user sys < "$out/$label.time"
-  printf '%s %s %s %s\n' "$wall" "$((kb / 1024))" "$user" "$sys"
+  python3 "$root/bench/peak-memory.py" "$out/$label.log" "$@"
 }
-hugo_run=$(measure hugo "$HUGO" --quiet --source "$out/hugo" --destination "$out/hugo/public" --cacheDir "$out/hugo/cache")
-bantin_run=$(measure bantin "$BANTIN" build --quiet --lang en --content "$out/bantin/content" --templates "$root/templates" --output "$out/bantin/public")
-again_run=$(measure bantin-again "$BANTIN" build --quiet --lang en --content "$out/bantin/content" --templates "$root/templates" --output "$out/bantin/public")
-read -r hw hm hu hs <<<"$hugo_run"; read -r bw bm bu bs <<<"$bantin_run"; read -r aw am au as <<<"$again_run"
+: > "$out/runs.txt"
+for run in $(seq 1 "$RUNS"); do
+  rm -rf "$out/hugo/public" "$out/hugo/cache" "$out/hugo/resources" "$out/bantin/public" "$out/bantin/.bantin"
+  echo "hugo $(measure hugo "$HUGO" --quiet --source "$out/hugo" --destination "$out/hugo/public" --cacheDir "$out/hugo/cache")" >> "$out/runs.txt"
+  echo "bantin $(measure bantin "$BANTIN" build --quiet --lang en --content "$out/bantin/content" --templates "$root/templates" --output "$out/bantin/public")" >> "$out/runs.txt"
+  echo "again $(measure bantin-again "$BANTIN" build --quiet --lang en --content "$out/bantin/content" --templates "$root/templates" --output "$out/bantin/public")" >> "$out/runs.txt"
+  if [ -n "$before" ]; then
+    rm -rf "$out/before/public" "$out/before/.bantin"
+    echo "before $(measure before "$before" build --quiet --lang en --content "$out/before/content" --templates "$root/templates" --output "$out/before/public")" >> "$out/runs.txt"
+  fi
+done
 hugo_files=$(find "$out/hugo/public" -name '*.webp' | wc -l)
 bantin_files=$(find "$out/bantin/public/images" -type f | wc -l)
-cores=$(nproc)
-python3 - "$COUNT" "$hw" "$hm" "$bw" "$bm" "$aw" "$bu" "$bs" "$cores" "$hugo_files" "$bantin_files" <<'PY'
-import sys
-n, hw, hm, bw, bm, aw, bu, bs, cores, hf, bf = sys.argv[1:]
-n, hw, hm, bw, bm, aw, bu, bs, cores = int(n), float(hw), float(hm), float(bw), float(bm), float(aw), float(bu), float(bs), int(cores)
-print(f"{n} photos, {cores} cores")
-print(f"Hugo 0.168:  {hw:6.2f} s  {hm:5.0f} MB  ({hf} WebP files)")
-print(f"bantin:      {bw:6.2f} s  {bm:5.0f} MB  ({bf} image files: WebP, JPEG fallbacks, og:image)")
-print(f"ratios:      time {bw / hw:.3f} (target 0.2), memory {bm / hm:.3f} (target 0.25)")
-print(f"second bantin build, photos unchanged: {aw:.2f} s = {aw / bw:.3f} of the first (target 0.2)")
-print(f"bantin: {n / bw:.2f} photos/s, {n / (bu + bs):.2f} photos per processor-second (per core)")
+before_files=$([ -n "$before" ] && find "$out/before/public/images" -type f | wc -l || echo 0)
+python3 - "$COUNT" "$(nproc)" "$hugo_files" "$bantin_files" "$before_files" "$out/runs.txt" "$out" <<'PY'
+import statistics, sys, os
+n, cores, hf, bf, pf, runs_file, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5], sys.argv[6], sys.argv[7]
+runs = {}
+for line in open(runs_file):
+    label, *values = line.split()
+    runs.setdefault(label, []).append([float(v) for v in values])
+def column(label, index): return [r[index] for r in runs[label]]
+def mm(label, index): values = column(label, index); return min(values), statistics.median(values)
+def size(folder): return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(folder) for f in fs) / 1e6
+print(f"{n} photos, {cores} cores, {len(runs['hugo'])} runs (min / median)")
+rows = [("Hugo 0.168", "hugo", f"{hf} WebP files, {size(out + '/hugo/public') - 0:.1f} MB with pages and originals"),
+        ("bantin", "bantin", f"{bf} image files, {size(out + '/bantin/public/images'):.1f} MB")]
+if "before" in runs:
+    rows.append(("bantin before", "before", f"{pf} image files, {size(out + '/before/public/images'):.1f} MB"))
+print(f"{'':15} {'wall s':>13} {'maxrss MB':>11} {'private MB':>11} {'processor s':>12}")
+for name, label, note in rows:
+    w, m, p = mm(label, 0), mm(label, 1), mm(label, 2)
+    cpu = [u + s for u, s in zip(column(label, 3), column(label, 4))]
+    print(f"{name:15} {w[0]:6.2f} {w[1]:6.2f} {m[0]:5.0f} {m[1]:5.0f} {p[0]:5.0f} {p[1]:5.0f} {min(cpu):5.2f} {statistics.median(cpu):6.2f}  ({note})")
+def ratio(label, index):
+    pairs = [b[index] / h[index] for b, h in zip(runs[label], runs["hugo"])]
+    return min(pairs), statistics.median(pairs)
+for name, label in [("bantin", "bantin")] + ([("bantin before", "before")] if "before" in runs else []):
+    t, m, p = ratio(label, 0), ratio(label, 1), ratio(label, 2)
+    print(f"{name} / Hugo, per run (min / median): time {t[0]:.3f} / {t[1]:.3f} (target 0.2), "
+          f"maxrss {m[0]:.3f} / {m[1]:.3f} (target 0.25), private {p[0]:.3f} / {p[1]:.3f}")
+again = [a[0] / b[0] for a, b in zip(runs["again"], runs["bantin"])]
+print(f"second bantin build, photos unchanged: {statistics.median(column('again', 0)):.2f} s = "
+      f"{statistics.median(again):.3f} of the first (median; target 0.2)")
+cpu = statistics.median([u + s for u, s in zip(column('bantin', 3), column('bantin', 4))])
+print(f"bantin: {n / statistics.median(column('bantin', 0)):.2f} photos/s, {n / cpu:.2f} photos per processor-second (per core)")
 PY
-echo "(phone bytes for the home and an article page in headless Chromium: not measured yet)"
+
+# Phone bytes: the sample portal (content/) built by this bantin, its home page and the article with most pictures.
+if [ "${PHONE:-1}" != 0 ]; then
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-core >/dev/null
+  fi
+  python3 -c 'import selenium' 2>/dev/null || python3 -m pip install -q selenium
+  rm -rf "$out/sample"; mkdir -p "$out/sample"; cp -r "$root/content" "$out/sample/content"
+  "$BANTIN" build --quiet --lang en --content "$out/sample/content" --templates "$root/templates" --output "$out/sample/public" > "$out/sample.log" 2>&1
+  article=$(cd "$out/sample/public" && grep -c '<picture' tin/*/index.html | sort -t: -k2 -nr | head -1 | cut -d: -f1)
+  python3 "$root/bench/phone-bytes.py" "$out/sample/public" / "/${article%index.html}"
+fi

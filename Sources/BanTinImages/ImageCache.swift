@@ -16,7 +16,7 @@ struct ImageCache {
     let directory: URL
 
     /// Raised whenever the layout or the encoder's fixed choices change what an entry holds.
-    static let layoutVersion = 2
+    static let layoutVersion = 3
 
     struct Entry: Codable, Sendable {
         struct File: Codable, Sendable {
@@ -40,7 +40,7 @@ struct ImageCache {
     func key(sourceSHA256: String, settings: ImageSettings) -> String {
         let recipe = [
             "bantin-images \(Self.layoutVersion)", "vips \(Vips.version)", settings.fingerprint,
-            "jpeg-progressive \(ImageEncoder.progressiveJPEG) avif-effort \(ImageEncoder.avifEffort)",
+            "jpeg-progressive \(ImageEncoder.progressiveJPEG) webp-effort \(ImageEncoder.webpEffort) avif-effort \(ImageEncoder.avifEffort)",
             "source \(sourceSHA256)",
         ].joined(separator: "\n")
         // 32 hex digits (128 bits) are plenty for a folder name.

@@ -118,6 +118,7 @@ public final class ImagePipeline: @unchecked Sendable {
             path: source.path, kind: .encoded, sourceFormat: entry.sourceFormat, width: entry.width,
             height: entry.height, hasAlpha: entry.hasAlpha,
             variants: entry.files.filter { $0.role == .variant }.map(variant),
+            fallbackFile: entry.files.first { $0.role == .fallback }.map(variant),
             ogImage: entry.files.first { $0.role == .og }.map(variant),
             original: entry.files.first { $0.role == .original }.map(variant))
     }

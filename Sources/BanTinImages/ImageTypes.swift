@@ -123,12 +123,31 @@ public struct ProcessedImage: Sendable {
     public var height: Int
     /// True when some pixel is not fully opaque (the fallback is then PNG, not JPEG).
     public var hasAlpha: Bool
-    /// Every responsive file, of every format, narrowest first within each format.
+    /// Every `srcset` file, of every format, narrowest first within each format: the modern formats only when
+    /// there is one (WebP by default), else the fallback format at every width.
     public var variants: [ImageVariant]
+    /// The one JPEG (PNG with transparency) `og_width` wide written beside the modern formats: the `<img src>`
+    /// for browsers without them and for feeds. nil when the fallback format is written at every width instead.
+    public var fallbackFile: ImageVariant?
     /// One JPEG `og_width` wide (or narrower when the original is) for `og:image`; nil when passed through.
     public var ogImage: ImageVariant?
     /// The full-size fallback-format file when `publish_original` is on (metadata removed like every output).
     public var original: ImageVariant?
+
+    public init(path: String, kind: Kind, sourceFormat: ImageFormat, width: Int, height: Int, hasAlpha: Bool,
+                variants: [ImageVariant], fallbackFile: ImageVariant? = nil, ogImage: ImageVariant? = nil,
+                original: ImageVariant? = nil) {
+        self.path = path
+        self.kind = kind
+        self.sourceFormat = sourceFormat
+        self.width = width
+        self.height = height
+        self.hasAlpha = hasAlpha
+        self.variants = variants
+        self.fallbackFile = fallbackFile
+        self.ogImage = ogImage
+        self.original = original
+    }
 
     /// JPEG, or PNG for a picture with transparency; for a passed-through file, its own format.
     public var fallbackFormat: ImageFormat {
@@ -139,7 +158,7 @@ public struct ProcessedImage: Sendable {
     /// The formats written, best first: the order of `<source>` elements, then the fallback.
     public var formats: [ImageFormat] {
         let order: [ImageFormat] = [.avif, .webp, .jpeg, .png, .gif, .svg]
-        let present = Set(variants.map(\.format))
+        let present = Set(variants.map(\.format) + [fallbackFile?.format].compactMap { $0 })
         return order.filter(present.contains)
     }
 
@@ -147,16 +166,25 @@ public struct ProcessedImage: Sendable {
         variants.filter { $0.format == format }.sorted { $0.width < $1.width }
     }
 
-    /// `"{prefix}x.320.ab12cd34.webp 320w, {prefix}x.640.….webp 640w"` for a `srcset` attribute.
+    /// `"{prefix}x.320.ab12cd34.webp 320w, {prefix}x.640.….webp 640w"` for a `srcset` attribute ("" for a format
+    /// with no `srcset` files, such as the single fallback).
     public func srcset(for format: ImageFormat, urlPrefix: String = "") -> String {
         variants(for: format).map { "\(urlPrefix)\($0.fileName) \($0.width)w" }.joined(separator: ", ")
     }
 
-    /// The `<img src>`: the widest fallback file no wider than 1280 px (or the narrowest when all are wider),
-    /// sharp enough for readers without `srcset` and for feed readers, light enough for a phone.
+    /// The `<img src>`: the single fallback file; without one, the widest fallback-format file no wider than
+    /// 1280 px (or the narrowest when all are wider), sharp enough for readers without `srcset` and for feed
+    /// readers, light enough for a phone.
     public var fallback: ImageVariant {
+        if let fallbackFile { return fallbackFile }
         let candidates = variants(for: fallbackFormat)
         return candidates.last { $0.width <= 1280 } ?? candidates[0]
+    }
+
+    /// Every file to publish, each once (the og:image is often the fallback itself).
+    public var files: [ImageVariant] {
+        var seen: Set<String> = []
+        return (variants + [fallbackFile, ogImage, original].compactMap { $0 }).filter { seen.insert($0.fileName).inserted }
     }
 }
 

@@ -108,8 +108,8 @@ static inline int bantin_vips_jpeg(VipsImage *in, void **buffer, size_t *length,
                                 "interlace", progressive, "strip", TRUE, NULL);
 }
 
-static inline int bantin_vips_webp(VipsImage *in, void **buffer, size_t *length, int quality) {
-    return vips_webpsave_buffer(in, buffer, length, "Q", quality, "strip", TRUE, NULL);
+static inline int bantin_vips_webp(VipsImage *in, void **buffer, size_t *length, int quality, int effort) {
+    return vips_webpsave_buffer(in, buffer, length, "Q", quality, "effort", effort, "strip", TRUE, NULL);
 }
 
 /// The WebP file without its EXIF, XMP and ICC chunks, through libwebp's own muxer (free `out` with WebPFree).

@@ -18,8 +18,9 @@ import Testing
         #expect(image.width == 80)
         #expect(image.height == 120)
         #expect(image.variants(for: .webp).map { "\($0.width)x\($0.height)" } == ["40x60", "80x120"])
-        #expect(image.variants(for: .jpeg).map { "\($0.width)x\($0.height)" } == ["40x60", "80x120"])
-        let full = try #require(Decoded(image.variants(for: .jpeg)[1].bytes))
+        #expect(image.variants(for: .jpeg).isEmpty, "beside WebP, one JPEG only")
+        #expect(image.fallback.width == 80 && image.fallback.format == .jpeg)
+        let full = try #require(Decoded(image.fallback.bytes))
         #expect(full.width == 80 && full.height == 120)
         let topRight = full.pixel(70, 10), topLeft = full.pixel(10, 10)
         #expect(topRight[0] > 150 && topRight[2] < 100, "red quarter turned to the top right: \(topRight)")
@@ -48,10 +49,8 @@ import Testing
         let image = try workspace.processOne("gradient-1000.jpg")
         #expect(image.width == 1000 && image.height == 750)
         // 1000 px is narrower than 1920: its own width replaces the larger ones.
-        for format in [ImageFormat.webp, .jpeg] {
-            #expect(image.variants(for: format).map(\.width) == [320, 640, 960, 1000])
-            #expect(image.variants(for: format).map(\.height) == [240, 480, 720, 750])
-        }
+        #expect(image.variants(for: .webp).map(\.width) == [320, 640, 960, 1000])
+        #expect(image.variants(for: .webp).map(\.height) == [240, 480, 720, 750])
         #expect(image.ogImage?.width == 1000 && image.ogImage?.format == .jpeg)
         #expect(image.fallback.width == 1000 && image.fallback.format == .jpeg)
         for variant in image.allFiles {
@@ -61,6 +60,31 @@ import Testing
         }
         let narrow = try workspace.processOne("gradient-1000.jpg", Self.smallWidths([200, 400]))
         #expect(narrow.variants(for: .webp).map(\.width) == [200, 400])
+    }
+
+    @Test func besideWebPAPhotoGetsOneJPEGAtOgWidthThatIsAlsoItsOgImage() throws {
+        var settings = Self.smallWidths([20, 40, 80])
+        settings.ogWidth = 60
+        let pipeline = workspace.pipeline(settings)
+        let image = try pipeline.process(ImageWorkspace.source("orientation-6-gps.jpg")).get()
+        #expect(image.variants.map { "\($0.format.rawValue) \($0.width)" } == ["webp 20", "webp 40", "webp 80"])
+        let fallback = try #require(image.fallbackFile)
+        #expect(fallback.format == .jpeg && fallback.width == 60 && fallback.height == 90)
+        #expect(image.ogImage?.fileName == fallback.fileName, "the og:image is the fallback file itself")
+        #expect(image.fallback.fileName == fallback.fileName)
+        #expect(image.files.count == 4 && pipeline.encodeCount == 4, "3 WebP and 1 JPEG: \(image.files.map(\.fileName))")
+        let decoded = try #require(Decoded(fallback.bytes))
+        #expect(decoded.width == 60 && decoded.height == 90)
+    }
+
+    @Test func withoutAModernFormatTheFallbackIsWrittenAtEveryWidth() throws {
+        var settings = Self.smallWidths([40, 80])
+        settings.formats = []
+        let image = try workspace.processOne("orientation-6-gps.jpg", settings)
+        #expect(image.variants.map { "\($0.format.rawValue) \($0.width)" } == ["jpeg 40", "jpeg 80"])
+        #expect(image.fallbackFile == nil && image.fallback.width == 80)
+        #expect(image.srcset(for: .jpeg).hasSuffix(".jpg 80w"))
+        #expect(image.ogImage?.fileName == image.fallback.fileName)
     }
 
     @Test func fileNamesCarryStemWidthAndTheHashOfTheirBytes() throws {
@@ -116,7 +140,9 @@ import Testing
         let webp = try #require(Decoded(image.variants(for: .webp)[0].bytes))
         #expect(webp.bands == 4)
         #expect(webp.pixel(70, 30)[3] == 0)
+        #expect(image.fallbackFile?.format == .png)
         let ogFile = try #require(image.ogImage)
+        #expect(ogFile.format == .jpeg && ogFile.fileName != image.fallbackFile?.fileName)
         let og = try #require(Decoded(ogFile.bytes))
         #expect(og.bands == 3)
         #expect(og.pixel(70, 30).allSatisfy { $0 > 245 }, "transparent half is white in the JPEG")

@@ -36,7 +36,7 @@ extension ImageVariant {
 
 extension ProcessedImage {
     /// Every file written: variants, og:image, original.
-    var allFiles: [ImageVariant] { variants + [ogImage, original].compactMap { $0 } }
+    var allFiles: [ImageVariant] { variants + [fallbackFile, ogImage, original].compactMap { $0 } }
 }
 
 /// An output decoded again by libvips, to look at its pixels and header fields.

@@ -50,12 +50,12 @@ import Testing
             #expect(info.width == entry.width && info.height == entry.width * 3 / 2, "\(entry.url)")
         }
         #expect(page.contains(#"<source type="image/webp" srcset="/images/phone.40."#))
-        #expect(page.contains(#"width="60" height="90" alt="Ảnh chụp" fetchpriority="high""#))
+        #expect(page.contains(#"width="80" height="120" alt="Ảnh chụp" fetchpriority="high""#))
         #expect(page.contains(#"alt="Ảnh trong bài" loading="lazy""#))
         #expect(page.contains(#"<meta property="og:image" content="https://example.gov.vn/images/phone.80."#))
         let published = try FileManager.default.contentsOfDirectory(atPath: project.output.appendingPathComponent("images").path)
         #expect(!published.contains("phone.jpg"), "the original is not published")
-        #expect(published.count == 5, "\(published)")  // 2 widths × WebP and JPEG, and the og:image JPEG (80 px)
+        #expect(published.count == 3, "\(published)")  // WebP at 40 and 60 px, one JPEG (80 px: fallback and og:image)
         for name in published {
             let bytes = try Data(contentsOf: project.output.appendingPathComponent("images/" + name))
             for marker in ["Exif", "EXIF", "GPS", "XMP", "http://ns.adobe.com"] {
@@ -141,6 +141,43 @@ import Testing
                           to: "content/site.yml")
         let errors = project.failure()
         #expect(errors.contains { $0.hasPrefix("content/site.yml:12: error: image \"/images/not-there.jpg\"") }, "\(errors)")
+    }
+}
+
+extension ImageBuildTests {
+    @Test func srcsetListsWebPFilesThatExistAndTheImgFallsBackToOneJPEGThatIsAlsoTheOgImage() throws {
+        let project = try project()
+        defer { project.remove() }
+        try Build.run(project.options)
+        let page = try read(project, "tin/tin-co-anh/index.html")
+        let entries = srcsetEntries(page)
+        #expect(!entries.isEmpty && entries.allSatisfy { $0.url.hasSuffix(".webp") }, "\(entries)")
+        for entry in entries {
+            let data = try Data(contentsOf: project.output.appendingPathComponent(String(entry.url.dropFirst())))
+            #expect(data.starts(with: Data("RIFF".utf8)), "\(entry.url) is a WebP file")
+        }
+        let jpeg = try #require(page.firstMatch(of: /<img src="(\/images\/phone\.80\.[0-9a-f]{8}\.jpg)" width="80"/)?.1)
+        #expect(page.contains(#"<meta property="og:image" content="https://example.gov.vn\#(jpeg)""#))
+        let bytes = try Data(contentsOf: project.output.appendingPathComponent(String(jpeg.dropFirst())))
+        #expect(bytes.starts(with: [0xFF, 0xD8]))
+        #expect(!page.contains("<img src=\"/images/phone.80.") || !page.contains(".jpg 40w"), "no JPEG srcset")
+    }
+
+    @Test func aLinkToAPhotoLeadsToItsLargestPublishedFileAndCountsAsAUse() throws {
+        let project = try project(extra: "", body: "Mở đầu.\n\n[Tải ảnh](/images/phone.jpg \"Ảnh gốc\")\n\nKết.")
+        defer { project.remove() }
+        let report = try Build.run(project.options)
+        #expect(!report.warnings.map(\.description).contains { $0.contains("photo not used") }, "\(report.warnings)")
+        let page = try read(project, "tin/tin-co-anh/index.html")
+        let href = try #require(page.firstMatch(of: /<a href="(\/images\/phone\.80\.[0-9a-f]{8}\.jpg)" title="Ảnh gốc">Tải ảnh<\/a>/)?.1)
+        #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent(String(href.dropFirst())).path))
+        #expect(!FileManager.default.fileExists(atPath: project.output.appendingPathComponent("images/phone.jpg").path))
+
+        // A link to a photo that is not there is an error at its line, as an image would be.
+        try project.write(Fixtures.article("a", title: "Tin có ảnh", extra: "",
+                                           body: "Mở đầu.\n\nXem [ảnh](/images/khong-co.jpg).").text, to: "content/articles/a.md")
+        let errors = project.failure()
+        #expect(errors.contains { $0.hasPrefix("content/articles/a.md:9: error: image \"/images/khong-co.jpg\"") }, "\(errors)")
     }
 }
 

@@ -13,25 +13,31 @@ struct BodyImages {
     // cmark-gfm writes `<img src="…" alt="…"` then an optional ` title="…"` and ` />`, already escaped.
     private static let pattern = try! NSRegularExpression(pattern: #"<img src="([^"]*)" alt="([^"]*)"(?: title="([^"]*)")? />"#)
 
-    /// Each image of a body with its line: the first line of the Markdown, from the previous image's on, naming its
-    /// address (the body's first line when the address is written otherwise, e.g. as a reference link).
+    /// Each image of a body, and each link to a picture file (`[tải ảnh](/images/x.jpg)`), with its line: the
+    /// first line of the Markdown, from the previous one's on, naming its address (the body's first line when the
+    /// address is written otherwise, e.g. as a reference link).
     static func uses(_ html: String, markdown: String, bodyLine: Int, file: String) -> [ImageCatalog.Use] {
-        guard Self.hasImageTag(html) else { return [] }
+        let images = hasImageTag(html) ? matches(html).map { (position: $0.range.lowerBound, source: unescape($0.src)) } : []
+        let links = pictureLinks(html).map { (position: $0.range.lowerBound, source: unescape($0.href)) }
+        guard !images.isEmpty || !links.isEmpty else { return [] }
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         var cursor = 0
-        return matches(html).map { match in
-            let source = unescape(match.src)
+        return (images + links).sorted { $0.position < $1.position }.map { item in
             var line = bodyLine
-            if let found = (cursor..<lines.count).first(where: { lines[$0].contains(source) })
-                ?? (0..<lines.count).first(where: { lines[$0].contains(source) }) {
+            if let found = (cursor..<lines.count).first(where: { lines[$0].contains(item.source) })
+                ?? (0..<lines.count).first(where: { lines[$0].contains(item.source) }) {
                 line = bodyLine + found
                 cursor = found
             }
-            return ImageCatalog.Use(reference: source, file: file, line: line)
+            return ImageCatalog.Use(reference: item.source, file: file, line: line)
         }
     }
 
     func rewrite(_ html: String) -> String {
+        rewriteLinks(rewriteImages(html))
+    }
+
+    private func rewriteImages(_ html: String) -> String {
         guard Self.hasImageTag(html) else { return html }
         var result = ""
         var last = html.startIndex
@@ -50,19 +56,42 @@ struct BodyImages {
         return result + html[last...]
     }
 
+    /// A link to a photo (`[tải ảnh](/images/x.jpg)`) leads to its largest published file: the full-size copy
+    /// with `publish_original`, else the fallback JPEG (`og_width` wide). The original itself is not published:
+    /// it would carry the metadata (GPS) that every output drops.
+    private func rewriteLinks(_ html: String) -> String {
+        let links = Self.pictureLinks(html)
+        guard !links.isEmpty else { return html }
+        var result = ""
+        var last = html.startIndex
+        for link in links {
+            guard let path = ImageCatalog.sitePath(Self.unescape(link.href), basePath: basePathOf(catalog)),
+                  let image = catalog.images[path], image.kind == .encoded else { continue }
+            result += html[last..<link.range.lowerBound]
+            result += ImageAlt.htmlEscape(catalog.urlPrefix + (image.original ?? image.fallback).fileName)
+            last = link.range.upperBound
+        }
+        return result + html[last...]
+    }
+
     private func basePathOf(_ catalog: ImageCatalog) -> String {
         String(catalog.urlPrefix.dropLast("images/".count))
     }
 
-    /// Without a `body-image` template: one `<img>` with the fallback's widths.
+    /// Without a `body-image` template: a `<picture>` with a `<source>` per modern format around the `<img>`.
     static func plain(_ values: [String: Any]) -> String {
         func attribute(_ name: String, _ value: Any?) -> String {
             value.map { " \(name)=\"\(ImageAlt.htmlEscape("\($0)"))\"" } ?? ""
         }
-        return "<img" + attribute("src", values["src"]) + attribute("srcset", values["srcset"])
-            + (values["srcset"] == nil ? "" : " sizes=\"(max-width: 760px) 100vw, 720px\"")
+        let sizes = " sizes=\"(max-width: 760px) 100vw, 720px\""
+        let sources = (values["sources"] as? [[String: Any]] ?? []).map { source in
+            "<source" + attribute("type", source["type"]) + attribute("srcset", source["srcset"]) + sizes + ">"
+        }
+        let img = "<img" + attribute("src", values["src"]) + attribute("srcset", values["srcset"])
+            + (values["srcset"] == nil ? "" : sizes)
             + attribute("width", values["width"]) + attribute("height", values["height"]) + attribute("alt", values["alt"])
             + attribute("title", values["title"]) + " loading=\"lazy\" decoding=\"async\">"
+        return sources.isEmpty ? img : "<picture>" + sources.joined() + img + "</picture>"
     }
 
     private struct Match {
@@ -90,6 +119,48 @@ struct BodyImages {
 }
 
 extension BodyImages {
+    /// The `href` values (escaped, as cmark wrote them) of links to picture files (by extension), with their ranges.
+    /// On the bytes: most bodies have links and few link to a picture, and this runs over every body twice.
+    static func pictureLinks(_ html: String) -> [(range: Range<String.Index>, href: String)] {
+        let opener = Array(#"<a href=""#.utf8)
+        let quote = UInt8(ascii: "\""), dot = UInt8(ascii: "."), slash = UInt8(ascii: "/")
+        let query = UInt8(ascii: "?"), hash = UInt8(ascii: "#")
+        var found: [(Int, Int)] = []
+        var html = html
+        html.withUTF8 { bytes in
+            guard bytes.count > opener.count else { return }
+            var index = 0
+            while index + opener.count < bytes.count {
+                guard bytes[index] == opener[0], (0..<opener.count).allSatisfy({ bytes[index + $0] == opener[$0] }) else {
+                    index += 1
+                    continue
+                }
+                let start = index + opener.count
+                var end = start
+                var pathEnd: Int?
+                var lastDot: Int?
+                while end < bytes.count, bytes[end] != quote {
+                    if pathEnd == nil {
+                        if bytes[end] == query || bytes[end] == hash { pathEnd = end }
+                        else if bytes[end] == dot { lastDot = end }
+                        else if bytes[end] == slash { lastDot = nil }
+                    }
+                    end += 1
+                }
+                if let lastDot, end < bytes.count {
+                    let ext = String(decoding: bytes[(lastDot + 1)..<(pathEnd ?? end)], as: UTF8.self).lowercased()
+                    if ImageCatalog.pictureExtensions.contains(ext) { found.append((start, end)) }
+                }
+                index = end
+            }
+        }
+        let utf8 = html.utf8
+        return found.map { start, end in
+            let lower = utf8.index(utf8.startIndex, offsetBy: start), upper = utf8.index(utf8.startIndex, offsetBy: end)
+            return (lower..<upper, String(html[lower..<upper]))
+        }
+    }
+
     /// Whether a body has an `<img>` at all, on its bytes: most bodies have none, and String's own `contains`
     /// (Unicode-aware) took 2 processor-seconds over 10,000 bodies, twice each.
     static func hasImageTag(_ html: String) -> Bool {

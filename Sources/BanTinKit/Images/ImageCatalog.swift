@@ -2,7 +2,7 @@ import BanTinImages
 import Foundation
 
 /// The images stage's result: every picture the site shows (articles' and pages' `image:`, images in bodies,
-/// site.yml `photos`, album photos) processed once by the image module, by the path editors wrote
+/// site.yml `photos`, album photos) or links to from a body processed once by the image module, by the path editors wrote
 /// ("/images/hoi-nghi.jpg"), with the files to publish. Bodies' `<img>` are rewritten here, in one place.
 struct ImageCatalog: Sendable {
     /// Processed images by site path ("/images/a.jpg": the reference as `SitePath.image` gives it).
@@ -137,7 +137,7 @@ struct ImageCatalog: Sendable {
             case .success(let image):
                 catalog.images[path] = image
                 guard image.kind == .encoded else { continue }
-                for variant in image.variants + [image.ogImage, image.original].compactMap({ $0 }) {
+                for variant in image.files {
                     guard case .cacheFile(let url) = variant.location else { continue }
                     let output = "images/" + variant.fileName
                     files[output] = OutputPlanner.Copy(source: url, sourceName: image.path, path: output,
@@ -163,8 +163,9 @@ struct ImageCatalog: Sendable {
         UInt64(sha256.prefix(16), radix: 16) ?? 0
     }
 
-    /// Photos in content/images/ that nothing shows. They are not published: a photo is published only as the
-    /// resized copies its uses need, under names carrying their content's hash, which no hand-written link can know.
+    /// Photos in content/images/ that nothing shows or links to. They are not published: a photo is published only
+    /// as resized copies under names carrying their content's hash, which a link reaches only when the build
+    /// rewrites it (links in Markdown are; an address typed into a template or another site is not).
     static func unusedPictures(_ contentDirectory: URL, used: Set<String>, projectRoot: URL) -> [Diagnostic] {
         let folder = contentDirectory.appendingPathComponent("images")
         return OutputPlanner.Copy.all(in: folder, to: "images", displayRoot: projectRoot).compactMap { copy in
@@ -197,7 +198,9 @@ struct ImageCatalog: Sendable {
         values["width"] = fallback.width
         values["height"] = fallback.height
         values["type"] = fallback.format.mimeType
-        values["srcset"] = image.srcset(for: image.fallbackFormat, urlPrefix: urlPrefix)
+        // With WebP (the default) the fallback is one file: no `srcset` on the `<img>`, only on its `<source>`.
+        let fallbackSrcset = image.srcset(for: image.fallbackFormat, urlPrefix: urlPrefix)
+        if !fallbackSrcset.isEmpty { values["srcset"] = fallbackSrcset }
         values["sources"] = image.formats.filter { $0 != image.fallbackFormat }.map { format -> [String: Any] in
             ["type": format.mimeType, "srcset": image.srcset(for: format, urlPrefix: urlPrefix)]
         }
