@@ -129,6 +129,25 @@ struct SearchTests {
         #expect(text.string == "ABfgBofgy4D")
     }
 
+    @Test func postingsAreWrittenAsGapsAndSymbolsOfTheirTerm() {
+        // Ids 0, 2, 3 with symbols 11 (mask 1, weight 3), 20, 20: symbols [20, 11] (most used first), then
+        // (gap − 1) · 2 + symbol number. scripts/check-search-fold.js decodes the same string with search.js.
+        let text = SearchIndex.postingsText(articles: [0, 2, 3], symbols: [11, 20, 20])
+        #expect(text == "CULBCA")
+        #expect(SearchIndexReader.postings(text).map { [$0.id, $0.symbol] } == [[0, 11], [2, 20], [3, 20]])
+        // A common word in every article with one symbol: one letter per article after the header.
+        #expect(SearchIndex.postingsText(articles: Array(0..<40), symbols: Array(repeating: 13, count: 40))
+                == "BN" + String(repeating: "A", count: 40))
+    }
+
+    @Test func aWordNeverWrittenWithMarksHasNoSpellingList() throws {
+        let files = try Fixtures.build([Fixtures.article("a", title: "Năm 2019", date: "2026-11-20", body: "Kết quả 2019.")])
+        #expect(try SearchIndexReader(files).buckets == 1)
+        let bucket = try #require(SearchIndexReader.json(files["tim-kiem/index/t-0.json"]) as? [String: Any])
+        #expect(bucket["2019"] is String)
+        #expect(try SearchIndexReader(files).term("nam")?.spellings == ["năm"])
+    }
+
     @Test func hostileTitlesStayDataInTheIndex() throws {
         let hostile = #"<script>alert("x")</script> {{site.title}} & 'q' \ end"#
         let files = try Fixtures.build([Fixtures.article("x", title: hostile.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))])
@@ -191,24 +210,35 @@ struct SearchIndexReader {
         return bucket?[key]
     }
 
+    /// A term's entry: `[spellings, postings]`, or only postings for a word never written with marks.
     func term(_ term: String) -> Term? {
-        guard let lists = entry(term) as? [Any], let spellings = lists[0] as? [String], let text = lists[1] as? String else { return nil }
-        var found = Term(spellings: spellings)
-        let values = Self.numbers(text)
-        var id = 0
-        for index in stride(from: 0, to: values.count - 1, by: 2) {
-            id += values[index]
+        let value = entry(term)
+        guard let text = (value as? String) ?? ((value as? [Any])?[1] as? String) else { return nil }
+        var found = Term(spellings: (value as? [Any])?[0] as? [String] ?? [term])
+        for (id, symbol) in Self.postings(text) {
             found.ids.append(id)
-            found.weights.append(values[index + 1] & 7)
-            found.masks.append(values[index + 1] >> 3)
+            found.weights.append(symbol & 7)
+            found.masks.append(symbol >> 3)
         }
         return found
     }
 
+    /// (id, symbol) per posting, as search.js's termPostings reads them.
+    static func postings(_ text: String) -> [(id: Int, symbol: Int)] {
+        let values = numbers(text)
+        let count = values[0]
+        let symbols = Array(values[1...count])
+        var id = -1
+        return values[(count + 1)...].map { value in
+            id += value / count + 1
+            return (id, symbols[value % count])
+        }
+    }
+
     func pair(_ pair: String) -> [Int]? {
-        guard let text = entry(pair) as? String else { return nil }
-        var id = 0
-        return Self.numbers(text).map { id += $0; return id }
+        guard pair.contains(" "), let text = entry(pair) as? String else { return nil }
+        var id = -1
+        return Self.numbers(text).map { id += $0 + 1; return id }
     }
 
     func row(_ id: Int) -> [Any]? {
