@@ -100,11 +100,28 @@ struct SearchTests {
         let files = try Fixtures.build([
             Fixtures.article("a", title: "Dạy bơi cho trẻ", date: "2026-11-20", body: filler),
             Fixtures.article("b", title: "Tin hè", date: "2026-11-21", body: filler + " dạy bơi."),
-        ])
+        ] + (1...3).map { Fixtures.article("c\($0)", title: "Tin \($0)", date: "2026-11-1\($0)", body: "Không liên quan.") })
         let boi = try #require(SearchIndexReader(files).term("boi"))
         #expect(boi.ids == [0, 1])
         #expect(boi.weights[1] > boi.weights[0])
         #expect(boi.weights.allSatisfy { (1...7).contains($0) })
+    }
+
+    /// BM25's idf is next to nothing for a word in more than half the articles: its counts would only add bytes.
+    @Test func aWordInMoreThanHalfTheArticlesKeepsNoCount() throws {
+        let files = try Fixtures.build([
+            Fixtures.article("a", title: "Thi đua thi đua", date: "2026-11-20", body: "Thi đua, thi đua, lao động."),
+            Fixtures.article("b", title: "Tổng kết", date: "2026-11-21", body: "Phong trào thi đua và lao động."),
+            Fixtures.article("c", title: "Tin khác", date: "2026-11-22", body: "Thi đua."),
+            Fixtures.article("d", title: "Tin nữa", date: "2026-11-23", body: "Không liên quan."),
+        ])
+        let index = try SearchIndexReader(files)
+        let thi = try #require(index.term("thi"))
+        #expect(thi.ids == [1, 2, 3])
+        #expect(thi.weights == [1, 1, 1], "3 of 4 articles: no count kept")
+        let lao = try #require(index.term("lao"))
+        #expect(lao.ids == [2, 3])
+        #expect(lao.weights.allSatisfy { $0 > 1 }, "2 of 4 articles: counted")
     }
 
     @Test func documentNumbersArePairsWhereverTheyAre() throws {

@@ -62,11 +62,15 @@ enum SearchIndex {
             for (position, spelling) in kept.enumerated() { bit[spelling] = 1 << position }
             var articles = [Int32](repeating: 0, count: run.count)
             var symbols = [Int](repeating: 0, count: run.count)
+            // A word in more than half the articles tells nothing about which is more relevant (Robertson and
+            // Spärck Jones' idf is zero there; search.js's is under ln 2): its count is not kept, every article
+            // gets step 1, and its postings shrink to one symbol per spelling mask.
+            let counted = run.count * 2 <= index.lengths.count
             for (offset, place) in run.enumerated() {
                 let posting = index.merged.postings[place]
                 let tf = Double(posting.count)
                 let weight = tf / (tf + norms[Int(posting.article)])
-                let step = min(max(Int((weight * Double(weightSteps)).rounded()), 1), weightSteps)
+                let step = counted ? min(max(Int((weight * Double(weightSteps)).rounded()), 1), weightSteps) : 1
                 var mask = 0
                 forEachSpelling(posting, at: place, in: index.merged) { mask |= bit[$0] }
                 articles[offset] = posting.article
