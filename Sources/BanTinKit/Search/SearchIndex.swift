@@ -164,10 +164,11 @@ enum SearchIndex {
             var postings = SearchPostings()
             for index in range {
                 let article = articles[index]
-                var bodyText = article.bodyText
-                if article.hasExplicitSummary { bodyText += "\n" + article.summary }
-                for tag in article.tags { bodyText += "\n" + tag.name }
-                postings.add(article: index, title: article.title, summary: article.summary, body: bodyText)
+                // The parts one by one: joining them copied every body.
+                var body = [article.bodyText]
+                if article.hasExplicitSummary { body.append(article.summary) }
+                for tag in article.tags { body.append(tag.name) }
+                postings.add(article: index, title: article.title, summary: article.summary, body: body)
             }
             return postings
         })
