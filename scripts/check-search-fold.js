@@ -19,11 +19,23 @@ for (const line of lines) {
 // The string SearchTests.numbersAreWrittenFiveBitsALetter expects from Swift's NumberText.
 check(JSON.stringify(search.numbers("ABfgBofgy4D")) === "[0,1,31,32,1000,123456]", "numbers decode as NumberText writes them");
 
-// A tiny index in the format SearchIndex writes: gap, then mask << 3 | weight, per article.
+// A tiny index in the format SearchIndex writes: S, the S symbols (mask << 3 | weight), then per article
+// (gap − 1) · S + its symbol's number; a pair's ids as gap − 1.
 const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const encode = (values) => values.map((v) => { let s = ""; do { const low = v & 31; v >>= 5; s += letters[v > 0 ? low | 32 : low]; } while (v > 0); return s; }).join("");
-const term = (spellings, rows) => { let previous = 0; const values = []; for (const [id, mask, weight] of rows) { values.push(id - previous, mask << 3 | weight); previous = id; } return [spellings, encode(values)]; };
-const pair = (ids) => { let previous = 0; return encode(ids.map((id) => { const gap = id - previous; previous = id; return gap; })); };
+const term = (spellings, rows) => {
+  const symbols = Array.from(new Set(rows.map(([, mask, weight]) => mask << 3 | weight)));
+  let previous = -1;
+  const values = [symbols.length, ...symbols];
+  for (const [id, mask, weight] of rows) { values.push((id - previous - 1) * symbols.length + symbols.indexOf(mask << 3 | weight)); previous = id; }
+  return spellings === null ? encode(values) : [spellings, encode(values)];
+};
+const pair = (ids) => { let previous = -1; return encode(ids.map((id) => { const gap = id - previous - 1; previous = id; return gap; })); };
+// The string SearchTests.postingsAreWrittenAsGapsAndSymbolsOfTheirTerm expects from Swift's postingsText:
+// ids 0, 2, 3 with symbols 11 (mask 1, weight 3), 20, 20 (mask 2, weight 4).
+const decoded = Array.from(search.termPostings("CULBCA").entries()).map(([id, p]) => [id, p.mask, p.weight]);
+check(JSON.stringify(decoded) === "[[0,1,3],[2,2,4],[3,2,4]]", "postings decode as postingsText writes them: " + JSON.stringify(decoded));
+check(JSON.stringify(Array.from(search.pairIds("ABA"))) === "[0,2,3]", "pair ids decode as gaps less one");
 const ranked = (query, postings, count = 100) => {
   const words = search.queryWords(query);
   return search.rank(words, postings, search.pairs(words.map((w) => w.term)), count).map((r) => r.id);
@@ -32,6 +44,10 @@ const ranked = (query, postings, count = 100) => {
 // "đang" typed with marks: articles holding "đang" rank above one holding only "đẳng", even a heavier one;
 // without marks, the weight decides.
 const dang = { dang: term(["đẳng", "đang", "đảng"], [[1, 1, 7], [2, 2, 2], [3, 4, 3], [4, 2, 1]]) };
+// A word never written with marks has no spelling list: a query typed with marks matches it without them.
+const plain = { "2019": term(null, [[0, 1, 3], [5, 1, 6]]), nam: term(["năm"], [[5, 1, 3], [7, 1, 3]]) };
+check(ranked("2019", plain).join() === "5,0", `a term without spellings: ${ranked("2019", plain)}`);
+check(ranked("nằm 2019", plain).join() === "5", `a word typed with marks the articles never use still matches: ${ranked("nằm 2019", plain)}`);
 check(ranked("đang", dang).join() === "2,4,1,3", `"đang" ranks exact spellings first: ${ranked("đang", dang)}`);
 check(ranked("đảng", dang).join() === "3,1,2,4", `"đảng": ${ranked("đảng", dang)}`);
 check(ranked("dang", dang).join() === "1,3,2,4", `"dang" ranks by weight: ${ranked("dang", dang)}`);

@@ -100,11 +100,28 @@ struct SearchTests {
         let files = try Fixtures.build([
             Fixtures.article("a", title: "Dạy bơi cho trẻ", date: "2026-11-20", body: filler),
             Fixtures.article("b", title: "Tin hè", date: "2026-11-21", body: filler + " dạy bơi."),
-        ])
+        ] + (1...3).map { Fixtures.article("c\($0)", title: "Tin \($0)", date: "2026-11-1\($0)", body: "Không liên quan.") })
         let boi = try #require(SearchIndexReader(files).term("boi"))
         #expect(boi.ids == [0, 1])
         #expect(boi.weights[1] > boi.weights[0])
         #expect(boi.weights.allSatisfy { (1...7).contains($0) })
+    }
+
+    /// BM25's idf is next to nothing for a word in more than half the articles: its counts would only add bytes.
+    @Test func aWordInMoreThanHalfTheArticlesKeepsNoCount() throws {
+        let files = try Fixtures.build([
+            Fixtures.article("a", title: "Thi đua thi đua", date: "2026-11-20", body: "Thi đua, thi đua, lao động."),
+            Fixtures.article("b", title: "Tổng kết", date: "2026-11-21", body: "Phong trào thi đua và lao động."),
+            Fixtures.article("c", title: "Tin khác", date: "2026-11-22", body: "Thi đua."),
+            Fixtures.article("d", title: "Tin nữa", date: "2026-11-23", body: "Không liên quan."),
+        ])
+        let index = try SearchIndexReader(files)
+        let thi = try #require(index.term("thi"))
+        #expect(thi.ids == [1, 2, 3])
+        #expect(thi.weights == [1, 1, 1], "3 of 4 articles: no count kept")
+        let lao = try #require(index.term("lao"))
+        #expect(lao.ids == [2, 3])
+        #expect(lao.weights.allSatisfy { $0 > 1 }, "2 of 4 articles: counted")
     }
 
     @Test func documentNumbersArePairsWhereverTheyAre() throws {
@@ -127,6 +144,25 @@ struct SearchTests {
         for value in [0, 1, 31, 32, 1000, 123_456] { text.append(value) }
         // The same string scripts/check-search-fold.js decodes back with search.js.
         #expect(text.string == "ABfgBofgy4D")
+    }
+
+    @Test func postingsAreWrittenAsGapsAndSymbolsOfTheirTerm() {
+        // Ids 0, 2, 3 with symbols 11 (mask 1, weight 3), 20, 20: symbols [20, 11] (most used first), then
+        // (gap − 1) · 2 + symbol number. scripts/check-search-fold.js decodes the same string with search.js.
+        let text = SearchIndex.postingsText(articles: [0, 2, 3], symbols: [11, 20, 20])
+        #expect(text == "CULBCA")
+        #expect(SearchIndexReader.postings(text).map { [$0.id, $0.symbol] } == [[0, 11], [2, 20], [3, 20]])
+        // A common word in every article with one symbol: one letter per article after the header.
+        #expect(SearchIndex.postingsText(articles: Array(0..<40), symbols: Array(repeating: 13, count: 40))
+                == "BN" + String(repeating: "A", count: 40))
+    }
+
+    @Test func aWordNeverWrittenWithMarksHasNoSpellingList() throws {
+        let files = try Fixtures.build([Fixtures.article("a", title: "Năm 2019", date: "2026-11-20", body: "Kết quả 2019.")])
+        #expect(try SearchIndexReader(files).buckets == 1)
+        let bucket = try #require(SearchIndexReader.json(files["tim-kiem/index/t-0.json"]) as? [String: Any])
+        #expect(bucket["2019"] is String)
+        #expect(try SearchIndexReader(files).term("nam")?.spellings == ["năm"])
     }
 
     @Test func hostileTitlesStayDataInTheIndex() throws {
@@ -191,24 +227,35 @@ struct SearchIndexReader {
         return bucket?[key]
     }
 
+    /// A term's entry: `[spellings, postings]`, or only postings for a word never written with marks.
     func term(_ term: String) -> Term? {
-        guard let lists = entry(term) as? [Any], let spellings = lists[0] as? [String], let text = lists[1] as? String else { return nil }
-        var found = Term(spellings: spellings)
-        let values = Self.numbers(text)
-        var id = 0
-        for index in stride(from: 0, to: values.count - 1, by: 2) {
-            id += values[index]
+        let value = entry(term)
+        guard let text = (value as? String) ?? ((value as? [Any])?[1] as? String) else { return nil }
+        var found = Term(spellings: (value as? [Any])?[0] as? [String] ?? [term])
+        for (id, symbol) in Self.postings(text) {
             found.ids.append(id)
-            found.weights.append(values[index + 1] & 7)
-            found.masks.append(values[index + 1] >> 3)
+            found.weights.append(symbol & 7)
+            found.masks.append(symbol >> 3)
         }
         return found
     }
 
+    /// (id, symbol) per posting, as search.js's termPostings reads them.
+    static func postings(_ text: String) -> [(id: Int, symbol: Int)] {
+        let values = numbers(text)
+        let count = values[0]
+        let symbols = Array(values[1...count])
+        var id = -1
+        return values[(count + 1)...].map { value in
+            id += value / count + 1
+            return (id, symbols[value % count])
+        }
+    }
+
     func pair(_ pair: String) -> [Int]? {
-        guard let text = entry(pair) as? String else { return nil }
-        var id = 0
-        return Self.numbers(text).map { id += $0; return id }
+        guard pair.contains(" "), let text = entry(pair) as? String else { return nil }
+        var id = -1
+        return Self.numbers(text).map { id += $0 + 1; return id }
     }
 
     func row(_ id: Int) -> [Any]? {

@@ -29,6 +29,9 @@ if os.path.exists(out):
     shutil.rmtree(out)
 os.makedirs(os.path.join(out, "articles"))
 shutil.copy(os.path.join(content, "site.yml"), os.path.join(out, "site.yml"))
+# site.yml's sidebar photos live in content/images/: without them the build stops on a missing picture.
+if os.path.isdir(os.path.join(content, "images")):
+    shutil.copytree(os.path.join(content, "images"), os.path.join(out, "images"))
 
 def sentence(n):
     return " ".join(rng.choices(vocabulary, weights, k=n))

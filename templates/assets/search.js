@@ -45,18 +45,23 @@
     return out;
   }
 
-  /* A term's postings: id → {weight, mask}; a pair's: its ids. */
+  /* A term's entry: [spellings, postings], or only postings for a word never written with marks. Postings:
+     S, S symbols (mask << 3 | weight), then per article (gap − 1) · S + symbol number (SearchIndex.swift). */
+  function spellingsOf(entry) { return typeof entry === "string" ? [] : entry[0]; }
   function termPostings(entry) {
-    var values = numbers(entry[1]), found = new Map(), id = 0;
-    for (var i = 0; i + 1 < values.length; i += 2) {
-      id += values[i];
-      found.set(id, { weight: values[i + 1] & 7, mask: Math.floor(values[i + 1] / 8) });
+    var values = numbers(typeof entry === "string" ? entry : entry[1]), found = new Map(), id = -1;
+    var count = values[0], symbols = values.slice(1, 1 + count);
+    for (var i = 1 + count; i < values.length; i++) {
+      id += Math.floor(values[i] / count) + 1;
+      var symbol = symbols[values[i] % count];
+      found.set(id, { weight: symbol & 7, mask: Math.floor(symbol / 8) });
     }
     return found;
   }
+  /* A pair's ids, each written as its gap from the previous one less one. */
   function pairIds(entry) {
-    var ids = new Set(), id = 0;
-    numbers(entry).forEach(function (gap) { id += gap; ids.add(id); });
+    var ids = new Set(), id = -1;
+    numbers(entry).forEach(function (gap) { id += gap + 1; ids.add(id); });
     return ids;
   }
 
@@ -89,7 +94,7 @@
     for (var t = 0; t < words.length; t++) {
       var entry = postingsByTerm[words[t].term];
       if (!entry) return [];
-      var exactBit = words[t].exact ? entry[0].indexOf(words[t].exact) : -1;
+      var exactBit = words[t].exact ? spellingsOf(entry).indexOf(words[t].exact) : -1;
       lists.push({ word: words[t], postings: termPostings(entry), bit: exactBit });
     }
     var unique = new Map();
@@ -283,7 +288,7 @@
 
   if (typeof module === "object" && module.exports) {
     module.exports = { search: search, fold: fold, terms: terms, pairs: pairs, bucket: bucket, numbers: numbers,
-                       queryWords: queryWords, rank: rank, markedWords: markedWords,
+                       termPostings: termPostings, pairIds: pairIds, queryWords: queryWords, rank: rank, markedWords: markedWords,
                        MAX_QUERY_TERMS: MAX_QUERY_TERMS, PAGE_SIZE: PAGE_SIZE };
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

@@ -4,18 +4,21 @@ import Dispatch
 ///
 /// - `manifest.json`: format, version, article count, bucket count, chunk size, categories `[name, url]`.
 /// - `t-<n>.json`: the terms whose `SearchTerms.bucket` is n. A folded term ("dang") → `[spellings, postings]`:
-///   its exact spellings in the articles ("đang", "đảng", …; most articles first, at most `maximumSpellings`),
-///   and per article holding it (ids ascending) the gap from the previous id and `mask << 3 | weight`: which
-///   spellings it uses (bit i: spelling i) and its BM25 term weight in steps of 1…7 (title words counted three
-///   times). A pair of neighbouring words ("dan van") → its articles' id gaps: found side by side in the title,
-///   the summary, or a code ("18-NQ/TW"). Numbers are written in `NumberText`'s letters.
-///   A search downloads only the buckets of its own terms and pairs.
+///   its exact spellings in the articles ("đang", "đảng", …; most articles first, at most `maximumSpellings`;
+///   a term only ever written as itself, "2019", is just `postings`), and its postings as numbers: how many
+///   symbols S, the S symbols, then per article holding it (ids ascending) `(gap − 1) · S + symbol`. A symbol
+///   is `mask << 3 | weight`: which spellings the article uses (bit i: spelling i) and its BM25 term weight in
+///   steps of 1…7 (title words counted three times); the gap is the distance from the previous id (the first
+///   id's from −1). Most postings of a common word are one letter: the next article, one of a few symbols.
+///   A pair of neighbouring words ("dan van", its key holds a space) → its articles' ids as `gap − 1`: found
+///   side by side in the title, the summary, or a code ("18-NQ/TW"). Numbers are written in `NumberText`'s
+///   letters. A search downloads only the buckets of its own terms and pairs.
 /// - `d-<k>.json`: articles k·chunk … k·chunk+chunk−1 as `[title, url, date_short, date_iso, category, snippet]`,
 ///   downloaded only for the results on screen.
 ///
 /// Ids are positions in `site.articles` (newest first), so "lower id" means "newer".
 enum SearchIndex {
-    static let format = 2
+    static let format = 3
     static let chunkSize = 25
     /// Buckets are made small enough that one averages about this many bytes.
     static let targetBucketBytes = 16_000
@@ -38,14 +41,14 @@ enum SearchIndex {
             let run = index.merged.run(number)
             if index.merged.isPair[number] {
                 var text = NumberText()
-                var previous: Int32 = 0
+                var previous: Int32 = -1
                 for article in index.merged.pairArticles[run] {
-                    text.append(Int(article - previous))
+                    text.append(Int(article - previous - 1))
                     previous = article
                 }
                 return (term, JSONText.string(term) + ":\"" + text.string + "\"")
             }
-            // The spellings most articles use get the low bits (and the shortest numbers).
+            // The spellings most articles use get the low bits.
             let known = index.merged.termSpellings[number]
             var users = [Int](repeating: 0, count: known.count)
             for place in run {
@@ -57,21 +60,27 @@ enum SearchIndex {
             }.prefix(maximumSpellings)
             var bit = [Int](repeating: 0, count: known.count)
             for (position, spelling) in kept.enumerated() { bit[spelling] = 1 << position }
-            var text = NumberText()
-            var previous: Int32 = 0
-            for place in run {
+            var articles = [Int32](repeating: 0, count: run.count)
+            var symbols = [Int](repeating: 0, count: run.count)
+            // A word in more than half the articles tells nothing about which is more relevant (Robertson and
+            // Spärck Jones' idf is zero there; search.js's is under ln 2): its count is not kept, every article
+            // gets step 1, and its postings shrink to one symbol per spelling mask.
+            let counted = run.count * 2 <= index.lengths.count
+            for (offset, place) in run.enumerated() {
                 let posting = index.merged.postings[place]
-                text.append(Int(posting.article - previous))
-                previous = posting.article
                 let tf = Double(posting.count)
                 let weight = tf / (tf + norms[Int(posting.article)])
-                let step = min(max(Int((weight * Double(weightSteps)).rounded()), 1), weightSteps)
+                let step = counted ? min(max(Int((weight * Double(weightSteps)).rounded()), 1), weightSteps) : 1
                 var mask = 0
                 forEachSpelling(posting, at: place, in: index.merged) { mask |= bit[$0] }
-                text.append(mask << 3 | step)
+                articles[offset] = posting.article
+                symbols[offset] = mask << 3 | step
             }
-            let spellings = JSONText.array(kept.map { JSONText.string(index.spellings[Int(known[$0])]) })
-            return (term, JSONText.string(term) + ":[" + spellings + ",\"" + text.string + "\"]")
+            let text = postingsText(articles: articles, symbols: symbols)
+            // A word only ever written as its folded self ("2019", "van" never with marks) needs no spelling list.
+            let spellings = kept.map { index.spellings[Int(known[$0])] }
+            if spellings == [term] { return (term, JSONText.string(term) + ":\"" + text + "\"") }
+            return (term, JSONText.string(term) + ":[" + JSONText.array(spellings.map(JSONText.string)) + ",\"" + text + "\"]")
         }
         let total = entries.reduce(0) { $0 + $1.text.utf8.count + 1 }
         var bucketCount = 1
@@ -102,6 +111,25 @@ enum SearchIndex {
             + "\"buckets\":\(bucketCount),\"chunk\":\(chunkSize),\"categories\":\(JSONText.array(categories))}"
         files.append(("manifest.json", manifest))
         return files.map { OutputFile(path: routes.outputPath(for: routes.searchIndexFile($0.name)), text: $0.text) }
+    }
+
+    /// A term's postings as `NumberText`: the number of distinct symbols S, the symbols (most used first), then
+    /// per article `(gap − 1) · S + symbol number`. A common word's next article with a common symbol is one
+    /// letter (format 2 wrote the gap and `mask << 3 | weight` apart: two letters or more).
+    static func postingsText(articles: [Int32], symbols: [Int]) -> String {
+        var uses: [Int: Int] = [:]
+        for symbol in symbols { uses[symbol, default: 0] += 1 }
+        let table = uses.keys.sorted { uses[$0]! != uses[$1]! ? uses[$0]! > uses[$1]! : $0 < $1 }
+        let number = Dictionary(uniqueKeysWithValues: table.enumerated().map { ($0.element, $0.offset) })
+        var text = NumberText()
+        text.append(table.count)
+        for symbol in table { text.append(symbol) }
+        var previous: Int32 = -1
+        for (article, symbol) in zip(articles, symbols) {
+            text.append(Int(article - previous - 1) * table.count + number[symbol]!)
+            previous = article
+        }
+        return text.string
     }
 
     /// The term-local numbers of the spellings a posting uses.
@@ -136,10 +164,11 @@ enum SearchIndex {
             var postings = SearchPostings()
             for index in range {
                 let article = articles[index]
-                var bodyText = article.bodyText
-                if article.hasExplicitSummary { bodyText += "\n" + article.summary }
-                for tag in article.tags { bodyText += "\n" + tag.name }
-                postings.add(article: index, title: article.title, summary: article.summary, body: bodyText)
+                // The parts one by one: joining them copied every body.
+                var body = [article.bodyText]
+                if article.hasExplicitSummary { body.append(article.summary) }
+                for tag in article.tags { body.append(tag.name) }
+                postings.add(article: index, title: article.title, summary: article.summary, body: body)
             }
             return postings
         })
@@ -153,8 +182,8 @@ enum SearchIndex {
 }
 
 /// Whole numbers as text with few characters: five bits per letter, least significant first, from an alphabet
-/// of 64 that JSON strings need not escape; the upper 32 letters say another letter follows. A gap under 32 or
-/// a term's weight and common spelling take one letter each (search.js reads them back).
+/// of 64 that JSON strings need not escape; the upper 32 letters say another letter follows. A number under 32
+/// takes one letter (search.js reads them back).
 struct NumberText {
     static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
     private(set) var bytes: [UInt8] = []

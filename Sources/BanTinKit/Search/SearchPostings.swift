@@ -41,6 +41,9 @@ struct SearchPostings {
     private var touched: [Int32] = []
     private var lastPair: [Int32] = []
     private var pairBytes: [UInt8] = []
+    /// Per spelling number: its folded term, and its place in that term's `termSpellings`.
+    private var spellingTerm: [Int32] = []
+    private var spellingLocal: [Int32] = []
     /// Each article's length in words (title words `titleWeight` times), in the order added.
     private(set) var lengths: [Int32] = []
 
@@ -48,17 +51,33 @@ struct SearchPostings {
     /// from the title and the summary (where a query's phrase says what the article is about) and within
     /// codes anywhere ("18-NQ/TW").
     mutating func add(article: Int, title: String, summary: String, body: String) {
+        add(article: article, title: title, summary: summary, body: [body])
+    }
+
+    /// `body` in parts (the text, an editor's summary, the tag names), as if joined by line breaks.
+    mutating func add(article: Int, title: String, summary: String, body: [String]) {
         var length: Int32 = 0
-        for part in 0..<3 {
+        for part in 0..<(2 + body.count) {
             var previous: Int32 = -1
-            SearchTokens.forEach(in: part == 0 ? title : part == 1 ? summary : body) { folded, exact, joint in
-                let term = number(folded, pair: false)
+            SearchTokens.forEach(in: part == 0 ? title : part == 1 ? summary : body[part - 2]) { folded, exact, joint in
+                // A word's exact spelling decides its folded term: only a spelling not seen before is folded
+                // and numbered again (one hash a word instead of two, no search of the term's spellings).
+                let spelling = spellings.number(exact)
+                let term: Int32
+                if Int(spelling) == spellingTerm.count {
+                    term = number(folded, pair: false)
+                    spellingTerm.append(term)
+                    spellingLocal.append(Int32(termSpellings[Int(term)].count))
+                    termSpellings[Int(term)].append(spelling)
+                } else {
+                    term = spellingTerm[Int(spelling)]
+                }
                 if part != 1 {
                     let weight = part == 0 ? Int32(Self.titleWeight) : 1
                     if counts[Int(term)] == 0 { touched.append(term) }
                     counts[Int(term)] += weight
                     length += weight
-                    noteSpelling(spellings.number(exact), of: term)
+                    noteSpelling(Int(spellingLocal[Int(spelling)]), of: term)
                 }
                 if previous >= 0 && (part < 2 || joint == .code) {
                     pairBytes.removeAll(keepingCapacity: true)
@@ -87,14 +106,7 @@ struct SearchPostings {
     }
 
     @inline(__always)
-    private mutating func noteSpelling(_ spelling: Int32, of term: Int32) {
-        let local: Int
-        if let known = termSpellings[Int(term)].firstIndex(of: spelling) {
-            local = known
-        } else {
-            local = termSpellings[Int(term)].count
-            termSpellings[Int(term)].append(spelling)
-        }
+    private mutating func noteSpelling(_ local: Int, of term: Int32) {
         if local < Self.bitSpellings {
             masks[Int(term)] |= 1 << UInt64(local)
         } else {
