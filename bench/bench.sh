@@ -127,7 +127,7 @@ result() {
   [ -n "$runs" ] || die "no measurements for $tool on $n in ${dir#"$root"/}"
   echo "$(sort -n -k1,1 <<< "$runs" | head -1 | cut -d' ' -f1) $(sort -n -k2,2 <<< "$runs" | head -1 | cut -d' ' -f2)" \
     "$(sort -n -k3,3 <<< "$runs" | head -1 | cut -d' ' -f3)" \
-    "$(awk '{ w[NR] = $1 } END { lo = hi = w[1]; for (i in w) { if (w[i] < lo) lo = w[i]; if (w[i] > hi) hi = w[i] }; printf "%.3f", lo > 0 ? (hi - lo) / lo : 0 }' <<< "$runs")" \
+    "$(awk '{ w[NR] = $1 } END { lo = hi = w[1]; for (i in w) { if (w[i] < lo) lo = w[i]; if (w[i] > hi) hi = w[i] }; printf "%.3f", (lo > 0 ? (hi - lo) / lo : 0) }' <<< "$runs")" \
     "$(find "$dir/$tool" -type f | wc -l) $(du -sm --apparent-size "$dir/$tool" | cut -f1)"
 }
 
@@ -191,7 +191,7 @@ for key in "${keys[@]}"; do
     t = hw > 0 ? bw / hw : 0; m = br / hr; c = hc > 0 ? bc / hc : 0
     printf "%-14s %-12s %8.3f %7s %9.3f %8s %6s %11.3f %8s   time %s 0.10, memory %s 0.25, spread %s 0.15, floor x%.2f %s 2.5 (issue #18)\n",
       n, "bantin/Hugo", t, "", m, "", "", c, "", (t <= 0.10 ? "<=" : ">"), (m <= 0.25 ? "<=" : ">"), (bs < 0.15 ? "<" : ">="),
-      fl > 0 ? bw / fl : 0, (fl > 0 && bw / fl <= 2.5 ? "<=" : ">") }'
+      (fl > 0 ? bw / fl : 0), ((fl > 0 && bw / fl <= 2.5) ? "<=" : ">") }'
 done
 if [ -n "$NO_HUGO" ] && [ "${#keys[@]}" -gt 1 ]; then   # the scale curve: each size against the first
   read -r w0 _ <<< "${results[${keys[0]},bantin]}"
