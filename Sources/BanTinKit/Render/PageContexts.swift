@@ -319,7 +319,8 @@ struct PageContexts {
                 return values
             },
             "has_photos": !config.photos.isEmpty || !site.albums.isEmpty,
-            "albums_url": site.albums.isEmpty ? "" : routes.albums,
+            // false, not "": Mustache takes an empty string for a value, and the widget linked to href="".
+            "albums_url": site.albums.isEmpty ? false as Any : routes.albums,
             "has_contact": config.contact != nil,
             // What a shared link shows when its page has no raster picture of its own (a PNG made from the logo).
             "share_image": ["url": routes.absolute(routes.defaultShareImage), "alt": config.title,
