@@ -1,6 +1,6 @@
 import Foundation
 
-/// What a `bantin build` leaves in `.bantin/build-cache.json` for the next one: the scan of its inputs, what it
+/// What a `bantin build` leaves in `.bantin/build-cache-<output>.json` for the next one into the same output: the scan of its inputs, what it
 /// reported, and what the counter's files are made from (the site's addresses and the statistics page's
 /// shell), with the manifest it wrote. Safe to delete: without it (or when anything in it does not match) the
 /// next build is an ordinary one.
@@ -29,32 +29,34 @@ struct BuildCache: Codable {
         var statisticsShell: String
     }
 
-    static func location(content: URL) -> URL {
-        content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".bantin/build-cache.json")
+    /// One cache per output folder (a site may be built into more than one), beside `content/`.
+    static func location(content: URL, output: URL) -> URL {
+        content.standardizedFileURL.deletingLastPathComponent()
+            .appendingPathComponent(".bantin/build-cache-\(ContentHash.hex(ContentHash.of(output.standardizedFileURL.path))).json")
     }
 
-    static func load(content: URL) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: location(content: content).path),
+    static func load(content: URL, output: URL) -> BuildCache? {
+        guard let data = FileManager.default.contents(atPath: location(content: content, output: output).path),
               let cache = try? JSONDecoder().decode(BuildCache.self, from: data), cache.format == format else { return nil }
         return cache
     }
 
     /// Written whole under another name, then renamed: a build killed meanwhile leaves the old cache or none.
-    func save(content: URL) {
-        let url = Self.location(content: content)
+    func save(content: URL, output: URL) {
+        let url = Self.location(content: content, output: output)
         guard let data = try? JSONEncoder().encode(self) else { return }
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".build-cache.\(getpid()).tmp")
         do {
             try data.write(to: temporary)
-            _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
         }
     }
 
-    static func remove(content: URL) {
-        try? FileManager.default.removeItem(at: location(content: content))
+    static func remove(content: URL, output: URL) {
+        try? FileManager.default.removeItem(at: location(content: content, output: output))
     }
 
     /// The running program's file, by its signature (a new bantin starts with an ordinary build).
@@ -82,7 +84,7 @@ struct BuildCache: Codable {
 /// changed, a scheduled article due, the output not as the last build left it.
 enum TimerRebuild {
     static func attempt(_ options: Build.Options) throws -> Build.Report? {
-        guard !options.fullRebuild, !options.showsSavedCounter, let cache = BuildCache.load(content: options.contentDirectory),
+        guard !options.fullRebuild, !options.showsSavedCounter, let cache = BuildCache.load(content: options.contentDirectory, output: options.outputDirectory),
               cache.program != nil, cache.program == BuildCache.program,
               cache.content == options.contentDirectory.standardizedFileURL.path,
               cache.templates == options.templatesDirectory.standardizedFileURL.path,
@@ -140,7 +142,7 @@ enum TimerRebuild {
             try laps.run("write") { try OutputWriter(output: options.outputDirectory).apply(update) }
         }
         let saveProblems = counter?.commit() ?? []
-        report.filesWritten = update.writes.isEmpty ? 0 : update.writes.count + 1
+        report.filesWritten = update.writes.count
         report.pagesWritten = update.writes.filter { $0.path.hasSuffix(".html") }.count
         report.filesUnchanged = update.manifest.entries.count - update.writes.count
         report.warnings += (counter?.diagnostics ?? []) + saveProblems
@@ -155,7 +157,7 @@ enum TimerRebuild {
                          statisticsShell: String?, manifest: OutputManifest, warnings: [Diagnostic]) {
         var stored: BuildCache.Counter?
         if let counter {
-            guard let shell = statisticsShell else { return BuildCache.remove(content: options.contentDirectory) }
+            guard let shell = statisticsShell else { return BuildCache.remove(content: options.contentDirectory, output: options.outputDirectory) }
             stored = BuildCache.Counter(pages: counter.pages.stored, statisticsShell: shell)
         }
         let cache = BuildCache(
@@ -166,6 +168,6 @@ enum TimerRebuild {
             manifestHash: BuildCache.manifestHash(manifest, routes: modeled.table.routes),
             articles: modeled.site.articles.count, staticPages: modeled.site.pages.count, heldBack: modeled.heldBack,
             warnings: warnings, counter: stored)
-        cache.save(content: options.contentDirectory)
+        cache.save(content: options.contentDirectory, output: options.outputDirectory)
     }
 }
