@@ -46,7 +46,7 @@ struct InputScan: Codable, Equatable {
             let (path, display, info) = entries[index]
             let file = File(path: display, size: Int64(info.st_size), modified: modifiedTime(info), inode: UInt64(info.st_ino))
             var hashed = file
-            if file.size <= hashLimit { hashed.hash = hash(path) }
+            if file.size <= hashLimit, !display.hasSuffix(linkSuffix) { hashed.hash = hash(path) }
             return hashed
         }
         return InputScan(time: time, files: files.sorted { $0.path < $1.path })
@@ -81,7 +81,12 @@ struct InputScan: Codable, Equatable {
     /// build leaves them out.
     private static func walk(_ path: String, display: String, into found: inout [(String, String, stat)], depth: Int) {
         var info = stat()
-        guard depth < 32, stat(path, &info) == 0 else { return }
+        guard depth < 32, lstat(path, &info) == 0 else { return }
+        // A symbolic link is an input of its own (the build refuses some), then followed as the build follows it.
+        if info.st_mode & S_IFMT == S_IFLNK {
+            found.append((path, display + Self.linkSuffix, info))
+            guard stat(path, &info) == 0 else { return }
+        }
         if info.st_mode & S_IFMT == S_IFREG {
             found.append((path, display, info))
             return
@@ -100,6 +105,9 @@ struct InputScan: Codable, Equatable {
             walk(path + "/" + name, display: display + "/" + name, into: &found, depth: depth + 1)
         }
     }
+
+    /// Marks a symbolic link's own entry (its signature is the link's, never hashed).
+    static let linkSuffix = " (symbolic link)"
 
     private static func modifiedTime(_ info: stat) -> Int64 {
         #if canImport(Darwin)
