@@ -33,7 +33,7 @@ echo "incremental build after one edit:        $(seconds "$start" "$(now)") s   
 serve_once() {
   : > "$log"
   local start; start=$(now)
-  "$bantin" serve --port 0 --content "$site/content" --templates "$templates" --output "$site/.bantin/serve" >/dev/null 2> "$log" &
+  "$bantin" serve --lang en --port 0 --content "$site/content" --templates "$templates" --output "$site/.bantin/serve" >/dev/null 2> "$log" &
   server=$!
   for _ in $(seq 1 6000); do grep -q "serving http" "$log" && break; sleep 0.05; done
   startup=$(seconds "$start" "$(now)")
@@ -52,3 +52,7 @@ rebuilt=$(grep "changed: built" "$log" | head -1 | sed -E 's/.* in ([0-9.]+) s.*
 echo "serve, edited article's pages rewritten:  ${previewed:-none} s   (target < 0.2 s; then the browser reloads)"
 echo "serve, whole site up to date after it:    $rebuilt s   (related lists, search index, feeds; reloads again if a page changed)"
 kill "$server"; wait "$server" 2>/dev/null || true
+
+
+# The timer's rebuilds (a new process every few minutes): logs only, one article edited; before and after.
+bench/timer-rebuild.sh "$count"

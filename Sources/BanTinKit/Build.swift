@@ -50,6 +50,8 @@ public enum Build {
         public var warnings: [Diagnostic] = []
         /// Image files encoded by this build (zero when every photo came from the image cache).
         public var imagesEncoded = 0
+        /// Made by a timer rebuild from the build cache: no input but the access logs had changed.
+        public var fromCache = false
         /// What the visit counter read, when site.yml has a `counter:` section.
         public var counter: CounterReport?
         /// Seconds spent in each stage, in order, the processor seconds of all threads in it, and the process's
@@ -67,10 +69,12 @@ public enum Build {
                 "scheduled": .count(heldBack.scheduled), "expired": .count(heldBack.expired)])
             let warned = warnings.isEmpty ? none : Message("summary.warnings", ["count": .count(warnings.count)])
             let incremental = filesUnchanged > 0 || filesRemoved > 0
+            let cached = fromCache ? Message("summary.fromCache") : none
             let line = Message(incremental ? "summary.builtIncremental" : "summary.built", [
                 "articles": .count(articles), "pages": .count(staticPages), "files": .count(filesWritten),
                 "unchanged": .count(filesUnchanged), "removed": .count(filesRemoved), "seconds": .seconds(seconds),
                 "heldBack": .message(held), "warnings": .message(warned)]).rendered(in: language)
+                + cached.rendered(in: language)
             return line + (counter.map { "\n" + $0.summary(in: language) } ?? "")
         }
     }
@@ -90,7 +94,14 @@ public enum Build {
                                                    policy: options.otherBuild, waiting: options.waiting)
             defer { withExtendedLifetime(outputLock) {} }
             try OutputWriter(output: options.outputDirectory).recover()
+            // The timer's rebuild when only the logs changed (a new process each time): the counter's files alone.
+            let cached = !memory.remembers && !options.showsSavedCounter
+            if cached, let report = try TimerRebuild.attempt(options) { return report }
             var stages = StageRunner()
+            // Taken before anything is read: a file changed during this build differs from it next time.
+            let scan = cached ? stages.run("load: inputs scanned for the build cache") {
+                InputScan.take(content: options.contentDirectory, templates: options.templatesDirectory)
+            } : nil
             var sources = Optional(try stages.run("load") { try SiteSources.read(options, memory: &memory) })
             // The files' text is in the model afterwards: taken, so it is not held twice.
             var modeled = try stages.run("model") { try ModeledSite.make(sources.take()!, options: options, memory: &memory) }
@@ -105,6 +116,11 @@ public enum Build {
             let written = try stages.run("render: pages", "write") { try planned.write(options: options, memory: &memory) }
             // Only now that the site showing them is out does the counter's state advance to its figures.
             let saveProblems = enriched.counter?.commit() ?? []
+            if let scan {
+                TimerRebuild.remember(options, scan: scan, modeled: modeled, counter: enriched.counter,
+                                      statisticsShell: planned.statisticsShell, manifest: written.update.manifest,
+                                      warnings: modeled.warnings + images.warnings)
+            }
             return Report(modeled, images, enriched, written, saveProblems: saveProblems, laps: stages.laps)
         }
     }
@@ -136,8 +152,11 @@ public enum Build {
                               counter: CounterSnapshot? = nil) -> [OutputFile] {
         let rendered = ArticleBodies.render(site)
         let table = PageTable(site: rendered)
-        let plan = SiteRenderer(site: rendered, table: table, templates: templates, dates: dates,
-                                related: RelatedLists.compute(rendered), numbers: numbers, counter: counter).plan()
+        var plan = SiteRenderer(site: rendered, table: table, templates: templates, dates: dates,
+                                related: RelatedLists.compute(rendered), numbers: numbers).plan()
+        CounterFiles.fill(&plan, inputs: CounterFiles.Inputs(snapshot: counter, pages: CounterPages(table),
+                                                             templates: plan.templates, dates: dates, numbers: numbers),
+                          routes: table.routes)
         return plan.files.map { $0.render(with: plan.templates) }
             + ReaderFiles.render(rendered, table: table, dates: dates)
     }

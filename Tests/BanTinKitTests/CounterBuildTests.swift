@@ -32,13 +32,19 @@ import Testing
 
     static let templates: [String: String] = {
         var texts = Fixtures.templates.mapValues(\.text)
+        // No page holds a figure: the sidebar and the article only point at the figures (filled by a script).
         texts["partials/sidebar"] = """
-            <aside class="sidebar">{{#counter.is_available}}<p>Đang xem: {{counter.online}}</p><p>Tất cả: {{counter.total}}</p>\
-            {{#counter.has_snapshot_time}}<p>Số liệu lúc {{counter.snapshot_time}}</p>{{/counter.has_snapshot_time}}{{/counter.is_available}}\
-            {{^counter.is_available}}<p>Đang xem: —</p>{{/counter.is_available}}\
-            {{#has_most_read}}<h2>Tin đọc nhiều</h2><ol>{{#most_read}}<li><a href="{{url}}">{{title}}</a> ({{views}})</li>{{/most_read}}</ol>{{/has_most_read}}</aside>
+            <aside class="sidebar">{{#counter.is_configured}}<p data-counter-figures="{{counter.figures_url}}">\
+            <a href="{{counter.statistics_url}}">Số liệu truy cập</a></p>{{/counter.is_configured}}</aside>
             """
-        texts["article"] = "{{<base}}{{$main}}<h1>{{article.title}}</h1>{{#article.has_views}}<p>Lượt xem: {{article.views}}</p>{{/article.has_views}}{{/main}}{{/base}}"
+        texts["article"] = "{{<base}}{{$main}}<h1>{{article.title}}</h1>{{#counter.is_configured}}<p data-views-for=\"{{article.url}}\" hidden>Lượt xem: <span></span></p>{{/counter.is_configured}}{{/main}}{{/base}}"
+        texts["thong-ke"] = "{{<base}}{{$main}}<h1>Thống kê</h1>{{{counter_figures}}}{{/main}}{{/base}}"
+        texts["partials/counter-figures"] = """
+            {{#is_available}}{{#has_figures}}<p>Đang xem: {{online}}</p><p>Số liệu lúc {{snapshot_time}}</p>{{/has_figures}}\
+            {{#has_total}}<p>Tất cả: {{total}}</p>{{/has_total}}\
+            {{#has_most_read}}<h2>Tin đọc nhiều</h2><ol>{{#most_read}}<li><a href="{{url}}">{{title}}</a> ({{views}})</li>{{/most_read}}</ol>{{/has_most_read}}{{/is_available}}\
+            {{^is_available}}<p>Số liệu tạm thời chưa có</p>{{/is_available}}
+            """
         return texts
     }()
 
@@ -80,13 +86,19 @@ import Testing
         try CounterFixtures.write(Self.sampleLog, to: project.log)
         let report = try Build.run(project.options)
 
+        let statistics = try project.read("thong-ke/index.html")
+        #expect(statistics.contains("Tất cả: 892.767"))
+        #expect(statistics.contains("Đang xem: 3"))   // 192.0.2.2, .3 and .5 in the 15 minutes before 08:00
+        #expect(statistics.contains("Số liệu lúc 08:00 25/11/2026"))
+        #expect(statistics.contains("<li><a href=\"/tin/hoi-nghi-can-bo/\">Hội nghị cán bộ</a> (3)</li><li><a href=\"/tin/dao-tao-nghe/\">Đào tạo nghề</a> (1)</li>"))
+        let figures = try project.read("thong-ke/so-lieu.json")
+        #expect(figures.contains("\"views\":{\"/tin/dao-tao-nghe/\":1,\"/tin/hoi-nghi-can-bo/\":3}"))
+        #expect(figures.contains("\"online\":3,\"online_text\":\"3\",\"total\":892767,\"total_text\":\"892.767\""))
+        #expect(figures.contains("\"time_text\":\"08:00 25/11/2026\""))
+        // The pages only point at the figures.
         let page = try project.read("tin/hoi-nghi-can-bo/index.html")
-        #expect(page.contains("Lượt xem: 3"))
-        #expect(page.contains("Tất cả: 892.767"))
-        #expect(page.contains("Đang xem: 3"))   // 192.0.2.2, .3 and .5 in the 15 minutes before 08:00
-        #expect(page.contains("Số liệu lúc 08:00 25/11/2026"))
-        #expect(page.contains("<li><a href=\"/tin/hoi-nghi-can-bo/\">Hội nghị cán bộ</a> (3)</li><li><a href=\"/tin/dao-tao-nghe/\">Đào tạo nghề</a> (1)</li>"))
-        #expect(try project.read("tin/dao-tao-nghe/index.html").contains("Lượt xem: 1"))
+        #expect(page.contains("<p data-views-for=\"/tin/hoi-nghi-can-bo/\" hidden>Lượt xem: <span></span></p>"))
+        #expect(!page.contains("892"))
 
         let counter = try #require(report.counter)
         #expect(counter == {
@@ -104,7 +116,7 @@ import Testing
         let again = try Build.run(project.options)
         #expect(again.counter?.linesRead == 0)
         #expect(again.summary.hasSuffix("\ncounter: 0 new lines read (1 log file, 1 unchanged): 0 views, 0 bots, 0 assets, 0 other, 0 malformed"))
-        #expect(try project.read("tin/hoi-nghi-can-bo/index.html") == page)
+        #expect(try project.read("thong-ke/index.html") == statistics)
         #expect(try Data(contentsOf: project.state) == saved)
         #expect(try FileManager.default.attributesOfItem(atPath: project.state.path)[.modificationDate] as? Date == modified)
     }
@@ -124,8 +136,8 @@ import Testing
         let report = try Build.run(preview, state: BuildState())
         #expect(report.counter?.linesRead == 0)
         #expect(try Data(contentsOf: project.state) == saved)
-        let page = try String(contentsOf: preview.outputDirectory.appendingPathComponent("tin/dao-tao-nghe/index.html"), encoding: .utf8)
-        #expect(page.contains("Lượt xem: 1"))   // the saved figure, not the new line's
+        let figures = try String(contentsOf: preview.outputDirectory.appendingPathComponent("thong-ke/so-lieu.json"), encoding: .utf8)
+        #expect(figures.contains("\"/tin/dao-tao-nghe/\":1,"))   // the saved figure, not the new line's
         // `bantin serve` builds this way whatever it is given.
         #expect(DevServer(options: .init(build: project.options)).options.build.showsSavedCounter)
     }
@@ -148,17 +160,20 @@ import Testing
         let report = try Build.run(project.options)
         #expect(report.counter?.views == 1)
         #expect(CounterStore(url: project.state).load().state.totalViews == 6)
-        #expect(try project.read("tin/dao-tao-nghe/index.html").contains("Lượt xem: 2"))
+        #expect(try project.read("thong-ke/so-lieu.json").contains("\"/tin/dao-tao-nghe/\":2,"))
     }
 
     @Test func withoutLogsTheBaselineIsShownAndNothingIsWritten() throws {
         let project = try makeProject()
         defer { try? FileManager.default.removeItem(at: project.root) }
         let report = try Build.run(project.options)
-        let page = try project.read("index.html")
-        #expect(page.contains("Tất cả: 892.762"))
-        #expect(page.contains("Đang xem: 0"))
-        #expect(!page.contains("Số liệu lúc"))
+        // What is true: the baseline, no "Đang xem" (nothing counted yet), no views, no most-read list.
+        let statistics = try project.read("thong-ke/index.html")
+        #expect(statistics.contains("<p>Tất cả: 892.762</p>"))
+        #expect(!statistics.contains("Đang xem"))
+        #expect(!statistics.contains("Số liệu lúc"))
+        #expect(try project.read("thong-ke/so-lieu.json")
+            == "{\"available\":true,\"time\":null,\"total\":892762,\"total_text\":\"892.762\",\"separator\":\".\",\"views\":{},\"most_read\":[]}\n")
         #expect(report.warnings.map(\.description).contains {
             $0.hasPrefix("content/site.yml:10: warning: counter: no access log matches \"logs/access.log*\"")
         })
@@ -171,8 +186,11 @@ import Testing
         try CounterFixtures.write(Self.sampleLog, to: project.log)
         let report = try Build.run(project.options)
         #expect(report.counter == nil)
-        #expect(try project.read("index.html").contains("Đang xem: —"))
+        #expect(!(try project.read("index.html").contains("Số liệu truy cập")))
         #expect(!(try project.read("tin/hoi-nghi-can-bo/index.html").contains("Lượt xem")))
+        for path in ["thong-ke/index.html", "thong-ke/so-lieu.json"] {
+            #expect(!FileManager.default.fileExists(atPath: project.output.appendingPathComponent(path).path))
+        }
     }
 
     @Test func aStateThatCannotBeReadHidesTheCounterAndIsNotOverwritten() throws {
@@ -182,7 +200,8 @@ import Testing
         // A folder where the file should be: it exists, and cannot be read as a file.
         try FileManager.default.createDirectory(at: project.state, withIntermediateDirectories: true)
         let report = try Build.run(project.options)
-        #expect(try project.read("index.html").contains("Đang xem: —"))
+        #expect(try project.read("thong-ke/index.html").contains("<p>Số liệu tạm thời chưa có</p>"))
+        #expect(try project.read("thong-ke/so-lieu.json") == "{\"available\":false}\n")
         #expect(report.warnings.contains { $0.message.contains("state cannot be read") })
         var isFolder: ObjCBool = false
         #expect(FileManager.default.fileExists(atPath: project.state.path, isDirectory: &isFolder) && isFolder.boolValue)
@@ -209,11 +228,18 @@ import Testing
         options.now = Fixtures.options.now
         let report = try Build.run(options)
         #expect(report.counter?.views == 3)
-        let page = try String(contentsOf: root.appendingPathComponent("public\(seed)index.html"), encoding: .utf8)
-        for part in ["Lượt xem: 2", "<dt>Đang xem:</dt> <dd>3</dd>", "<dt>Tất cả:</dt> <dd>892.765</dd>",
+        let statistics = try String(contentsOf: root.appendingPathComponent("public/thong-ke/index.html"), encoding: .utf8)
+        for part in ["<dt>Đang xem:</dt> <dd>3</dd>", "<dt>Tất cả:</dt> <dd>892.765</dd>",
                      "Số liệu lúc 08:00 25/11/2026", "Tin đọc nhiều", "(2 lượt xem)"] {
+            #expect(statistics.contains(part), "the statistics page lacks \(part)")
+        }
+        // Every page points at the figures file and the statistics page, and holds no figure itself.
+        let page = try String(contentsOf: root.appendingPathComponent("public\(seed)index.html"), encoding: .utf8)
+        for part in ["data-counter-figures=\"/thong-ke/so-lieu.json\"", "<a href=\"/thong-ke/\">Xem số liệu truy cập</a>",
+                     "data-views-for=\"\(seed)\" hidden", "/assets/counter.js", "href=\"/thong-ke/#tin-doc-nhieu\""] {
             #expect(page.contains(part), "the article page lacks \(part)")
         }
+        #expect(!page.contains("892.765") && !page.contains("(2 lượt xem)"))
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("content/data/visits.json").path))
     }
 }

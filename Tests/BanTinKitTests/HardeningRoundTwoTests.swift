@@ -173,7 +173,7 @@ import Testing
         var full = project.options
         full.fullRebuild = true
         try Build.run(full)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: project.folder.path).sorted() == [".public.lock", "content", "public"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project.folder.path).sorted() == [".bantin", ".public.lock", "content", "public"])
     }
 
     // MARK: 4: a half-applied update is rolled back before a build fails on content

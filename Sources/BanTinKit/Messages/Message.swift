@@ -36,8 +36,8 @@ public enum Language: String, Sendable, Hashable, CaseIterable {
 
 /// Something bantin tells an editor, kept as a key into the catalogues (`Messages/vi.yml`, `Messages/en.yml`)
 /// and named values, and put into words only where it is shown, in the language chosen there.
-public struct Message: Sendable, Hashable, CustomStringConvertible {
-    public indirect enum Argument: Sendable, Hashable, ExpressibleByStringInterpolation, ExpressibleByIntegerLiteral {
+public struct Message: Sendable, Hashable, Codable, CustomStringConvertible {
+    public indirect enum Argument: Sendable, Hashable, Codable, ExpressibleByStringInterpolation, ExpressibleByIntegerLiteral {
         /// Text as written (a file name, a category, a value from front matter): never translated.
         case text(String)
         /// A whole number: `892.762` in Vietnamese, `892762` in English (logs stay easy to search).

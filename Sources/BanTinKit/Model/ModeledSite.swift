@@ -9,6 +9,9 @@ struct ModeledSite {
     var albums: [Album] = []
     let heldBack: SiteModel.HeldBack
     let warnings: [Diagnostic]
+    /// The next time an article comes out (`publishDate`) or is withdrawn (`expiryDate`) after the build's time:
+    /// until then the same files give the same site (the build cache's limit).
+    var nextChange: Date?
     let theme: Theme
     /// Assets and images, copied as they are.
     let copies: [OutputPlanner.Copy]
@@ -30,11 +33,18 @@ struct ModeledSite {
                                memo: memory.remembers ? memory.parses : nil, albumFiles: sources.albumFiles)
         let loader = sources.templateLoader
         let (templates, fingerprints) = try memory.templates(sources.templates)
+        if modeled.site.config.counter != nil {
+            let needed = [CounterFiles.pageTemplate, CounterFiles.figuresTemplate]
+            let missing = needed.filter { !templates.names.contains($0) }
+            if !missing.isEmpty {
+                throw BuildFailure(missing.map { .error("templates", Message("template.missingForCounter", ["name": "\($0)", "required": .list(needed)])) })
+            }
+        }
         let theme = Theme(templates: templates, fingerprints: fingerprints,
                           dates: try loader.dateStyle(timeZone: modeled.site.config.timeZone),
                           numbers: try loader.numberStyle())
         return ModeledSite(site: modeled.site, table: modeled.table, heldBack: modeled.heldBack,
-                           warnings: modeled.warnings, theme: theme, copies: sources.copies, filesRead: sources.filesRead)
+                           warnings: modeled.warnings, nextChange: modeled.nextChange, theme: theme, copies: sources.copies, filesRead: sources.filesRead)
     }
 
     /// The content's part: site.yml, front matter and the site's rules (slugs, categories, old URLs).
@@ -78,7 +88,9 @@ struct ModeledSite {
         let table = site.map { PageTable(site: $0) }
         if let table { log.add(contentsOf: AliasCheck.problems(in: table, site: site!, sources: articles)) }
         try log.throwIfErrors()
-        return Content(site: site!, table: table!, heldBack: held, warnings: log.warnings)
+        let nextChange = articles.flatMap { [$0.publishDate, $0.expiryDate] }.compactMap { $0 }
+            .filter { $0 > options.now }.min()
+        return Content(site: site!, table: table!, heldBack: held, warnings: log.warnings, nextChange: nextChange)
     }
 
     struct Content {
@@ -86,6 +98,7 @@ struct ModeledSite {
         var table: PageTable
         var heldBack: SiteModel.HeldBack
         var warnings: [Diagnostic]
+        var nextChange: Date?
     }
 }
 

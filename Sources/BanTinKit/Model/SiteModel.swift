@@ -15,7 +15,7 @@ public enum SiteModel {
     }
 
     /// Why articles were left out of this build, for the summary line.
-    public struct HeldBack: Sendable, Equatable {
+    public struct HeldBack: Sendable, Equatable, Codable {
         public var drafts = 0
         var scheduled = 0
         var expired = 0

@@ -23,6 +23,9 @@ public struct PageTable: Sendable {
         case album(slug: String)
         case albumIndex
         case search
+        /// The visit counter's statistics page and its figures file (only with a `counter:` section).
+        case statistics
+        case counterFigures
         case notFound
         /// The page left at an old URL (`aliases:`). Old URLs outside the site's folder have no file
         /// (`outputPath` nil): the 301 rules still cover them.
@@ -80,7 +83,7 @@ public struct PageTable: Sendable {
 
         public var isPage: Bool {
             switch kind {
-            case .feed, .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest,
+            case .feed, .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest, .counterFigures,
                  .assetsFolder, .imagesFolder, .searchIndexFolder, .siteImage, .imageFile: false
             default: true
             }
@@ -174,6 +177,9 @@ public struct PageTable: Sendable {
             }
         }
         page(routes.search, .search, owner: "the search page")
+        if site.config.counter != nil {
+            page(routes.statistics, .statistics, owner: "the statistics page (counter: in site.yml)", inSitemap: false)
+        }
         page(routes.notFound, .notFound, owner: "the 404 page", inSitemap: false)
         // Old URLs last: they must not take the place of any address above (the alias check says so).
         for old in OldURLs.all(site, routes: routes) {
@@ -190,6 +196,9 @@ public struct PageTable: Sendable {
                             (routes.redirectRules, .redirectRules), (routes.nginxRedirects, .nginxRedirects),
                             (routes.basePath + Self.manifestName, .manifest)] {
             file(url, kind, owner: "the generated file \(url)")
+        }
+        if site.config.counter != nil {
+            file(routes.counterFigures, .counterFigures, owner: "the generated file \(routes.counterFigures)")
         }
         for (url, kind, owner) in [(routes.assets + "/", Kind.assetsFolder, "templates/assets/"),
                                    (routes.resource("images") + "/", .imagesFolder, "content/images/"),

@@ -29,6 +29,11 @@ public struct Routes: Sendable {
     public var albums: String { basePath + "album/" }
     public func album(_ slug: String) -> String { basePath + "album/\(slug)/" }
 
+    /// The visit counter's figures: the statistics page (for readers without JavaScript) and the one small
+    /// file every page's counter widgets are filled from, so no page's HTML depends on the figures.
+    public var statistics: String { basePath + "thong-ke/" }
+    public var counterFigures: String { basePath + "thong-ke/so-lieu.json" }
+
     // Reader features: search, archive, feeds, sitemap, redirect rules.
     public var search: String { basePath + "tim-kiem/" }
     /// Folder of the search index's JSON files (manifest, term buckets, article chunks).

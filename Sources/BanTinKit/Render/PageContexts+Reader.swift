@@ -28,6 +28,12 @@ extension PageContexts {
              extra: ["search": ["url": routes.search, "index_url": routes.searchIndexFolder]])
     }
 
+    /// The statistics page; its figures are put in where `counter_figures` is (`CounterFiles`).
+    func statistics() -> [String: Any] {
+        page(url: routes.statistics, title: nil, description: site.config.description,
+             extra: ["counter_figures": CounterFiles.marker])
+    }
+
     static func monthValues(_ month: ArchiveMonth, routes: Routes) -> [String: Any] {
         ["month": twoDigits(month.month), "year": month.year, "url": routes.archive(year: month.year, month: month.month),
          "count": month.positions.count]

@@ -21,7 +21,7 @@ struct PageContexts {
     private let itemHTML: (([String: Any]) -> String)?
 
     /// `itemHTML` renders an article's item once (the `item` template), kept in the item as `html`.
-    init(site: Site, routes: Routes, dates: DateStyle, numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil,
+    init(site: Site, routes: Routes, dates: DateStyle, numbers: NumberStyle = NumberStyle(),
          images: ImageCatalog = .empty, itemHTML: (([String: Any]) -> String)? = nil) {
         self.site = site
         self.routes = routes
@@ -30,16 +30,11 @@ struct PageContexts {
         self.itemHTML = itemHTML
         self.items = Parallel.map(site.articles.count) { index in
             var item = Self.item(site.articles[index], site: site, routes: routes, dates: dates, images: images)
-            // "Lượt xem": views ever, once the counter has figures (absent otherwise, like every empty value).
-            item["has_views"] = counter != nil
-            if let views = counter?.articleViews[site.articles[index].id] {
-                item["views"] = numbers.format(views)
-            }
             if let itemHTML { item["html"] = itemHTML(item) }
             return item
         }
         var shared = Self.sharedValues(site: site, routes: routes, items: items, images: images)
-        shared.merge(Self.counterValues(counter, site: site, items: items, dates: dates, numbers: numbers)) { _, new in new }
+        shared.merge(Self.counterValues(site: site, routes: routes)) { _, new in new }
         shared.merge(Self.readerValues(site: site, routes: routes)) { _, reader in reader }
         self.shared = shared
         let targets = site.config.menu.map { routes.resource($0.url) }
@@ -350,25 +345,12 @@ struct PageContexts {
         return values
     }
 
-    /// `counter` ("Thông tin truy cập") and `most_read` ("Tin đọc nhiều"); the words are the templates'.
-    static func counterValues(_ counter: CounterSnapshot?, site: Site, items: [[String: Any]], dates: DateStyle,
-                              numbers: NumberStyle) -> [String: Any] {
-        guard let counter else {
-            return ["counter": ["is_available": false] as [String: Any], "most_read": [[String: Any]](), "has_most_read": false]
-        }
-        let mostRead = counter.mostRead.compactMap { entry -> [String: Any]? in
-            guard let position = site.articleIndex[entry.article.slug] else { return nil }
-            var item = items[position]
-            item["recent_views"] = numbers.format(entry.views)
-            return item
-        }
-        var values: [String: Any] = ["is_available": true, "online": numbers.format(counter.online),
-                                     "total": numbers.format(counter.total), "has_snapshot_time": counter.time != nil]
-        if let time = counter.time { values["snapshot_time"] = dates.dateTime(time) }
-        return [
-            "counter": values,
-            "most_read": mostRead,
-            "has_most_read": !mostRead.isEmpty,
-        ]
+    /// `counter`: where the counter's widgets ("Thông tin truy cập", "Tin đọc nhiều", an article's "Lượt xem")
+    /// take their figures from. Only addresses: no page's HTML depends on the figures (`CounterFiles`).
+    static func counterValues(site: Site, routes: Routes) -> [String: Any] {
+        guard site.config.counter != nil else { return ["counter": ["is_configured": false] as [String: Any]] }
+        return ["counter": ["is_configured": true, "statistics_url": routes.statistics,
+                            "figures_url": routes.counterFigures] as [String: Any]]
     }
+
 }

@@ -9,13 +9,11 @@ struct SiteRenderer {
     let dates: DateStyle
     let related: RelatedLists
     let numbers: NumberStyle
-    /// The visit counter's figures (enrich stage), nil when there is no counter.
-    let counter: CounterSnapshot?
     /// The processed pictures (images stage); empty in memory-only renders.
     let images: ImageCatalog
 
     init(site: Site, table: PageTable, templates: TemplateSet, dates: DateStyle, related: RelatedLists,
-         numbers: NumberStyle = NumberStyle(), counter: CounterSnapshot? = nil, images: ImageCatalog = .empty) {
+         numbers: NumberStyle = NumberStyle(), images: ImageCatalog = .empty) {
         self.images = images
         self.site = site
         self.table = table
@@ -23,7 +21,6 @@ struct SiteRenderer {
         self.dates = dates
         self.related = related
         self.numbers = numbers
-        self.counter = counter
     }
 
     /// Every page of the table with what its template will see, and the templates to render them with (the
@@ -33,7 +30,7 @@ struct SiteRenderer {
         let templates = self.templates
         let itemHTML: (([String: Any]) -> String)? = templates.names.contains(TemplateSet.itemTemplate)
             ? { templates.render(TemplateSet.itemTemplate, own: $0) } : nil
-        let contexts = PageContexts(site: site, routes: table.routes, dates: dates, numbers: numbers, counter: counter,
+        let contexts = PageContexts(site: site, routes: table.routes, dates: dates, numbers: numbers,
                                     images: images, itemHTML: itemHTML)
         // An article's page and its print view see the same values, made on every core.
         let articleContexts = Parallel.map(site.articles.count) { index in
@@ -78,11 +75,14 @@ struct SiteRenderer {
                 page = ("albums", contexts.albumIndex())
             case .search:
                 page = ("search", contexts.search())
+            case .statistics:
+                // The shell: `CounterFiles` puts the figures in (PlannedOutput, Build.render).
+                page = (CounterFiles.pageTemplate, contexts.statistics())
             case .notFound:
                 page = ("404", contexts.notFound())
             case .redirect(let old):
                 page = ("redirect", contexts.redirect(old))
-            case .feed, .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest, .assetsFolder, .imagesFolder,
+            case .feed, .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest, .counterFigures, .assetsFolder, .imagesFolder,
                  .searchIndexFolder, .siteImage, .imageFile:
                 continue
             }

@@ -9,6 +9,8 @@ struct PlannedOutput {
     let copies: [OutputPlanner.Copy]
     let related: RelatedLists
     let filesRead: Int
+    /// The statistics page before its figures are put in (`CounterFiles`), for the build cache.
+    var statisticsShell: String?
 
     /// Every page of the table gets its values here; the table itself is not read again, and goes (at 10,000
     /// articles it is about 10 MB, held through the write stage, where the build's memory peaks).
@@ -17,9 +19,14 @@ struct PlannedOutput {
         defer { modeled.table = PageTable(emptyAt: modeled.table.routes) }
         let theme = modeled.theme
         var plan = SiteRenderer(site: modeled.site, table: modeled.table, templates: theme.templates, dates: theme.dates,
-                                related: enriched.related, numbers: theme.numbers, counter: enriched.counter?.snapshot,
+                                related: enriched.related, numbers: theme.numbers,
                                 images: images).plan()
         let copies = modeled.copies + images.files
+        let shell = enriched.counter.flatMap { counter in
+            CounterFiles.fill(&plan, inputs: CounterFiles.Inputs(snapshot: counter.snapshot, pages: counter.pages,
+                                                                 templates: plan.templates, dates: theme.dates,
+                                                                 numbers: theme.numbers), routes: modeled.table.routes)
+        }
         plan.files += enriched.readerFiles.map { PlannedFile(path: $0.path, content: .bytes($0.contents)) }
         for entry in modeled.table.entries {
             if case .siteImage(let kind) = entry.kind, let path = entry.outputPath, let bytes = images.siteImages[kind] {
@@ -29,7 +36,8 @@ struct PlannedOutput {
         let previous = options.fullRebuild ? nil : (memory.manifest ?? OutputManifest.read(from: options.outputDirectory))
         let planner = OutputPlanner(templates: plan.templates, templateFingerprints: theme.fingerprints, previous: previous)
         return PlannedOutput(update: planner.update(planned: plan.files, copies: copies), planner: planner,
-                             plan: plan, copies: copies, related: enriched.related, filesRead: modeled.filesRead)
+                             plan: plan, copies: copies, related: enriched.related, filesRead: modeled.filesRead,
+                             statisticsShell: shell)
     }
 
     /// The write stage: pages are rendered as they are written, on every core.

@@ -58,6 +58,29 @@ public struct CounterPages: Sendable {
         articles = articleURLs.map { id, url in (id, url, Set(oldPaths[url] ?? []).sorted()) }
     }
 
+    /// What the build cache keeps of the table, so a timer rebuild counts without modelling the site.
+    struct Stored: Codable {
+        var table: [String: String]
+        var listings: [String]
+        var basePath: String
+        var titles: [String: String]
+        var articles: [[String]]
+    }
+
+    var stored: Stored {
+        Stored(table: table, listings: listings.sorted(), basePath: basePath, titles: titles,
+               articles: articles.map { [$0.id.slug, $0.url] + $0.oldPaths })
+    }
+
+    init?(stored: Stored) {
+        guard stored.articles.allSatisfy({ $0.count >= 2 }) else { return nil }
+        table = stored.table
+        listings = Set(stored.listings)
+        basePath = stored.basePath
+        titles = stored.titles
+        articles = stored.articles.map { (ArticleID($0[0]), $0[1], Array($0.dropFirst(2))) }
+    }
+
     public func resolve(_ target: String) -> Resolution {
         let (path, query) = Self.normalise(target)
         if let query, let url = table[path + "?" + query] { return .page(url) }

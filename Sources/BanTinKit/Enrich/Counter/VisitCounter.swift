@@ -13,6 +13,8 @@ public struct VisitCounter: Sendable {
     public let report: CounterReport
     public let diagnostics: [Diagnostic]
     public let state: CounterState
+    /// The site's addresses the figures were counted for (kept by the build cache for timer rebuilds).
+    public let pages: CounterPages
     /// The state as it was read, to leave the file alone when nothing changed.
     let loadedState: CounterState?
     let store: CounterStore
@@ -76,6 +78,13 @@ public struct VisitCounter: Sendable {
     /// cannot be made.
     public static func prepare(pages table: PageTable, timeZone: TimeZone, settings: CounterSettings,
                                locations: Locations, mode: Mode = .count(.wait)) throws(BuildLock.Busy) -> VisitCounter {
+        try prepare(counterPages: CounterPages(table), timeZone: timeZone, settings: settings, locations: locations,
+                    mode: mode)
+    }
+
+    /// The same, with the site's addresses as the counter looks them up (a timer rebuild has them from its cache).
+    public static func prepare(counterPages pages: CounterPages, timeZone: TimeZone, settings: CounterSettings,
+                               locations: Locations, mode: Mode = .count(.wait)) throws(BuildLock.Busy) -> VisitCounter {
         let store = CounterStore(url: locations.stateFile ?? locations.resolve(settings.state), display: locations.display)
         var lock: BuildLock?
         if case .count(let policy) = mode {
@@ -89,21 +98,20 @@ public struct VisitCounter: Sendable {
                 throw BuildLock.Busy(file: store.url.path, message: .verbatim(FileProblem.describe(error)))
             }
         }
-        var counter = read(pages: table, timeZone: timeZone, settings: settings, locations: locations, store: store,
+        var counter = read(pages: pages, timeZone: timeZone, settings: settings, locations: locations, store: store,
                            mode: mode)
         counter.lock = lock
         return counter
     }
 
-    private static func read(pages table: PageTable, timeZone: TimeZone, settings: CounterSettings,
+    private static func read(pages: CounterPages, timeZone: TimeZone, settings: CounterSettings,
                              locations: Locations, store: CounterStore, mode: Mode) -> VisitCounter {
         let loaded = store.load()
         var diagnostics = loaded.diagnostics
         guard loaded.canSave else {
             return VisitCounter(settings: settings, snapshot: nil, report: CounterReport(), diagnostics: diagnostics,
-                                state: loaded.state, loadedState: loaded.state, store: store, canSave: false)
+                                state: loaded.state, pages: pages, loadedState: loaded.state, store: store, canSave: false)
         }
-        let pages = CounterPages(table)
         var state = loaded.state
         var report = CounterReport()
         if mode != .showSaved {
@@ -147,7 +155,7 @@ public struct VisitCounter: Sendable {
         var canSave = false
         if case .count = mode { canSave = true }
         return VisitCounter(settings: settings, snapshot: snapshot, report: report, diagnostics: diagnostics,
-                            state: state, loadedState: loaded.replacesDamagedFile ? nil : loaded.state,
+                            state: state, pages: pages, loadedState: loaded.replacesDamagedFile ? nil : loaded.state,
                             store: store, canSave: canSave, loadedBytes: loaded.bytes)
     }
 

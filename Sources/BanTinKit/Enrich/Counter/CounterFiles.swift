@@ -1,0 +1,106 @@
+import Foundation
+
+/// The only files that hold the visit counter's figures: `thong-ke/so-lieu.json`, which every page's counter
+/// widgets are filled from by `assets/counter.js`, and the statistics page `thong-ke/`, which shows the same
+/// figures to readers without JavaScript. No other page's HTML depends on the figures, so a rebuild where only
+/// the logs changed writes these two files (and the manifest) and nothing else.
+///
+/// The statistics page is its template rendered once with `marker` where the figures go (the "shell", which
+/// depends on the site only), and the figures (`partials/counter-figures`) put in its place. A build and a
+/// timer rebuild that reuses the shell from the build cache (`TimerRebuild`) make the same bytes.
+enum CounterFiles {
+    static let pageTemplate = "thong-ke"
+    static let figuresTemplate = "partials/counter-figures"
+    /// Control characters no template or value holds (`TemplateSet.literal` relies on them the same way).
+    static let marker = "\u{1}bantin:counter-figures\u{2}"
+
+    /// What the files are made from besides the snapshot: the articles' URLs and the titles of pages.
+    struct Inputs {
+        var snapshot: CounterSnapshot?
+        var pages: CounterPages
+        var templates: TemplateSet
+        var dates: DateStyle
+        var numbers: NumberStyle
+    }
+
+    /// The figures file: raw numbers for scripts and the same numbers as the pages write them.
+    /// Keys in a fixed order, articles sorted by URL: the same figures always give the same bytes.
+    static func json(_ inputs: Inputs) -> Data {
+        guard let snapshot = inputs.snapshot else { return Data("{\"available\":false}\n".utf8) }
+        let numbers = inputs.numbers
+        var fields: [String] = ["\"available\":true"]
+        if let time = snapshot.time {
+            fields.append("\"time\":" + JSONText.string(inputs.dates.iso(time)))
+            fields.append("\"time_text\":" + JSONText.string(inputs.dates.dateTime(time)))
+            fields.append("\"online\":\(snapshot.online)")
+            fields.append("\"online_text\":" + JSONText.string(numbers.format(snapshot.online)))
+        } else {
+            fields.append("\"time\":null")
+        }
+        fields.append("\"total\":\(snapshot.total)")
+        fields.append("\"total_text\":" + JSONText.string(numbers.format(snapshot.total)))
+        fields.append("\"separator\":" + JSONText.string(numbers.thousandsSeparator))
+        var views: [(String, Int)] = []
+        for article in inputs.pages.articles {
+            if let count = snapshot.articleViews[article.id], count > 0 { views.append((article.url, count)) }
+        }
+        views.sort { $0.0 < $1.0 }
+        fields.append("\"views\":{" + views.map { JSONText.string($0.0) + ":\($0.1)" }.joined(separator: ",") + "}")
+        let mostRead = mostReadEntries(inputs).map { entry in
+            "{\"url\":" + JSONText.string(entry.url) + ",\"title\":" + JSONText.string(entry.title)
+                + ",\"views\":\(entry.views),\"views_text\":" + JSONText.string(numbers.format(entry.views)) + "}"
+        }
+        fields.append("\"most_read\":[" + mostRead.joined(separator: ",") + "]")
+        return Data(("{" + fields.joined(separator: ",") + "}\n").utf8)
+    }
+
+    /// The statistics page: the shell with the figures in place of the marker.
+    static func page(shell: String, _ inputs: Inputs) -> Data {
+        Data(shell.replacingOccurrences(of: marker, with: figuresHTML(inputs)).utf8)
+    }
+
+    /// `partials/counter-figures` with the figures; the words are the template's.
+    static func figuresHTML(_ inputs: Inputs) -> String {
+        guard let snapshot = inputs.snapshot else {
+            return inputs.templates.render(figuresTemplate, ["is_available": false] as [String: Any])
+        }
+        let numbers = inputs.numbers
+        var values: [String: Any] = [
+            "is_available": true,
+            "has_figures": snapshot.time != nil,
+            "has_total": snapshot.total > 0,
+            "total": numbers.format(snapshot.total),
+            "online": numbers.format(snapshot.online),
+        ]
+        if let time = snapshot.time { values["snapshot_time"] = inputs.dates.dateTime(time) }
+        let mostRead = mostReadEntries(inputs).map { entry -> [String: Any] in
+            ["url": entry.url, "title": entry.title, "views": numbers.format(entry.views)]
+        }
+        values["most_read"] = mostRead
+        values["has_most_read"] = !mostRead.isEmpty
+        return inputs.templates.render(figuresTemplate, values)
+    }
+
+    private static func mostReadEntries(_ inputs: Inputs) -> [(url: String, title: String, views: Int)] {
+        (inputs.snapshot?.mostRead ?? []).map { ($0.url, inputs.pages.titles[$0.url] ?? $0.url, $0.views) }
+    }
+
+    /// The two files, from the statistics page's shell (rendered by the page-values stage or kept by the cache).
+    static func files(shell: String, _ inputs: Inputs, routes: Routes) -> [OutputFile] {
+        [OutputFile(path: routes.outputPath(for: routes.counterFigures), contents: json(inputs)),
+         OutputFile(path: routes.outputPath(for: routes.statistics), contents: page(shell: shell, inputs))]
+    }
+
+    /// Renders the planned statistics page's shell and replaces the page by its bytes with the figures in,
+    /// adding the figures file. Returns the shell (nil when the plan has no statistics page).
+    @discardableResult
+    static func fill(_ plan: inout SitePlan, inputs: Inputs, routes: Routes) -> String? {
+        let path = routes.outputPath(for: routes.statistics)
+        guard let index = plan.files.firstIndex(where: { $0.path == path }) else { return nil }
+        let shell = plan.files[index].render(with: plan.templates).text
+        let made = files(shell: shell, inputs, routes: routes)
+        plan.files[index] = PlannedFile(path: path, content: .bytes(made[1].contents))
+        plan.files.append(PlannedFile(path: made[0].path, content: .bytes(made[0].contents)))
+        return shell
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+
+/// What a `bantin build` leaves in `.bantin/build-cache-<output>.json` for the next one into the same output: the scan of its inputs, what it
+/// reported, and what the counter's files are made from (the site's addresses and the statistics page's
+/// shell), with the manifest it wrote. Safe to delete: without it (or when anything in it does not match) the
+/// next build is an ordinary one.
+struct BuildCache: Codable {
+    static let format = 1
+    var format = Self.format
+    /// The program that wrote it: another bantin may make other pages from the same files.
+    var program: InputScan.File?
+    var content: String
+    var templates: String
+    var output: String
+    var includeDrafts: Bool
+    var inputs: InputScan
+    /// Seconds since 1970 of the next `publishDate` or `expiryDate` after the build's time.
+    var validUntil: Double?
+    /// The output's manifest as the build wrote it, less the counter's files.
+    var manifestHash: UInt64
+    var articles: Int
+    var staticPages: Int
+    var heldBack: SiteModel.HeldBack
+    var warnings: [Diagnostic]
+    var counter: Counter?
+
+    struct Counter: Codable {
+        var pages: CounterPages.Stored
+        var statisticsShell: String
+    }
+
+    /// One cache per output folder (a site may be built into more than one), beside `content/`.
+    static func location(content: URL, output: URL) -> URL {
+        content.standardizedFileURL.deletingLastPathComponent()
+            .appendingPathComponent(".bantin/build-cache-\(ContentHash.hex(ContentHash.of(output.standardizedFileURL.path))).json")
+    }
+
+    static func load(content: URL, output: URL) -> BuildCache? {
+        guard let data = FileManager.default.contents(atPath: location(content: content, output: output).path),
+              let cache = try? JSONDecoder().decode(BuildCache.self, from: data), cache.format == format else { return nil }
+        return cache
+    }
+
+    /// Written whole under another name, then renamed: a build killed meanwhile leaves the old cache or none.
+    func save(content: URL, output: URL) {
+        let url = Self.location(content: content, output: output)
+        guard let data = try? JSONEncoder().encode(self) else { return }
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".build-cache.\(getpid()).tmp")
+        do {
+            try data.write(to: temporary)
+            guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+
+    static func remove(content: URL, output: URL) {
+        try? FileManager.default.removeItem(at: location(content: content, output: output))
+    }
+
+    /// The running program's file, by its signature (a new bantin starts with an ordinary build).
+    static var program: InputScan.File? {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
+        guard let signature = FileSignature(path: path) else { return nil }
+        return InputScan.File(path: path, size: signature.size, modified: signature.modifiedNanoseconds, inode: signature.inode)
+    }
+
+    /// The hash of a manifest's text without the counter's files, whose fingerprints change with every log line.
+    static func manifestHash(_ manifest: OutputManifest, routes: Routes) -> UInt64 {
+        var rest = manifest
+        for path in counterPaths(routes) { rest.entries[path] = nil }
+        return ContentHash.of(rest.text)
+    }
+
+    static func counterPaths(_ routes: Routes) -> [String] {
+        [routes.outputPath(for: routes.counterFigures), routes.outputPath(for: routes.statistics)]
+    }
+}
+
+/// The timer's rebuild when nothing but the access logs changed: the cache says what the last build made from
+/// the same content, templates and site.yml, so only the counter's files are made again (and the manifest).
+/// Gives nil, to build as usual, at the least doubt: no cache, another program or options, any input file
+/// changed, a scheduled article due, the output not as the last build left it.
+enum TimerRebuild {
+    static func attempt(_ options: Build.Options) throws -> Build.Report? {
+        guard !options.fullRebuild, !options.showsSavedCounter, let cache = BuildCache.load(content: options.contentDirectory, output: options.outputDirectory),
+              cache.program != nil, cache.program == BuildCache.program,
+              cache.content == options.contentDirectory.standardizedFileURL.path,
+              cache.templates == options.templatesDirectory.standardizedFileURL.path,
+              cache.output == options.outputDirectory.standardizedFileURL.path,
+              cache.includeDrafts == options.includeDrafts,
+              cache.validUntil.map({ options.now.timeIntervalSince1970 < $0 }) ?? true else { return nil }
+        var laps = StageRunner()
+        let unchanged = laps.run("load: inputs compared with the build cache") {
+            cache.inputs.matches(content: options.contentDirectory, templates: options.templatesDirectory)
+        }
+        guard unchanged, let manifest = OutputManifest.read(from: options.outputDirectory),
+              !manifest.entries.values.contains(where: { !$0.isIntact }) else { return nil }
+        let siteURL = options.contentDirectory.appendingPathComponent("site.yml")
+        guard let data = FileManager.default.contents(atPath: siteURL.path) else { return nil }
+        let (parsed, _) = SiteConfig.parse(SourceFile(path: "content/site.yml", text: String(decoding: data, as: UTF8.self)))
+        guard let config = parsed else { return nil }
+        let routes = Routes(baseURL: config.baseURL)
+        guard BuildCache.manifestHash(manifest, routes: routes) == cache.manifestHash,
+              (config.counter == nil) == (cache.counter == nil) else { return nil }
+
+        var report = Build.Report()
+        report.articles = cache.articles
+        report.staticPages = cache.staticPages
+        report.heldBack = cache.heldBack
+        report.warnings = cache.warnings
+        report.fromCache = true
+        var update = OutputUpdate(manifest: manifest, writes: [], removals: [], isIncremental: true)
+        var counter: VisitCounter?
+        if let settings = config.counter, let stored = cache.counter, let pages = CounterPages(stored: stored.pages) {
+            let made = try laps.run("enrich: counter") { () throws -> [OutputFile] in
+                var locations = VisitCounter.Locations.project(of: options.contentDirectory)
+                locations.now = options.now
+                let prepared = try VisitCounter.prepare(counterPages: pages, timeZone: config.timeZone, settings: settings,
+                                                        locations: locations, mode: .count(options.otherBuild))
+                counter = prepared
+                let loader = TemplateLoader(templatesDirectory: options.templatesDirectory,
+                                            displayRoot: options.contentDirectory.deletingLastPathComponent())
+                let templates = try TemplateSet(sources: try loader.templateSources())
+                let inputs = CounterFiles.Inputs(snapshot: prepared.snapshot, pages: pages, templates: templates,
+                                                 dates: try loader.dateStyle(timeZone: config.timeZone),
+                                                 numbers: try loader.numberStyle())
+                return CounterFiles.files(shell: stored.statisticsShell, inputs, routes: routes)
+            }
+            for file in made {
+                let fingerprint = ContentHash.of(file.contents)
+                if update.manifest.entries[file.path]?.fingerprint != fingerprint {
+                    update.manifest.entries[file.path] = OutputManifest.Entry(fingerprint: fingerprint)
+                    update.writes.append((file.path, .bytes(file.contents)))
+                }
+            }
+        } else if config.counter != nil {
+            return nil
+        }
+        if !update.writes.isEmpty {
+            try laps.run("write") { try OutputWriter(output: options.outputDirectory).apply(update) }
+        }
+        let saveProblems = counter?.commit() ?? []
+        report.filesWritten = update.writes.count
+        report.pagesWritten = update.writes.filter { $0.path.hasSuffix(".html") }.count
+        report.filesUnchanged = update.manifest.entries.count - update.writes.count
+        report.warnings += (counter?.diagnostics ?? []) + saveProblems
+        report.counter = counter?.report
+        report.stages = laps.laps
+        report.seconds = laps.laps.reduce(0) { $0 + $1.seconds }
+        return report
+    }
+
+    /// Called by an ordinary `bantin build` once its site is out: what the next timer rebuild starts from.
+    static func remember(_ options: Build.Options, scan: InputScan, modeled: ModeledSite, counter: VisitCounter?,
+                         statisticsShell: String?, manifest: OutputManifest, warnings: [Diagnostic]) {
+        var stored: BuildCache.Counter?
+        if let counter {
+            guard let shell = statisticsShell else { return BuildCache.remove(content: options.contentDirectory, output: options.outputDirectory) }
+            stored = BuildCache.Counter(pages: counter.pages.stored, statisticsShell: shell)
+        }
+        let cache = BuildCache(
+            program: BuildCache.program, content: options.contentDirectory.standardizedFileURL.path,
+            templates: options.templatesDirectory.standardizedFileURL.path,
+            output: options.outputDirectory.standardizedFileURL.path, includeDrafts: options.includeDrafts,
+            inputs: scan, validUntil: modeled.nextChange?.timeIntervalSince1970,
+            manifestHash: BuildCache.manifestHash(manifest, routes: modeled.table.routes),
+            articles: modeled.site.articles.count, staticPages: modeled.site.pages.count, heldBack: modeled.heldBack,
+            warnings: warnings, counter: stored)
+        cache.save(content: options.contentDirectory, output: options.outputDirectory)
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+@testable import BanTinKit
+
+/// The timer's rebuilds (`bantin build` every few minutes, a new process each time): when only the access logs
+/// changed, the counter's files alone are made again from the build cache; after any other change the build is
+/// an ordinary one. Either way the output is byte for byte what a build into an empty folder gives.
+@Suite struct TimerRebuildTests {
+    typealias Project = CounterBuildTests.Project
+
+    func makeProject() throws -> Project {
+        let project = try CounterBuildTests().makeProject()
+        try CounterFixtures.write(CounterBuildTests.sampleLog, to: project.log)
+        return project
+    }
+
+    /// Every file of a built folder by its path, with its bytes.
+    func tree(_ folder: URL) throws -> [String: Data] {
+        let root = folder.standardizedFileURL.path + "/"
+        var files: [String: Data] = [:]
+        let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = walker?.nextObject() as? URL {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            files[String(url.standardizedFileURL.path.dropFirst(root.count))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    /// A build of the same project into an empty folder (no manifest, no cache for that folder).
+    func fullBuild(_ project: Project, _ name: String, now: Date? = nil) throws -> [String: Data] {
+        var options = project.options
+        options.outputDirectory = project.root.appendingPathComponent(name)
+        if let now { options.now = now }
+        try Build.run(options)
+        return try tree(options.outputDirectory)
+    }
+
+    func appendLog(_ project: Project, minute: Int) throws {
+        try CounterFixtures.append(CounterFixtures.line("/tin/dao-tao-nghe/", ip: "198.51.100.\(minute)",
+                                                        time: "25/Nov/2026:08:\(minute < 10 ? "0" : "")\(minute):00 +0700") + "\n",
+                                   to: project.log)
+    }
+
+    @Test func aLogsOnlyRebuildWritesOnlyTheCounterFilesAndLeavesEveryPageAsItWas() throws {
+        let project = try makeProject()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        let first = try Build.run(project.options)
+        #expect(!first.fromCache)
+        let before = try tree(project.output)
+
+        try appendLog(project, minute: 5)
+        let report = try Build.run(project.options)
+        #expect(report.fromCache)
+        #expect(report.filesWritten == 2)
+        #expect(report.counter?.views == 1)
+        #expect(report.summary.contains("only the access logs changed since the last build"))
+        let after = try tree(project.output)
+        let changed = Set(after.keys.filter { after[$0] != before[$0] })
+        #expect(changed == ["thong-ke/so-lieu.json", "thong-ke/index.html", ".bantin-manifest"])
+        #expect(Set(after.keys) == Set(before.keys))
+        #expect(String(decoding: after["thong-ke/so-lieu.json"]!, as: UTF8.self).contains("\"/tin/dao-tao-nghe/\":2,"))
+        #expect(CounterStore(url: project.state).load().state.totalViews == 6)
+        #expect(after == (try fullBuild(project, "fresh")))
+
+        // No new line at all: nothing is written, not even the manifest.
+        let idle = try Build.run(project.options)
+        #expect(idle.fromCache && idle.filesWritten == 0)
+        #expect(try tree(project.output) == after)
+    }
+
+    @Test func cachedRebuildsEqualFullBuildsAfterEachKindOfChange() throws {
+        let project = try makeProject()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        try Build.run(project.options)
+        let articles = project.content.appendingPathComponent("articles")
+        let changes: [(name: String, fromCache: Bool, change: () throws -> Void)] = [
+            ("log lines", true, { try appendLog(project, minute: 11) }),
+            ("one article edited", false, {
+                try CounterFixtures.append("\nMột câu thêm vào.\n", to: articles.appendingPathComponent("a.md"))
+            }),
+            ("an article added", false, {
+                try CounterFixtures.write(Fixtures.article("c", title: "Tin thứ ba", date: "2026-11-24").text,
+                                          to: articles.appendingPathComponent("c.md"))
+            }),
+            ("an article deleted", false, { try FileManager.default.removeItem(at: articles.appendingPathComponent("b.md")) }),
+            ("site.yml", false, {
+                let site = project.content.appendingPathComponent("site.yml")
+                let text = try String(contentsOf: site, encoding: .utf8)
+                try CounterFixtures.write(text.replacingOccurrences(of: "baseline: 892762", with: "baseline: 900000"), to: site)
+            }),
+            ("a template", false, {
+                let sidebar = project.templates.appendingPathComponent("partials/sidebar.mustache")
+                try CounterFixtures.append("<!-- thay đổi -->", to: sidebar)
+            }),
+            ("log lines again", true, { try appendLog(project, minute: 12) }),
+        ]
+        for (index, (name, fromCache, change)) in changes.enumerated() {
+            try change()
+            let report = try Build.run(project.options)
+            #expect(report.fromCache == fromCache, "\(name)")
+            #expect(try tree(project.output) == (try fullBuild(project, "fresh-\(index)")), "\(name)")
+        }
+        // The last line asks for the deleted article: not a view of any page.
+        #expect(try project.read("thong-ke/index.html").contains("<p>Tất cả: 900.006</p>"))
+    }
+
+    @Test func aScheduledArticleComesOutAtTheFirstRebuildAfterItsTime() throws {
+        let project = try makeProject()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        try CounterFixtures.write(Fixtures.article("hen-gio", title: "Tin hẹn giờ", date: "2026-11-24",
+                                                   extra: "publishDate: 2026-11-26T09:00:00+07:00").text,
+                                  to: project.content.appendingPathComponent("articles/hen-gio.md"))
+        try Build.run(project.options)
+        #expect(!FileManager.default.fileExists(atPath: project.output.appendingPathComponent("tin/tin-hen-gio/index.html").path))
+        // Before its time a rebuild is the timer's cheap one; after it, an ordinary build that publishes it.
+        var options = project.options
+        options.now = try #require(ISO8601DateFormatter().date(from: "2026-11-26T01:59:00Z"))
+        #expect(try Build.run(options).fromCache)
+        options.now = try #require(ISO8601DateFormatter().date(from: "2026-11-26T02:00:00Z"))
+        let report = try Build.run(options)
+        #expect(!report.fromCache)
+        #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("tin/tin-hen-gio/index.html").path))
+        #expect(try tree(project.output) == (try fullBuild(project, "fresh", now: options.now)))
+    }
+
+    @Test func theCacheIsSafeToDeleteAndAnOutputChangedByHandIsBuiltAgain() throws {
+        let project = try makeProject()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        try Build.run(project.options)
+        try FileManager.default.removeItem(at: BuildCache.location(content: project.content, output: project.output))
+        #expect(!(try Build.run(project.options).fromCache))
+        #expect(try Build.run(project.options).fromCache)
+
+        let page = project.output.appendingPathComponent("tin/dao-tao-nghe/index.html")
+        try CounterFixtures.write("sửa tay", to: page)
+        let report = try Build.run(project.options)
+        #expect(!report.fromCache)
+        #expect(try project.read("tin/dao-tao-nghe/index.html") != "sửa tay")
+    }
+
+    @Test func withoutLogsNoPageOfTheSamplePortalShowsAZero() throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for folder in ["content", "templates"] {
+            try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent(folder),
+                                             to: root.appendingPathComponent(folder))
+        }
+        try? FileManager.default.removeItem(at: root.appendingPathComponent("content/data/visits.json"))
+        var options = Build.Options(contentDirectory: root.appendingPathComponent("content"),
+                                    templatesDirectory: root.appendingPathComponent("templates"),
+                                    outputDirectory: root.appendingPathComponent("public"))
+        options.now = Fixtures.options.now
+        try Build.run(options)
+        let files = try tree(options.outputDirectory)
+        let statistics = String(decoding: try #require(files["thong-ke/index.html"]), as: UTF8.self)
+        #expect(statistics.contains("<dt>Tất cả:</dt> <dd>892.762</dd>"))
+        #expect(statistics.contains("Chưa có số liệu truy cập mới."))
+        #expect(!statistics.contains("Đang xem:</dt> <dd>"))
+        let figures = String(decoding: try #require(files["thong-ke/so-lieu.json"]), as: UTF8.self)
+        #expect(figures.contains("\"time\":null") && !figures.contains("\"online\""))
+        for (path, bytes) in files where path.hasSuffix(".html") {
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(!text.contains("<dd>0</dd>") && !text.contains("Lượt xem: 0") && !text.contains("Đang xem: 0"), "\(path)")
+        }
+    }
+}

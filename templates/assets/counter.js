@@ -1,0 +1,56 @@
+// Fills the visit counter's widgets from the figures file every build writes (thong-ke/so-lieu.json), so no
+// page's HTML holds a number that may be out of date. The words are the templates'; this only puts numbers
+// in and un-hides what has one. Without JavaScript, or before the file arrives, the widgets show a link to
+// the statistics page; a figure that is missing (no views yet) stays hidden rather than showing a 0.
+(function () {
+  "use strict";
+  var widget = document.querySelector("[data-counter-figures]");
+  if (!widget || !window.fetch || !("content" in document.createElement("template"))) return;
+  fetch(widget.getAttribute("data-counter-figures"), { cache: "no-cache" })
+    .then(function (response) { return response.ok ? response.json() : null; })
+    .then(function (figures) { if (figures && figures.available) show(figures); })
+    .catch(function () {});
+
+  function format(number, separator) {
+    return String(number).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  }
+
+  function show(figures) {
+    var has = { online: figures.time !== null, time: figures.time !== null, total: figures.total > 0 };
+    widget.querySelectorAll("[data-counter-field]").forEach(function (field) {
+      field.textContent = figures[field.getAttribute("data-counter-field")] || "";
+    });
+    widget.querySelectorAll("[data-counter-show]").forEach(function (part) {
+      part.hidden = !has[part.getAttribute("data-counter-show")];
+    });
+    var list = widget.querySelector("dl");
+    if (list) list.hidden = !(has.online || has.total);
+
+    document.querySelectorAll("[data-views-for]").forEach(function (views) {
+      var count = figures.views[views.getAttribute("data-views-for")];
+      if (!count) return;
+      views.querySelector("[data-views]").textContent = format(count, figures.separator);
+      views.hidden = false;
+    });
+
+    var mostRead = document.querySelector("[data-most-read]");
+    if (!mostRead) return;
+    if (figures.most_read.length === 0) {
+      mostRead.hidden = true;
+      return;
+    }
+    var ol = mostRead.querySelector("ol");
+    var item = mostRead.querySelector("template[data-most-read-item]");
+    figures.most_read.forEach(function (entry) {
+      var li = item.content.firstElementChild.cloneNode(true);
+      var link = li.querySelector("a");
+      link.href = entry.url;
+      link.textContent = entry.title;
+      li.querySelector("[data-views]").textContent = entry.views_text;
+      ol.appendChild(li);
+    });
+    ol.hidden = false;
+    var more = mostRead.querySelector("[data-most-read-link]");
+    if (more) more.hidden = true;
+  }
+})();
