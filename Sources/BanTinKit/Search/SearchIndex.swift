@@ -11,7 +11,7 @@ import Dispatch
 ///   steps of 1…7 (title words counted three times); the gap is the distance from the previous id (the first
 ///   id's from −1). Most postings of a common word are one letter: the next article, one of a few symbols.
 ///   A pair of neighbouring words ("dan van", its key holds a space) → its articles' ids as `gap − 1`: found
-///   side by side in the title, the summary, or a code ("18-NQ/TW"). Numbers are written in `NumberText`'s
+///   side by side in the title or in a code anywhere ("18-NQ/TW"). Numbers are written in `NumberText`'s
 ///   letters. A search downloads only the buckets of its own terms and pairs.
 /// - `d-<k>.json`: articles k·chunk … k·chunk+chunk−1 as `[title, url, date_short, date_iso, category, snippet]`,
 ///   downloaded only for the results on screen.
@@ -20,8 +20,10 @@ import Dispatch
 enum SearchIndex {
     static let format = 3
     static let chunkSize = 25
-    /// Buckets are made small enough that one averages about this many bytes.
-    static let targetBucketBytes = 16_000
+    /// Buckets are made small enough that one averages at most this many bytes. A bucket is mostly other words'
+    /// lists: at 10,000 articles (`make bench-search`, 3.4 MiB of term lists) 16,000 gave 512 buckets and first
+    /// searches of 24–110 KiB gzipped, 5,000 gives 1,024 and 22–91 KiB, for 512 more small files.
+    static let targetBucketBytes = 5_000
     static let maximumBuckets = 4096
     static let snippetLength = 160
     /// Spellings beyond these (the rarest) get no bit: an article using only them matches without marks.
@@ -168,14 +170,12 @@ enum SearchIndex {
                 var body = [article.bodyText]
                 if article.hasExplicitSummary { body.append(article.summary) }
                 for tag in article.tags { body.append(tag.name) }
-                postings.add(article: index, title: article.title, summary: article.summary, body: body)
+                postings.add(article: index, title: article.title, body: body)
             }
             return postings
         })
         let texts = (0..<merged.terms.count).map { merged.terms.text(Int32($0)) }
-        // A word only of summaries (they make pairs, not postings) has nothing to list.
-        let order = texts.indices.filter { merged.isPair[$0] || merged.runLengths[$0] > 0 }
-            .sorted { texts[$0] < texts[$1] }.map { Int32($0) }
+        let order = texts.indices.sorted { texts[$0] < texts[$1] }.map { Int32($0) }
         let spellings = (0..<merged.spellings.count).map { merged.spellings.text(Int32($0)) }
         return Postings(merged: merged, order: order, spellings: spellings)
     }
