@@ -5,7 +5,7 @@ import Foundation
 /// shell), with the manifest it wrote. Safe to delete: without it (or when anything in it does not match) the
 /// next build is an ordinary one.
 struct BuildCache: Codable {
-    static let format = 1
+    static let format = 2
     var format = Self.format
     /// The program that wrote it: another bantin may make other pages from the same files.
     var program: InputScan.File?
@@ -16,7 +16,8 @@ struct BuildCache: Codable {
     var inputs: InputScan
     /// Seconds since 1970 of the next `publishDate` or `expiryDate` after the build's time.
     var validUntil: Double?
-    /// The output's manifest as the build wrote it, less the counter's files.
+    /// The hash of the output's manifest as the build wrote it (the counter's files are in it with fingerprints
+    /// that do not change with the figures: `PlannedFile.figuresFingerprint`).
     var manifestHash: UInt64
     var articles: Int
     var staticPages: Int
@@ -66,15 +67,9 @@ struct BuildCache: Codable {
         return InputScan.File(path: path, size: signature.size, modified: signature.modifiedNanoseconds, inode: signature.inode)
     }
 
-    /// The hash of a manifest's text without the counter's files, whose fingerprints change with every log line.
-    static func manifestHash(_ manifest: OutputManifest, routes: Routes) -> UInt64 {
-        var rest = manifest
-        for path in counterPaths(routes) { rest.entries[path] = nil }
-        return ContentHash.of(rest.text)
-    }
-
     static func counterPaths(_ routes: Routes) -> [String] {
-        [routes.outputPath(for: routes.counterFigures), routes.outputPath(for: routes.statistics)]
+        [routes.outputPath(for: routes.counterFigures), routes.outputPath(for: routes.statistics),
+         routes.outputPath(for: routes.counterViews)]
     }
 }
 
@@ -95,15 +90,17 @@ enum TimerRebuild {
         let unchanged = laps.run("load: inputs compared with the build cache") {
             cache.inputs.matches(content: options.contentDirectory, templates: options.templatesDirectory)
         }
-        guard unchanged, let manifest = OutputManifest.read(from: options.outputDirectory),
-              !manifest.entries.values.contains(where: { !$0.isIntact }) else { return nil }
         let siteURL = options.contentDirectory.appendingPathComponent("site.yml")
-        guard let data = FileManager.default.contents(atPath: siteURL.path) else { return nil }
+        guard unchanged, let data = FileManager.default.contents(atPath: siteURL.path) else { return nil }
         let (parsed, _) = SiteConfig.parse(SourceFile(path: "content/site.yml", text: String(decoding: data, as: UTF8.self)))
-        guard let config = parsed else { return nil }
+        guard let config = parsed, (config.counter == nil) == (cache.counter == nil) else { return nil }
         let routes = Routes(baseURL: config.baseURL)
-        guard BuildCache.manifestHash(manifest, routes: routes) == cache.manifestHash,
-              (config.counter == nil) == (cache.counter == nil) else { return nil }
+        // The counter's files are rewritten below whenever their bytes differ: a timer rebuild leaves them newer
+        // than the manifest, which it does not rewrite.
+        let counterPaths = Set(BuildCache.counterPaths(routes))
+        guard let manifest = OutputManifest.read(from: options.outputDirectory),
+              !manifest.entries.contains(where: { !$0.value.isIntact && !counterPaths.contains($0.key) }),
+              ContentHash.of(manifest.text) == cache.manifestHash else { return nil }
 
         var report = Build.Report()
         report.articles = cache.articles
@@ -112,9 +109,14 @@ enum TimerRebuild {
         report.warnings = cache.warnings
         report.fromCache = true
         var update = OutputUpdate(manifest: manifest, writes: [], removals: [], isIncremental: true)
+        update.writesManifest = false
         var counter: VisitCounter?
         if let settings = config.counter, let stored = cache.counter, let pages = CounterPages(stored: stored.pages) {
-            let made = try laps.run("enrich: counter") { () throws -> [OutputFile] in
+            // The manifest lists the counter's files as this cache's shell makes them, or the output is not as
+            // the last build left it.
+            for (path, fingerprint) in CounterFiles.fingerprints(shell: stored.statisticsShell, routes: routes)
+            where manifest.entries[path]?.fingerprint != fingerprint { return nil }
+            let made = try laps.run("enrich: counter") { () throws -> [(file: OutputFile, fingerprint: UInt64)] in
                 var locations = VisitCounter.Locations.project(of: options.contentDirectory)
                 locations.now = options.now
                 let prepared = try VisitCounter.prepare(counterPages: pages, timeZone: config.timeZone, settings: settings,
@@ -128,10 +130,8 @@ enum TimerRebuild {
                                                  numbers: try loader.numberStyle())
                 return CounterFiles.files(shell: stored.statisticsShell, inputs, routes: routes)
             }
-            for file in made {
-                let fingerprint = ContentHash.of(file.contents)
-                if update.manifest.entries[file.path]?.fingerprint != fingerprint {
-                    update.manifest.entries[file.path] = OutputManifest.Entry(fingerprint: fingerprint)
+            for (file, _) in made {
+                if !OutputPlanner.output(options.outputDirectory, holds: file.contents, at: file.path) {
                     update.writes.append((file.path, .bytes(file.contents)))
                 }
             }
@@ -165,7 +165,7 @@ enum TimerRebuild {
             templates: options.templatesDirectory.standardizedFileURL.path,
             output: options.outputDirectory.standardizedFileURL.path, includeDrafts: options.includeDrafts,
             inputs: scan, validUntil: modeled.nextChange?.timeIntervalSince1970,
-            manifestHash: BuildCache.manifestHash(manifest, routes: modeled.table.routes),
+            manifestHash: ContentHash.of(manifest.text),
             articles: modeled.site.articles.count, staticPages: modeled.site.pages.count, heldBack: modeled.heldBack,
             warnings: warnings, counter: stored)
         cache.save(content: options.contentDirectory, output: options.outputDirectory)
