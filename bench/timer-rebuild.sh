@@ -42,7 +42,7 @@ for i in range(n):
 PY
 }
 # Files and bytes written into public/ since the marker file was made.
-written() { find "$project/public" -type f -newer "$1" -printf '%s\n' | awk '{n++; b+=$1} END {printf "%d files, %.1f MB", n, b/1e6}'; }
+written() { find "$project/public" -type f -newer "$1" -printf '%s\n' | awk '{n++; b+=$1} END {if (b < 1e6) printf "%d files, %.0f KB", n, b/1e3; else printf "%d files, %.1f MB", n, b/1e6}'; }
 timer_runs() {
   local binary=$1 label=$2 marker=bench/out/timer-marker
   for old in "$project/public" "$project/.bantin" "$project/data" "$project/logs"; do

@@ -190,3 +190,39 @@ import Testing
         }
     }
 }
+
+/// The build cache's file (`BuildCacheFile.swift`): what is written is what is read back.
+@Suite struct BuildCacheFileTests {
+    @Test func everyFieldComesBackAsItWasWritten() throws {
+        let pages = CounterPages.Stored(
+            table: ["/tin/a/": "/tin/a/", "/tin/a/in.html": "/tin/a/", "/tin-tuc/12.html": "/tin/a/",
+                    "/index.php?id=3\t%": "/chuyen-muc/x/", "/chuyen-muc/x/": "/chuyen-muc/x/", "/la/": "/dac-biet/b/"],
+            listings: ["/chuyen-muc/x/"], basePath: "/",
+            titles: ["/tin/a/": "Hội nghị 100% \"đạt\"\tmới", "/chuyen-muc/x/": "Việc làm"],
+            articles: [["a", "/tin/a/", "/tin-tuc/12.html"], ["b-khac", "/dac-biet/b/"]])
+        let cache = BuildCache(
+            program: InputScan.File(path: "/usr/bin/bantin", size: 10, modified: 20, inode: 30),
+            content: "/site/content", templates: "/site/templates", output: "/site/public", includeDrafts: true,
+            inputs: InputScan(time: 1_796_000_000_000_000_000, files: [
+                InputScan.File(path: "content/articles/a.md", size: 4504, modified: 1_796_014_805_118_183_101, inode: 5, hash: 0xfedc_ba98_7654_3210),
+                InputScan.File(path: "content/images/ảnh 1%.jpg", size: 2 << 20, modified: 7, inode: 8),
+            ]),
+            validUntil: 1_796_100_000, manifestHash: 0x0123_4567_89ab_cdef, articles: 2, staticPages: 1,
+            heldBack: SiteModel.HeldBack(drafts: 1, scheduled: 2, expired: 0),
+            warnings: [.warning("content/site.yml", line: 3, .verbatim("một cảnh báo\nhai dòng"))],
+            counter: BuildCache.Counter(pages: pages, statisticsShell: "<main>\u{1}bantin:counter-figures\u{2}</main>\n"))
+        let read = try #require(BuildCache.decode(try cache.encoded()))
+        #expect(read.inputs == cache.inputs)
+        #expect(read.program == cache.program && read.validUntil == cache.validUntil && read.manifestHash == cache.manifestHash)
+        #expect(read.heldBack == cache.heldBack && read.warnings.map(\.description) == cache.warnings.map(\.description))
+        let back = try #require(read.counter)
+        #expect(back.statisticsShell == cache.counter?.statisticsShell)
+        #expect(back.pages.table == pages.table && back.pages.titles == pages.titles)
+        #expect(back.pages.listings == pages.listings && back.pages.articles == pages.articles)
+
+        // Cut short (a full disk), another format: no cache, an ordinary build.
+        let bytes = try cache.encoded()
+        #expect(BuildCache.decode(bytes.dropLast(20)) == nil)
+        #expect(BuildCache.decode(Data("bantin-build-cache 1\n{}\n".utf8)) == nil)
+    }
+}
