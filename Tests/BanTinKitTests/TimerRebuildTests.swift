@@ -226,3 +226,32 @@ import Testing
         #expect(BuildCache.decode(Data("bantin-build-cache 1\n{}\n".utf8)) == nil)
     }
 }
+
+/// The scan of a build's inputs (`InputScan`).
+@Suite struct InputScanTests {
+    @Test func aScanTakesTheLastScansHashesOnlyForFilesWithTheSameSignature() throws {
+        let root = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content"), templates = root.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try CounterFixtures.write("title: Thử\n", to: content.appendingPathComponent("site.yml"))
+        try CounterFixtures.write("a", to: content.appendingPathComponent("articles/a.md"))
+        try CounterFixtures.write("b", to: content.appendingPathComponent("articles/b.md"))
+        try CounterFixtures.write("{{x}}", to: templates.appendingPathComponent("base.mustache"))
+
+        // The last scan as if taken long after these files were written (none racy), with marked hashes.
+        var previous = InputScan.take(content: content, templates: templates)
+        previous.time += 60_000_000_000
+        previous.files = previous.files.map { var file = $0; file.hash = 42; return file }
+        try CounterFixtures.write("b, sửa", to: content.appendingPathComponent("articles/b.md"))
+        let next = InputScan.take(content: content, templates: templates, previous: previous)
+        let hashes = Dictionary(uniqueKeysWithValues: next.files.map { ($0.path, $0.hash) })
+        #expect(hashes["content/articles/a.md"] == 42)
+        #expect(hashes["content/articles/b.md"] == ContentHash.of(Data("b, sửa".utf8)))
+        // Racy then (written within two seconds of that scan): hashed again.
+        previous.time -= 60_000_000_000
+        let racy = InputScan.take(content: content, templates: templates, previous: previous)
+        #expect(racy.files.first { $0.path == "content/articles/a.md" }?.hash == ContentHash.of(Data("a".utf8)))
+    }
+}

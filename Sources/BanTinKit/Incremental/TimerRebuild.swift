@@ -78,10 +78,12 @@ struct BuildCache: Codable {
 /// Gives nil, to build as usual, at the least doubt: no cache, another program or options, any input file
 /// changed, a scheduled article due, the output not as the last build left it.
 enum TimerRebuild {
-    static func attempt(_ options: Build.Options) throws -> Build.Report? {
+    /// `previousScan`: the cache's scan of the inputs, when there is one (the next scan takes its hashes).
+    static func attempt(_ options: Build.Options, previousScan: inout InputScan?) throws -> Build.Report? {
         guard !options.fullRebuild, !options.showsSavedCounter else { return nil }
         var laps = StageRunner()
         let loaded = laps.run("load: build cache read") { BuildCache.load(content: options.contentDirectory, output: options.outputDirectory) }
+        previousScan = loaded?.inputs
         guard let cache = loaded, cache.program != nil, cache.program == BuildCache.program,
               cache.content == options.contentDirectory.standardizedFileURL.path,
               cache.templates == options.templatesDirectory.standardizedFileURL.path,
