@@ -79,6 +79,10 @@ check-search-js:            # search.js folds like Swift's Slug.fold (same word 
 check-deploy: release       # docs/DEPLOY.md's nginx server block on a real nginx: pages, 301s, 404, caching, gzip, counter
 	scripts/check-deploy.sh
 
+.PHONY: check-counter-js
+check-counter-js: release   # counter.js in headless Chromium fills the widgets from the two JSON files; filled pages through vnu
+	scripts/check-counter-js.sh
+
 check-nginx: check-deploy   # (the old name: the redirect check is part of check-deploy)
 
 # bantin against Hugo 0.168 on 10,000 generated articles of three corpus shapes, best of 3 alternating runs, with

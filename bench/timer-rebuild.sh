@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Timer rebuilds (README "Timer rebuilds"), called by bench/incremental.sh (make bench-incremental).
 #   bench/timer-rebuild.sh [articles]            (release build; BASE=<commit> for the "before" figures)
+#   SKIP_BASE=1 leaves the base out; COMPARE=<bantin binary> times another build of bantin too (side by side).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-10000}
@@ -24,7 +25,7 @@ if ! grep -q '^counter:' "$project/content/site.yml"; then
 fi
 base_src=bench/out/base-$base_commit
 base_bantin=$base_src/.build/release/bantin
-if [ ! -x "$base_bantin" ]; then
+if [ -z "${SKIP_BASE:-}" ] && [ ! -x "$base_bantin" ]; then
   mkdir -p "$base_src"
   git archive "$base_commit" | tar -x -C "$base_src"
   (cd "$base_src" && swift build -c release --product bantin >/dev/null 2>&1)
@@ -41,7 +42,7 @@ for i in range(n):
 PY
 }
 # Files and bytes written into public/ since the marker file was made.
-written() { find "$project/public" -type f -newer "$1" -printf '%s\n' | awk '{n++; b+=$1} END {printf "%d files, %.1f MB", n, b/1e6}'; }
+written() { find "$project/public" -type f -newer "$1" -printf '%s\n' | awk '{n++; b+=$1} END {if (b < 1e6) printf "%d files, %.0f KB", n, b/1e3; else printf "%d files, %.1f MB", n, b/1e6}'; }
 timer_runs() {
   local binary=$1 label=$2 marker=bench/out/timer-marker
   for old in "$project/public" "$project/.bantin" "$project/data" "$project/logs"; do
@@ -62,6 +63,9 @@ timer_runs() {
   start=$(now); "$binary" build --quiet --content "$project/content" --templates "$templates" --output "$project/public" >/dev/null
   echo "$label: one article edited:   $(seconds "$start" "$(now)") s, $(written "$marker")   (target ≤ 1.5 s)"
 }
-timer_runs "$base_bantin" "before ($base_commit)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+[ -n "${SKIP_BASE:-}" ] || timer_runs "$base_bantin" "before ($base_commit)"
+[ -z "${COMPARE:-}" ] || timer_runs "$COMPARE" "compare ($(basename "$COMPARE"))"
 timer_runs "$bantin" "after"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$bantin" build --timings --content "$project/content" --templates "$templates" --output "$project/public" 2>&1 | tail -20

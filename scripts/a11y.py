@@ -23,6 +23,7 @@ import xml.etree.ElementTree as ElementTree
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.keys import Keys
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.support.ui import WebDriverWait
 
 PHONE_HEIGHT = 844
@@ -63,8 +64,18 @@ def page_kinds(base):
         ("album index", first(lambda p: p == "/album/")),
         ("album", first(lambda p: p.startswith("/album/") and len(parts(p)) == 2)),
         ("document", first(lambda p: p.startswith("/van-ban/"))),
+        # Not in the sitemap; there with a counter: section in site.yml.
+        ("statistics page", "/thong-ke/" if exists(base + "/thong-ke/") else None),
     ]
     return [(name, path) for name, path in kinds if path]
+
+
+def exists(url):
+    try:
+        with urllib.request.urlopen(url) as response:
+            return response.status == 200
+    except OSError:
+        return False
 
 
 def browser():
@@ -81,6 +92,13 @@ def load(driver, url, width, height=900):
     # The window's outer size includes no chrome in headless mode, but check what the page sees.
     driver.get(url)
     WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    # The counter's widgets are filled by counter.js once its figures arrived (the list shows with views).
+    try:
+        WebDriverWait(driver, 5).until(lambda d: d.execute_script(
+            "var w = document.querySelector('[data-counter-figures]');"
+            "return !w || !w.querySelector('dl').hidden"))
+    except TimeoutException:
+        print(f"  {url}: the counter's figures did not arrive within 5 s (checked as they are)")
     if "/tim-kiem/?q=" in url:
         # Results are filled in by search.js after it fetched the index.
         WebDriverWait(driver, 10).until(

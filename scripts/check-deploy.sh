@@ -136,17 +136,28 @@ expect("style.css gzip and 10 minutes", response.getheader("Content-Encoding") =
        f"{response.getheader('Content-Encoding')} {cache(response)}")
 
 # The counter's figures: a short lifetime, and a timer-style build counts the visits this nginx logged.
-def figures():
-    response, body = get("/thong-ke/so-lieu.json", gzip_ok=True)
-    expect("counter JSON 200", response.status == 200, response.status)
-    expect("counter JSON one minute", "max-age=60" in cache(response), cache(response))
-    expect("counter JSON type", (response.getheader("Content-Type") or "").startswith("application/json"),
+def counter_json(path):
+    response, body = get(path, gzip_ok=True)
+    expect(f"{path} 200", response.status == 200, response.status)
+    expect(f"{path} one minute", "max-age=60" in cache(response), cache(response))
+    expect(f"{path} type", (response.getheader("Content-Type") or "").startswith("application/json"),
            response.getheader("Content-Type"))
     return json.loads(body) if response.status == 200 else {}
 
+def figures():
+    data = counter_json("/thong-ke/so-lieu.json")
+    data["views"] = counter_json("/thong-ke/luot-xem.json")
+    return data
+
+# The article's key in the views file, as its page carries it.
+_, article_page = get(article)
+key_match = re.search(rb'data-views-key="([^"]+)"', article_page)
+expect("the article carries its views key", key_match is not None)
+article_key = key_match.group(1).decode() if key_match else ""
+
 def views_of(data, url):
     views = data.get("views") or {}
-    return views.get(url, 0) if isinstance(views, dict) else 0
+    return views.get(article_key, 0) if isinstance(views, dict) else 0
 
 # What the checks above asked for is counted by this first timer build; the visits below by the next one.
 subprocess.run([bantin, "build", "--quiet", "--no-wait", "--lang", "en"], cwd=project, check=True)

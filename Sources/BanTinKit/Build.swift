@@ -96,11 +96,12 @@ public enum Build {
             try OutputWriter(output: options.outputDirectory).recover()
             // The timer's rebuild when only the logs changed (a new process each time): the counter's files alone.
             let cached = !memory.remembers && !options.showsSavedCounter
-            if cached, let report = try TimerRebuild.attempt(options) { return report }
+            var previousScan: InputScan?
+            if cached, let report = try TimerRebuild.attempt(options, previousScan: &previousScan) { return report }
             var stages = StageRunner()
             // Taken before anything is read: a file changed during this build differs from it next time.
             let scan = cached ? stages.run("load: inputs scanned for the build cache") {
-                InputScan.take(content: options.contentDirectory, templates: options.templatesDirectory)
+                InputScan.take(content: options.contentDirectory, templates: options.templatesDirectory, previous: previousScan)
             } : nil
             var sources = Optional(try stages.run("load") { try SiteSources.read(options, memory: &memory) })
             // The files' text is in the model afterwards: taken, so it is not held twice.

@@ -23,6 +23,7 @@ struct DeployConfigTests {
             + "\n        add_header Cache-Control \"public, max-age=31536000, immutable\";"))
         #expect(nginx.contains("location / {\n        try_files $uri $uri/ =404;\n        add_header Cache-Control \"public, max-age=120\";"))
         #expect(nginx.contains("location = /thong-ke/so-lieu.json {\n        add_header Cache-Control \"public, max-age=60\";"))
+        #expect(nginx.contains("location = /thong-ke/luot-xem.json {\n        add_header Cache-Control \"public, max-age=60\";"))
     }
 
     @Test func pathsWithSpacesAreQuotedForNginxAndTheShell() {

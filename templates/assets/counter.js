@@ -1,4 +1,6 @@
-// Fills the visit counter's widgets from the figures file every build writes (thong-ke/so-lieu.json), so no
+// Fills the visit counter's widgets from the figures file every build writes (thong-ke/so-lieu.json, about
+// 2 KB) and an article's "Lượt xem" from the views file (thong-ke/luot-xem.json, every article's views under
+// a short key the article's page carries; fetched by article pages only, at once with the figures), so no
 // page's HTML holds a number that may be out of date. The words are the templates'; this only puts numbers
 // in and un-hides what has one. Without JavaScript, or before the file arrives, the widgets show a link to
 // the statistics page; a figure that is missing (no views yet) stays hidden rather than showing a 0.
@@ -6,10 +8,23 @@
   "use strict";
   var widget = document.querySelector("[data-counter-figures]");
   if (!widget || !window.fetch || !("content" in document.createElement("template"))) return;
-  fetch(widget.getAttribute("data-counter-figures"), { cache: "no-cache" })
-    .then(function (response) { return response.ok ? response.json() : null; })
-    .then(function (figures) { if (figures && figures.available) show(figures); })
-    .catch(function () {});
+  var figures = get(widget.getAttribute("data-counter-figures"));
+  figures.then(function (data) { if (data && data.available) show(data); });
+  var article = document.querySelector("[data-views-key]");
+  if (article) {
+    Promise.all([figures, get(article.getAttribute("data-views-from"))]).then(function (both) {
+      var count = both[0] && both[0].available && both[1] && both[1][article.getAttribute("data-views-key")];
+      if (!count) return;
+      article.querySelector("[data-views]").textContent = format(count, both[0].separator);
+      article.hidden = false;
+    });
+  }
+
+  function get(url) {
+    return fetch(url, { cache: "no-cache" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .catch(function () { return null; });
+  }
 
   function format(number, separator) {
     return String(number).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
@@ -25,13 +40,6 @@
     });
     var list = widget.querySelector("dl");
     if (list) list.hidden = !(has.online || has.total);
-
-    document.querySelectorAll("[data-views-for]").forEach(function (views) {
-      var count = figures.views[views.getAttribute("data-views-for")];
-      if (!count) return;
-      views.querySelector("[data-views]").textContent = format(count, figures.separator);
-      views.hidden = false;
-    });
 
     var mostRead = document.querySelector("[data-most-read]");
     if (!mostRead) return;

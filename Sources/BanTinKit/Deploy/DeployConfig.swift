@@ -84,6 +84,9 @@ public struct DeployConfig: Sendable {
             location = /thong-ke/so-lieu.json {
                 add_header Cache-Control "public, max-age=60";
             }
+            location = /thong-ke/luot-xem.json {
+                add_header Cache-Control "public, max-age=60";
+            }
             # Resized photos carry a hash of their content in the name (name.960.3fa9c1d2.webp): a changed photo gets
             # a new name, so these are cached for a year.
             location ~ "^/images/.+\\.[0-9a-f]{8}\\.(webp|avif|jpg|png)$" {

@@ -33,7 +33,9 @@ struct InputScan: Codable, Equatable {
 
     /// The folders and files of a build: content's inputs (not its other files, such as the counter's state),
     /// and the whole templates folder.
-    static func take(content: URL, templates: URL) -> InputScan {
+    /// `previous`: the last build's scan, whose hashes are taken for files with the same signature that were not
+    /// racy then (hashing every file again took 0.5 s of an ordinary build at 10,000 articles, 50 MB of text).
+    static func take(content: URL, templates: URL, previous: InputScan? = nil) -> InputScan {
         let time = Int64(Date().timeIntervalSince1970 * 1e9)
         let contentRoot = content.standardizedFileURL.path
         var found: [(String, String, stat)] = []
@@ -42,11 +44,22 @@ struct InputScan: Codable, Equatable {
         }
         walk(templates.standardizedFileURL.path, display: "templates", into: &found, depth: 0)
         nonisolated(unsafe) let entries = found
+        var known: [String: File] = [:]
+        if let previous {
+            known.reserveCapacity(previous.files.count)
+            for file in previous.files where file.hash != nil && file.modified < previous.time - racyWindow { known[file.path] = file }
+        }
+        nonisolated(unsafe) let reusable = known
         let files = Parallel.map(entries.count) { index -> File in
             let (path, display, info) = entries[index]
             let file = File(path: display, size: Int64(info.st_size), modified: modifiedTime(info), inode: UInt64(info.st_ino))
             var hashed = file
-            if file.size <= hashLimit, !display.hasSuffix(linkSuffix) { hashed.hash = hash(path) }
+            guard file.size <= hashLimit, !display.hasSuffix(linkSuffix) else { return hashed }
+            if let old = reusable[display], old.size == file.size, old.modified == file.modified, old.inode == file.inode {
+                hashed.hash = old.hash
+            } else {
+                hashed.hash = hash(path)
+            }
             return hashed
         }
         return InputScan(time: time, files: files.sorted { $0.path < $1.path })

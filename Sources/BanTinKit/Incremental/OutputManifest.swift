@@ -53,29 +53,55 @@ public struct OutputManifest: Sendable, Equatable {
 
     /// Nil for anything that is not a manifest of this version: the build then starts afresh.
     public init?(text: String) {
-        var lines = text.split(separator: "\n")
-        guard lines.first == Substring(Self.header) else { return nil }
+        self.init(bytes: Array(text.utf8))
+    }
+
+    /// Split on bytes: splitting the String by Characters took 0.2 s of a 0.3 s read at 23,600 lines.
+    init?(bytes: [UInt8]) {
+        let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t")
+        var lines = bytes.split(separator: newline)
+        guard let first = lines.first, first.elementsEqual(Self.header.utf8) else { return nil }
         lines.removeFirst()
+        entries.reserveCapacity(lines.count)
         for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 2 || fields.count == 4, let fingerprint = UInt64(fields[0], radix: 16) else { return nil }
+            let fields = line.split(separator: tab, omittingEmptySubsequences: false)
+            guard fields.count == 2 || fields.count == 4, let fingerprint = Self.hexNumber(fields[0]) else { return nil }
             var entry = Entry(fingerprint: fingerprint)
             if fields.count == 4 {
-                entry.source = Self.unescape(fields[2])
-                entry.signature = FileSignature(fields[3])
+                entry.source = Self.field(fields[2])
+                entry.signature = FileSignature(Substring(String(decoding: fields[3], as: UTF8.self)))
             }
-            entries[Self.unescape(fields[1])] = entry
+            entries[Self.field(fields[1])] = entry
         }
+    }
+
+    private static func hexNumber(_ digits: ArraySlice<UInt8>) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 16 else { return nil }
+        var value: UInt64 = 0
+        for digit in digits {
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt64(digit - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt64(digit - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = value << 4 | UInt64(digit - UInt8(ascii: "A") + 10)
+            default: return nil
+            }
+        }
+        return value
     }
 
     /// The output's manifest, each entry checked against the file it describes (`isIntact`).
     public static func read(from output: URL) -> OutputManifest? {
+        readHashed(from: output)?.manifest
+    }
+
+    /// The manifest and the hash of its bytes (`ContentHash.of(manifest.text)` without writing the text again).
+    static func readHashed(from output: URL) -> (manifest: OutputManifest, hash: UInt64)? {
         let path = output.appendingPathComponent(fileName).path
         guard let data = FileManager.default.contents(atPath: path),
-              var manifest = OutputManifest(text: String(decoding: data, as: UTF8.self)) else { return nil }
+              var manifest = OutputManifest(bytes: [UInt8](data)) else { return nil }
         guard let written = changeTime(path) else { return nil }
         manifest.markChangedFiles(in: output, writtenAt: written)
-        return manifest
+        return (manifest, ContentHash.of(data))
     }
 
     /// Marks the entries whose file is missing, not a plain file, or changed after `written` (the manifest's
@@ -111,6 +137,13 @@ public struct OutputManifest: Sendable, Equatable {
         guard path.utf8.contains(where: { $0 == 0x25 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return path }
         return path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\t", with: "%09")
             .replacingOccurrences(of: "\n", with: "%0A").replacingOccurrences(of: "\r", with: "%0D")
+    }
+
+    /// An escaped field's bytes as text, looking for "%" in the bytes (looking in the String, by Characters,
+    /// took 3 µs a line: 0.1 s of a 23,600-line manifest).
+    static func field(_ bytes: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return bytes.contains(0x25) ? unescape(Substring(text)) : text
     }
 
     static func unescape(_ field: Substring) -> String {

@@ -1,11 +1,11 @@
 import Foundation
 
-/// What a `bantin build` leaves in `.bantin/build-cache-<output>.json` for the next one into the same output: the scan of its inputs, what it
+/// What a `bantin build` leaves in `.bantin/build-cache-<output>` (`BuildCacheFile.swift`) for the next one into the same output: the scan of its inputs, what it
 /// reported, and what the counter's files are made from (the site's addresses and the statistics page's
 /// shell), with the manifest it wrote. Safe to delete: without it (or when anything in it does not match) the
 /// next build is an ordinary one.
 struct BuildCache: Codable {
-    static let format = 1
+    static let format = 3
     var format = Self.format
     /// The program that wrote it: another bantin may make other pages from the same files.
     var program: InputScan.File?
@@ -16,7 +16,8 @@ struct BuildCache: Codable {
     var inputs: InputScan
     /// Seconds since 1970 of the next `publishDate` or `expiryDate` after the build's time.
     var validUntil: Double?
-    /// The output's manifest as the build wrote it, less the counter's files.
+    /// The hash of the output's manifest as the build wrote it (the counter's files are in it with fingerprints
+    /// that do not change with the figures: `PlannedFile.figuresFingerprint`).
     var manifestHash: UInt64
     var articles: Int
     var staticPages: Int
@@ -32,20 +33,20 @@ struct BuildCache: Codable {
     /// One cache per output folder (a site may be built into more than one), beside `content/`.
     static func location(content: URL, output: URL) -> URL {
         content.standardizedFileURL.deletingLastPathComponent()
-            .appendingPathComponent(".bantin/build-cache-\(ContentHash.hex(ContentHash.of(output.standardizedFileURL.path))).json")
+            .appendingPathComponent(".bantin/build-cache-\(ContentHash.hex(ContentHash.of(output.standardizedFileURL.path)))")
     }
 
     static func load(content: URL, output: URL) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: location(content: content, output: output).path),
-              let cache = try? JSONDecoder().decode(BuildCache.self, from: data), cache.format == format else { return nil }
-        return cache
+        FileManager.default.contents(atPath: location(content: content, output: output).path).flatMap(decode)
     }
 
     /// Written whole under another name, then renamed: a build killed meanwhile leaves the old cache or none.
     func save(content: URL, output: URL) {
         let url = Self.location(content: content, output: output)
-        guard let data = try? JSONEncoder().encode(self) else { return }
+        guard let data = try? encoded() else { return }
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // The JSON cache of earlier versions, no longer read.
+        try? FileManager.default.removeItem(atPath: url.path + ".json")
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".build-cache.\(getpid()).tmp")
         do {
             try data.write(to: temporary)
@@ -66,44 +67,45 @@ struct BuildCache: Codable {
         return InputScan.File(path: path, size: signature.size, modified: signature.modifiedNanoseconds, inode: signature.inode)
     }
 
-    /// The hash of a manifest's text without the counter's files, whose fingerprints change with every log line.
-    static func manifestHash(_ manifest: OutputManifest, routes: Routes) -> UInt64 {
-        var rest = manifest
-        for path in counterPaths(routes) { rest.entries[path] = nil }
-        return ContentHash.of(rest.text)
-    }
-
     static func counterPaths(_ routes: Routes) -> [String] {
-        [routes.outputPath(for: routes.counterFigures), routes.outputPath(for: routes.statistics)]
+        [routes.outputPath(for: routes.counterFigures), routes.outputPath(for: routes.statistics),
+         routes.outputPath(for: routes.counterViews)]
     }
 }
 
 /// The timer's rebuild when nothing but the access logs changed: the cache says what the last build made from
-/// the same content, templates and site.yml, so only the counter's files are made again (and the manifest).
+/// the same content, templates and site.yml, so only the counter's files are made again (not the manifest).
 /// Gives nil, to build as usual, at the least doubt: no cache, another program or options, any input file
 /// changed, a scheduled article due, the output not as the last build left it.
 enum TimerRebuild {
-    static func attempt(_ options: Build.Options) throws -> Build.Report? {
-        guard !options.fullRebuild, !options.showsSavedCounter, let cache = BuildCache.load(content: options.contentDirectory, output: options.outputDirectory),
-              cache.program != nil, cache.program == BuildCache.program,
+    /// `previousScan`: the cache's scan of the inputs, when there is one (the next scan takes its hashes).
+    static func attempt(_ options: Build.Options, previousScan: inout InputScan?) throws -> Build.Report? {
+        guard !options.fullRebuild, !options.showsSavedCounter else { return nil }
+        var laps = StageRunner()
+        let loaded = laps.run("load: build cache read") { BuildCache.load(content: options.contentDirectory, output: options.outputDirectory) }
+        previousScan = loaded?.inputs
+        guard let cache = loaded, cache.program != nil, cache.program == BuildCache.program,
               cache.content == options.contentDirectory.standardizedFileURL.path,
               cache.templates == options.templatesDirectory.standardizedFileURL.path,
               cache.output == options.outputDirectory.standardizedFileURL.path,
               cache.includeDrafts == options.includeDrafts,
               cache.validUntil.map({ options.now.timeIntervalSince1970 < $0 }) ?? true else { return nil }
-        var laps = StageRunner()
         let unchanged = laps.run("load: inputs compared with the build cache") {
             cache.inputs.matches(content: options.contentDirectory, templates: options.templatesDirectory)
         }
-        guard unchanged, let manifest = OutputManifest.read(from: options.outputDirectory),
-              !manifest.entries.values.contains(where: { !$0.isIntact }) else { return nil }
         let siteURL = options.contentDirectory.appendingPathComponent("site.yml")
-        guard let data = FileManager.default.contents(atPath: siteURL.path) else { return nil }
-        let (parsed, _) = SiteConfig.parse(SourceFile(path: "content/site.yml", text: String(decoding: data, as: UTF8.self)))
-        guard let config = parsed else { return nil }
+        guard unchanged, let data = FileManager.default.contents(atPath: siteURL.path) else { return nil }
+        let parsed = laps.run("load: site.yml") {
+            SiteConfig.parse(SourceFile(path: "content/site.yml", text: String(decoding: data, as: UTF8.self))).0
+        }
+        guard let config = parsed, (config.counter == nil) == (cache.counter == nil) else { return nil }
         let routes = Routes(baseURL: config.baseURL)
-        guard BuildCache.manifestHash(manifest, routes: routes) == cache.manifestHash,
-              (config.counter == nil) == (cache.counter == nil) else { return nil }
+        // The counter's files are rewritten below whenever their bytes differ: a timer rebuild leaves them newer
+        // than the manifest, which it does not rewrite.
+        let counterPaths = Set(BuildCache.counterPaths(routes))
+        let read = laps.run("load: output manifest read") { OutputManifest.readHashed(from: options.outputDirectory) }
+        guard let (manifest, manifestHash) = read, manifestHash == cache.manifestHash,
+              !manifest.entries.contains(where: { !$0.value.isIntact && !counterPaths.contains($0.key) }) else { return nil }
 
         var report = Build.Report()
         report.articles = cache.articles
@@ -112,14 +114,21 @@ enum TimerRebuild {
         report.warnings = cache.warnings
         report.fromCache = true
         var update = OutputUpdate(manifest: manifest, writes: [], removals: [], isIncremental: true)
+        update.writesManifest = false
         var counter: VisitCounter?
         if let settings = config.counter, let stored = cache.counter, let pages = CounterPages(stored: stored.pages) {
-            let made = try laps.run("enrich: counter") { () throws -> [OutputFile] in
+            // The manifest lists the counter's files as this cache's shell makes them, or the output is not as
+            // the last build left it.
+            for (path, fingerprint) in CounterFiles.fingerprints(shell: stored.statisticsShell, routes: routes)
+            where manifest.entries[path]?.fingerprint != fingerprint { return nil }
+            let prepared = try laps.run("enrich: counter (state, new log lines)") { () throws -> VisitCounter in
                 var locations = VisitCounter.Locations.project(of: options.contentDirectory)
                 locations.now = options.now
-                let prepared = try VisitCounter.prepare(counterPages: pages, timeZone: config.timeZone, settings: settings,
-                                                        locations: locations, mode: .count(options.otherBuild))
-                counter = prepared
+                return try VisitCounter.prepare(counterPages: pages, timeZone: config.timeZone, settings: settings,
+                                                locations: locations, mode: .count(options.otherBuild))
+            }
+            counter = prepared
+            let made = try laps.run("render: the counter's files") { () throws -> [(file: OutputFile, fingerprint: UInt64)] in
                 let loader = TemplateLoader(templatesDirectory: options.templatesDirectory,
                                             displayRoot: options.contentDirectory.deletingLastPathComponent())
                 let templates = try TemplateSet(sources: try loader.templateSources())
@@ -128,10 +137,8 @@ enum TimerRebuild {
                                                  numbers: try loader.numberStyle())
                 return CounterFiles.files(shell: stored.statisticsShell, inputs, routes: routes)
             }
-            for file in made {
-                let fingerprint = ContentHash.of(file.contents)
-                if update.manifest.entries[file.path]?.fingerprint != fingerprint {
-                    update.manifest.entries[file.path] = OutputManifest.Entry(fingerprint: fingerprint)
+            for (file, _) in made {
+                if !OutputPlanner.output(options.outputDirectory, holds: file.contents, at: file.path) {
                     update.writes.append((file.path, .bytes(file.contents)))
                 }
             }
@@ -139,9 +146,9 @@ enum TimerRebuild {
             return nil
         }
         if !update.writes.isEmpty {
-            try laps.run("write") { try OutputWriter(output: options.outputDirectory).apply(update) }
+            _ = try laps.run("write") { try OutputWriter(output: options.outputDirectory).apply(update) }
         }
-        let saveProblems = counter?.commit() ?? []
+        let saveProblems = laps.run("write: counter state") { counter?.commit() ?? [] }
         report.filesWritten = update.writes.count
         report.pagesWritten = update.writes.filter { $0.path.hasSuffix(".html") }.count
         report.filesUnchanged = update.manifest.entries.count - update.writes.count
@@ -165,7 +172,7 @@ enum TimerRebuild {
             templates: options.templatesDirectory.standardizedFileURL.path,
             output: options.outputDirectory.standardizedFileURL.path, includeDrafts: options.includeDrafts,
             inputs: scan, validUntil: modeled.nextChange?.timeIntervalSince1970,
-            manifestHash: BuildCache.manifestHash(manifest, routes: modeled.table.routes),
+            manifestHash: ContentHash.of(manifest.text),
             articles: modeled.site.articles.count, staticPages: modeled.site.pages.count, heldBack: modeled.heldBack,
             warnings: warnings, counter: stored)
         cache.save(content: options.contentDirectory, output: options.outputDirectory)

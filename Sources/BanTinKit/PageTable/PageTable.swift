@@ -199,6 +199,7 @@ public struct PageTable: Sendable {
         }
         if site.config.counter != nil {
             file(routes.counterFigures, .counterFigures, owner: "the generated file \(routes.counterFigures)")
+            file(routes.counterViews, .counterFigures, owner: "the generated file \(routes.counterViews)")
         }
         for (url, kind, owner) in [(routes.assets + "/", Kind.assetsFolder, "templates/assets/"),
                                    (routes.resource("images") + "/", .imagesFolder, "content/images/"),

@@ -33,6 +33,8 @@ public struct Routes: Sendable {
     /// file every page's counter widgets are filled from, so no page's HTML depends on the figures.
     public var statistics: String { basePath + "thong-ke/" }
     public var counterFigures: String { basePath + "thong-ke/so-lieu.json" }
+    /// Each article's views by its short key (`ArticleKeys`), read by article pages only.
+    public var counterViews: String { basePath + "thong-ke/luot-xem.json" }
 
     // Reader features: search, archive, feeds, sitemap, redirect rules.
     public var search: String { basePath + "tim-kiem/" }

@@ -19,6 +19,8 @@ struct PageContexts {
     let images: ImageCatalog
     /// Renders an article's list entry (kept to render the home page's first entry again, its picture not lazy).
     private let itemHTML: (([String: Any]) -> String)?
+    /// Each article's key in the counter's views file (with a `counter:` section only).
+    private let viewsKeys: ArticleKeys?
 
     /// `itemHTML` renders an article's item once (the `item` template), kept in the item as `html`.
     init(site: Site, routes: Routes, dates: DateStyle, numbers: NumberStyle = NumberStyle(),
@@ -37,6 +39,7 @@ struct PageContexts {
         shared.merge(Self.counterValues(site: site, routes: routes)) { _, new in new }
         shared.merge(Self.readerValues(site: site, routes: routes)) { _, reader in reader }
         self.shared = shared
+        viewsKeys = site.config.counter == nil ? nil : ArticleKeys(urls: site.articles.map { routes.article($0.slug) })
         let targets = site.config.menu.map { routes.resource($0.url) }
         menuTargets = targets
         publisher = StructuredData.Organization(
@@ -65,6 +68,7 @@ struct PageContexts {
         var values = items[index]
         values["absolute_url"] = routes.absolute(url)
         values["print_url"] = routes.printView(article.slug)
+        values["views_key"] = viewsKeys?[url]
         values["back_url"] = routes.category(article.categorySlug)
         values["breadcrumb"] = breadcrumb(article.categorySlug)
         // Absent, not "": swift-mustache renders a section over an empty string.
@@ -350,7 +354,7 @@ struct PageContexts {
     static func counterValues(site: Site, routes: Routes) -> [String: Any] {
         guard site.config.counter != nil else { return ["counter": ["is_configured": false] as [String: Any]] }
         return ["counter": ["is_configured": true, "statistics_url": routes.statistics,
-                            "figures_url": routes.counterFigures] as [String: Any]]
+                            "figures_url": routes.counterFigures, "views_url": routes.counterViews] as [String: Any]]
     }
 
 }

@@ -15,11 +15,16 @@ struct PlannedFile {
     /// The site-wide values every page sees under its own (one dictionary shared by all pages, not copied
     /// into each: at 10,000 articles the copies were a third of the build's memory).
     var siteValues: [String: Any]
+    /// For the counter's files (`CounterFiles`), whose figures change with every log line: the fingerprint the
+    /// manifest lists (what the file is made of besides the figures), and the file is written whenever its
+    /// bytes differ from the output's. So a rebuild that changes only figures leaves the manifest as it was.
+    var figuresFingerprint: UInt64?
 
-    init(path: String, content: Content, siteValues: [String: Any] = [:]) {
+    init(path: String, content: Content, siteValues: [String: Any] = [:], figuresFingerprint: UInt64? = nil) {
         self.path = path
         self.content = content
         self.siteValues = siteValues
+        self.figuresFingerprint = figuresFingerprint
     }
 
     func render(with templates: TemplateSet) -> OutputFile {

@@ -23,6 +23,9 @@ public struct OutputUpdate {
     public var removals: [String]
     /// False when the output's manifest could not be trusted or was not asked for: every file is in `writes`.
     public var isIncremental: Bool
+    /// False when the output's manifest already says what this update leaves (a timer rebuild that writes only
+    /// the counter's files, whose entries do not change with the figures): it is not written again.
+    public var writesManifest = true
 
     public init(manifest: OutputManifest, writes: [(path: String, source: Source)], removals: [String], isIncremental: Bool) {
         self.manifest = manifest

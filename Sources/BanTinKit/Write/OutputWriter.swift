@@ -125,10 +125,12 @@ public struct OutputWriter {
                 _ = try location(path, in: output)
                 lines.append("r\t" + OutputManifest.escape(path))
             }
-            try Data(update.manifest.text.utf8).write(to: staging.appendingPathComponent(OutputManifest.fileName))
-            lines.append("w\t" + OutputManifest.fileName)
+            if update.writesManifest {
+                try Data(update.manifest.text.utf8).write(to: staging.appendingPathComponent(OutputManifest.fileName))
+                lines.append("w\t" + OutputManifest.fileName)
+            }
             // What the update replaces or removes, kept (as links, no copy) until it is complete.
-            for path in update.writes.map(\.path) + update.removals + [OutputManifest.fileName] {
+            for path in update.writes.map(\.path) + update.removals + (update.writesManifest ? [OutputManifest.fileName] : []) {
                 let existing = try location(path, in: output)
                 guard manager.fileExists(atPath: existing.path) else { continue }
                 let kept = try location(path, in: backup)

@@ -34,7 +34,8 @@ struct PlannedOutput {
             }
         }
         let previous = options.fullRebuild ? nil : (memory.manifest ?? OutputManifest.read(from: options.outputDirectory))
-        let planner = OutputPlanner(templates: plan.templates, templateFingerprints: theme.fingerprints, previous: previous)
+        let planner = OutputPlanner(templates: plan.templates, templateFingerprints: theme.fingerprints, previous: previous,
+                                    output: options.outputDirectory)
         return PlannedOutput(update: planner.update(planned: plan.files, copies: copies), planner: planner,
                              plan: plan, copies: copies, related: enriched.related, filesRead: modeled.filesRead,
                              statisticsShell: shell)
