@@ -234,13 +234,8 @@ import Testing
     }
 
     @Test func theSamplePortalsTemplatesShowEveryFigure() throws {
-        let root = try Fixtures.temporaryFolder()
+        let root = try Fixtures.sampleProjectCopy()
         defer { try? FileManager.default.removeItem(at: root) }
-        for folder in ["content", "templates"] {
-            try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent(folder),
-                                             to: root.appendingPathComponent(folder))
-        }
-        try? FileManager.default.removeItem(at: root.appendingPathComponent("content/data/visits.json"))
         try FileManager.default.createDirectory(at: root.appendingPathComponent("logs"), withIntermediateDirectories: true)
         let seed = "/tin/\(EndToEndTests.seedSlug)/"
         try CounterFixtures.write([

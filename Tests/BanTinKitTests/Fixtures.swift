@@ -92,6 +92,18 @@ enum Fixtures {
         }
     }
 
+    /// A new temporary folder holding copies of the repository's content/ and templates/, without the counter's
+    /// saved state (the caller removes the folder).
+    static func sampleProjectCopy() throws -> URL {
+        let root = try temporaryFolder()
+        for folder in ["content", "templates"] {
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(folder),
+                                             to: root.appendingPathComponent(folder))
+        }
+        try? FileManager.default.removeItem(at: root.appendingPathComponent("content/data/visits.json"))
+        return root
+    }
+
     static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("bantin-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

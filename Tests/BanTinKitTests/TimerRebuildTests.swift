@@ -165,13 +165,8 @@ import Testing
     }
 
     @Test func withoutLogsNoPageOfTheSamplePortalShowsAZero() throws {
-        let root = try Fixtures.temporaryFolder()
+        let root = try Fixtures.sampleProjectCopy()
         defer { try? FileManager.default.removeItem(at: root) }
-        for folder in ["content", "templates"] {
-            try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent(folder),
-                                             to: root.appendingPathComponent(folder))
-        }
-        try? FileManager.default.removeItem(at: root.appendingPathComponent("content/data/visits.json"))
         var options = Build.Options(contentDirectory: root.appendingPathComponent("content"),
                                     templatesDirectory: root.appendingPathComponent("templates"),
                                     outputDirectory: root.appendingPathComponent("public"))

@@ -44,7 +44,10 @@ struct ContentHash: Sendable {
     mutating func combine(_ number: Int) { combine(UInt64(bitPattern: Int64(number))) }
 
     /// The final value, mixed so that nearby inputs give unrelated outputs.
-    var finalized: UInt64 {
+    var finalized: UInt64 { Self.mixed(value) }
+
+    /// MurmurHash3's 64-bit finaliser: every input bit reaches every output bit.
+    static func mixed(_ value: UInt64) -> UInt64 {
         var mixed = value
         mixed ^= mixed >> 33
         mixed = mixed &* 0xff51_afd7_ed55_8ccd

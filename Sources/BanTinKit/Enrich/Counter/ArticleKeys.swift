@@ -40,15 +40,7 @@ struct ArticleKeys: Sendable {
 
     /// FNV-1a of the URL's bytes, then MurmurHash3's finaliser: FNV's low bits, which the key is taken from,
     /// are poorly mixed on their own.
-    static func hash(_ url: String) -> UInt64 {
-        var value = StableHash.of(url)
-        value ^= value >> 33
-        value = value &* 0xff51_afd7_ed55_8ccd
-        value ^= value >> 33
-        value = value &* 0xc4ce_b9fe_1a85_ec53
-        value ^= value >> 33
-        return value
-    }
+    static func hash(_ url: String) -> UInt64 { ContentHash.mixed(StableHash.of(url)) }
 
     static func base36(_ value: UInt64, length: Int) -> String {
         let digits = String(value, radix: 36)
