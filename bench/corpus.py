@@ -144,7 +144,10 @@ def main():
     n, out = args.n, args.out
     rng = random.Random(20261125)
     tags = [words(rng, 2) for _ in range(shape["tags"])]
-    tags = list(dict.fromkeys(tags))
+    by_slug = {}
+    for t in tags:  # one name a slug (the first drawn): "bình có" and "binh có" would be one page, whose name?
+        by_slug.setdefault(slugify(t), t)
+    tags = list(by_slug.values())
     weights = [1 / (i + 1) for i in range(len(tags))] if shape["zipf"] else [1] * len(tags)
     names = category_names(shape["categories"])
     parents = parents_of(names, shape["depth"], args.shape)
