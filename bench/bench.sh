@@ -162,7 +162,7 @@ for shape in $SHAPES; do
     for i in $(seq 1 "$RUNS"); do
       [ -n "$NO_HUGO" ] || run hugo "$key" "$i" "$HUGO" --source "$root/bench/hugo-site" \
         --config "$root/bench/hugo-site/hugo.toml,$dir/hugo/shape.toml" --contentDir "$dir/hugo/content" \
-        --destination "$out/bench-$key/hugo" --cacheDir "$out/hugo-cache" --noBuildLock --quiet
+        --destination "$out/bench-$key/hugo" --cacheDir "$out/hugo-cache" --noBuildLock --logLevel error
       run bantin "$key" "$i" "$BANTIN" build --quiet --full --content "$dir/bantin/content" \
         --templates "$root/templates" --output "$out/bench-$key/bantin"
     done

@@ -49,7 +49,12 @@ def slugify(text):
             out.append(c); dash = False
         else:
             dash = True
-    return "".join(out)
+    slug = "".join(out)
+    # bantin's Slug.truncate: at most 100 characters, cut at the last "-" within 101.
+    if len(slug) > 100:
+        cut = slug[:101].rfind("-")
+        slug = slug[:cut] if cut > 0 else slug[:100]
+    return slug
 
 
 def words(rng, n):
@@ -139,7 +144,10 @@ def main():
     n, out = args.n, args.out
     rng = random.Random(20261125)
     tags = [words(rng, 2) for _ in range(shape["tags"])]
-    tags = list(dict.fromkeys(tags))
+    by_slug = {}
+    for t in tags:  # one name a slug (the first drawn): "bình có" and "binh có" would be one page, whose name?
+        by_slug.setdefault(slugify(t), t)
+    tags = list(by_slug.values())
     weights = [1 / (i + 1) for i in range(len(tags))] if shape["zipf"] else [1] * len(tags)
     names = category_names(shape["categories"])
     parents = parents_of(names, shape["depth"], args.shape)
@@ -163,10 +171,26 @@ def main():
             if name in parents:
                 f.write(f"    parent: {quote(parents[name])}\n")
     with open(os.path.join(out, "hugo", "shape.toml"), "w") as f:
-        f.write("# bench/corpus.py: this corpus's category tree, read by bench/hugo-site after its hugo.toml\n")
-        f.write("[params.parents]\n")
-        for child, parent in parents.items():
-            f.write(f"  {quote(child)} = {quote(parent)}\n")
+        # Read by bench/hugo-site after its hugo.toml. The category tree is in the term pages (`parent:`): Hugo
+        # lowercases the keys of a [params] table, and an empty one here replaced hugo.toml's [params].
+        f.write("# bench/corpus.py: settings of this corpus for bench/hugo-site (none so far)\n")
+    # Term pages for Hugo: each category's title, bantin's slug (Hugo's URLs would keep "đ") and its place in
+    # site.yml (bantin lists categories in that order, Hugo alphabetically unless given weights); a tag gets a
+    # page only when its slug needs one. The folder is Hugo's own path for the term (lower case, spaces as "-").
+    def term_page(taxonomy, name, weight=None, parent=None):
+        folder = os.path.join(out, "hugo", "content", taxonomy, unicodedata.normalize("NFC", name.lower()).replace(" ", "-"))
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, "_index.md"), "w") as f:
+            f.write(f"---\ntitle: {quote(name)}\nslug: {slugify(name)}\n" + (f"weight: {weight}\n" if weight else "")
+                    + (f"parent: {quote(parent)}\n" if parent else "") + "---\n")
+    for i, name in enumerate(names):
+        term_page("categories", name, i + 1, parents.get(name))
+    # bantin has no page listing the categories (the sidebar does): Hugo does not render its /chuyen-muc/ either.
+    with open(os.path.join(out, "hugo", "content", "categories", "_index.md"), "w") as f:
+        f.write("---\nbuild:\n  render: never\n---\n")
+    for name in tags:
+        if "đ" in name.lower():
+            term_page("tags", name)
     low_year, high_year = shape["years"]
     seen = set()
     for i in range(n):

@@ -39,6 +39,25 @@ import Testing
         }
     }
 
+    // MARK: the photo widget
+
+    /// "Xem tất cả album" leads to the album list when there are albums, and is not there without any: it used
+    /// to be a link to nowhere (`href=""`) on every page of such a site.
+    @Test func thePhotoWidgetLinksToTheAlbumListOnlyWhenThereAreAlbums() throws {
+        let portal = try read("tin/\(Self.seed)/index.html")
+        #expect(portal.contains("<p class=\"more\"><a href=\"/album/\">Xem tất cả album"))
+
+        let sources = try TemplateLoader(templatesDirectory: Fixtures.repositoryRoot.appendingPathComponent("templates"))
+            .templateSources()
+        let (model, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: [Fixtures.article("a", title: "Tin một")],
+                                            pageFiles: [], options: Fixtures.options)
+        let files = Build.render(site: model, templates: try TemplateSet(sources: sources), dates: Fixtures.dates)
+        let page = try #require(files.first { $0.path == "tin/tin-mot/index.html" }?.text)
+        #expect(page.contains("<h2 class=\"widget-title\" id=\"widget-hinh-hoat-dong\">Hình hoạt động</h2>\n<p class=\"widget-empty\">Chưa có hình ảnh.</p>\n</section>"))
+        #expect(!page.contains("Xem tất cả album"))
+        #expect(!page.contains("href=\"\""))
+    }
+
     // MARK: sharing and search engines
 
     @Test func anArticleWithADrawingIsSharedWithTheSiteImageAndItsSize() throws {

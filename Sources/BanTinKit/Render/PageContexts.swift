@@ -318,8 +318,6 @@ struct PageContexts {
                 return values
             },
             "has_photos": !config.photos.isEmpty || !site.albums.isEmpty,
-            // false, not "": Mustache takes an empty string for a value, and the widget linked to href="".
-            "albums_url": site.albums.isEmpty ? false as Any : routes.albums,
             "has_contact": config.contact != nil,
             // What a shared link shows when its page has no raster picture of its own (a PNG made from the logo).
             "share_image": ["url": routes.absolute(routes.defaultShareImage), "alt": config.title,
@@ -329,6 +327,9 @@ struct PageContexts {
             "apple_touch_icon_url": routes.appleTouchIcon,
         ]
         if let contact = config.contact { values["contact"] = contactValues(contact) }
+        // Absent without albums, not "": swift-mustache renders a section over an empty string, and every page
+        // had a "Xem tất cả album" link to nowhere (`href=""`).
+        if !site.albums.isEmpty { values["albums_url"] = routes.albums }
         // "Hình hoạt động" shows the latest album's first photos, each opening its large view in the album.
         if let album = site.albums.first {
             values["latest_album"] = ["title": album.title, "url": routes.album(album.slug),
