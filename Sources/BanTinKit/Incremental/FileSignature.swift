@@ -22,13 +22,8 @@ public struct FileSignature: Sendable, Hashable, CustomStringConvertible {
     public init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-        let time = info.st_mtimespec
-        #else
-        let time = info.st_mtim
-        #endif
         size = Int64(info.st_size)
-        modifiedNanoseconds = Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+        modifiedNanoseconds = info.modifiedNanoseconds
         inode = UInt64(info.st_ino)
     }
 

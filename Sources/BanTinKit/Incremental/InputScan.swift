@@ -52,7 +52,7 @@ struct InputScan: Codable, Equatable {
         nonisolated(unsafe) let reusable = known
         let files = Parallel.map(entries.count) { index -> File in
             let (path, display, info) = entries[index]
-            let file = File(path: display, size: Int64(info.st_size), modified: modifiedTime(info), inode: UInt64(info.st_ino))
+            let file = File(path: display, size: Int64(info.st_size), modified: info.modifiedNanoseconds, inode: UInt64(info.st_ino))
             var hashed = file
             guard file.size <= hashLimit, !display.hasSuffix(linkSuffix) else { return hashed }
             if let old = reusable[display], old.size == file.size, old.modified == file.modified, old.inode == file.inode {
@@ -83,7 +83,7 @@ struct InputScan: Codable, Equatable {
             let was = known[index]
             guard was.path == display, was.size == Int64(info.st_size) else { return false }
             let racy = was.modified >= scanTime - Self.racyWindow
-            if !racy, was.modified == Self.modifiedTime(info), was.inode == UInt64(info.st_ino) { return true }
+            if !racy, was.modified == info.modifiedNanoseconds, was.inode == UInt64(info.st_ino) { return true }
             guard let hash = was.hash else { return false }
             return Self.hash(path) == hash
         }
@@ -121,15 +121,6 @@ struct InputScan: Codable, Equatable {
 
     /// Marks a symbolic link's own entry (its signature is the link's, never hashed).
     static let linkSuffix = " (symbolic link)"
-
-    private static func modifiedTime(_ info: stat) -> Int64 {
-        #if canImport(Darwin)
-        let time = info.st_mtimespec
-        #else
-        let time = info.st_mtim
-        #endif
-        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
-    }
 
     private static func hash(_ path: String) -> UInt64? {
         FileManager.default.contents(atPath: path).map(ContentHash.of)

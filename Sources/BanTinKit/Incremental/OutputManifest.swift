@@ -124,12 +124,7 @@ public struct OutputManifest: Sendable, Equatable {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         if regularOnly, info.st_mode & S_IFMT != S_IFREG { return nil }
-        #if canImport(Darwin)
-        let time = info.st_ctimespec
-        #else
-        let time = info.st_ctim
-        #endif
-        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+        return info.changedNanoseconds
     }
 
     /// Tabs, line breaks and "%" in file names would break the line format.
