@@ -25,10 +25,9 @@ if [ -z "$axe" ] || [ ! -f "$axe" ]; then
   axe="$(find_axe)"
 fi
 
-port="${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$site" >/dev/null 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 50); do python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break; sleep 0.1; done
+. "$(dirname "$0")/lib/serve.sh"
+server=""
+trap '[ -z "$server" ] || kill "$server" 2>/dev/null || true' EXIT
+serve_folder "$site"
 
 python3 "$(dirname "$0")/a11y.py" "http://127.0.0.1:$port" "$axe"

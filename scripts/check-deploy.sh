@@ -37,7 +37,8 @@ text, n = re.subn(r'(?m)^(  logs: ).*$', lambda m: f'{m.group(1)}["{logs}/access
 assert n == 1, "site.yml has no counter.logs line"
 open(path, "w", encoding="utf-8").write(text)
 PY
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+. scripts/lib/serve.sh
+port="$(free_port)"
 (cd "$project" && "$BANTIN" build --quiet --lang en)
 (cd "$project" && "$BANTIN" deploy-config nginx --lang en --listen "127.0.0.1:$port") > "$work/server.conf"
 grep -q "access_log $work/logs/access.log combined;" "$work/server.conf" || { echo "FAIL: access_log is not counter.logs"; exit 1; }

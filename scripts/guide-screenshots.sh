@@ -9,11 +9,12 @@ mkdir -p "$out"
 browser="$(command -v chromium || command -v chromium-browser)"
 work="$(mktemp -d)"
 cp -r content "$work/content"
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+. "$(dirname "$0")/lib/serve.sh"
+port="$(free_port)"
 "$bantin" serve --content "$work/content" --templates templates --output "$work/serve" --port "$port" 2>"$work/serve.log" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 100); do python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break; sleep 0.2; done
+wait_for_http "$port" 200 || true
 shoot() { # name url
   timeout 60 "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/profile" \
     --force-device-scale-factor=1 --timeout=4000 --window-size=1280,800 \
