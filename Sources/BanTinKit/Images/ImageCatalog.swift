@@ -64,10 +64,10 @@ struct ImageCatalog: Sendable {
                                   projectRoot: projectRoot, routes: modeled.table.routes)
         catalog.warnings += unusedPictures(options.contentDirectory, used: Set(catalog.images.keys), projectRoot: projectRoot)
         let rewriter = BodyImages(catalog: catalog, templates: modeled.theme.templates)
+        // Both passes over the bodies run on every core: serial, they took 0.2–0.4 s at 10,000 articles.
         modeled.site.updateArticles { articles in
-            for index in articles.indices {
-                articles[index].bodyHTML = rewriter.rewrite(articles[index].bodyHTML)
-            }
+            let rewritten = Parallel.map(articles.count) { rewriter.rewrite(articles[$0].bodyHTML) }
+            for index in articles.indices { articles[index].bodyHTML = rewritten[index] }
         }
         for index in modeled.site.pages.indices {
             modeled.site.pages[index].bodyHTML = rewriter.rewrite(modeled.site.pages[index].bodyHTML)
@@ -80,12 +80,13 @@ struct ImageCatalog: Sendable {
 
     /// Every place the site shows a picture, in file order.
     static func collectUses(_ site: Site, siteFile: String, albums: [Album]) -> [Use] {
-        var uses: [Use] = []
-        for article in site.articles {
-            if let image = article.image { uses.append(Use(reference: image, file: article.sourcePath, line: article.imageLine)) }
-            uses += BodyImages.uses(article.bodyHTML, markdown: article.markdown, bodyLine: article.bodyLine,
-                                    file: article.sourcePath)
-        }
+        let articles = site.articles
+        var uses = Parallel.map(articles.count) { index -> [Use] in
+            let article = articles[index]
+            let image = article.image.map { [Use(reference: $0, file: article.sourcePath, line: article.imageLine)] } ?? []
+            return image + BodyImages.uses(article.bodyHTML, markdown: article.markdown, bodyLine: article.bodyLine,
+                                           file: article.sourcePath)
+        }.flatMap { $0 }
         for page in site.pages {
             uses += BodyImages.uses(page.bodyHTML, markdown: page.markdown, bodyLine: page.bodyLine, file: page.sourcePath)
         }
