@@ -106,7 +106,7 @@ public enum Build {
             var sources = Optional(try stages.run("load") { try SiteSources.read(options, memory: &memory) })
             // The files' text is in the model afterwards: taken, so it is not held twice.
             var modeled = try stages.run("model") { try ModeledSite.make(sources.take()!, options: options, memory: &memory) }
-            modeled.site = stages.run("markdown") { renderBodies(modeled.site, memory: memory) }
+            stages.run("markdown") { renderBodies(&modeled.site, memory: memory) }
             let images = try stages.run("images") { try ImageCatalog.make(&modeled, options: options, memory: memory) }
             let enriched = try stages.run("enrich: related, counter; feeds, sitemap, search index") {
                 try Enrichment.make(&modeled, options: options)

