@@ -14,20 +14,30 @@ enum Composed {
     static func isSurelyNFC(_ text: String) -> Bool {
         // On the UTF-8 bytes (the text is valid UTF-8): lead bytes up to 0xCB encode scalars below U+0300;
         // E1 B8…BB is U+1E00–U+1EFF; E2 80 90…E2 81 9F is U+2010–U+205F; E2 82 A0…E2 83 8F is U+20A0–U+20CF.
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let lead = bytes[index]
-            if lead < 0x80 { index = bytes.index(after: index); continue }
-            if lead >= 0xC2, lead <= 0xCB { index = bytes.index(index, offsetBy: 2); continue }
-            guard lead == 0xE1 || lead == 0xE2, bytes.distance(from: index, to: bytes.endIndex) >= 3 else { return false }
-            let second = bytes[bytes.index(index, offsetBy: 1)], third = bytes[bytes.index(index, offsetBy: 2)]
-            let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
-            switch scalar {
-            case 0x1E00...0x1EFF, 0x2010...0x205F, 0x20A0...0x20CF: index = bytes.index(index, offsetBy: 3)
-            default: return false
+        // On the contiguous bytes, ASCII eight at a time: through `String.UTF8View` indices this scan was 3 % of a
+        // 10,000-article build (every file, then every body and title again).
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return true }
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                if index + 8 <= count,
+                   UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+                let lead = base[index]
+                if lead < 0x80 { index += 1; continue }
+                if lead >= 0xC2, lead <= 0xCB { index += 2; continue }
+                guard lead == 0xE1 || lead == 0xE2, count - index >= 3 else { return false }
+                let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(base[index + 1] & 0x3F) << 6) | UInt32(base[index + 2] & 0x3F)
+                switch scalar {
+                case 0x1E00...0x1EFF, 0x2010...0x205F, 0x20A0...0x20CF: index += 3
+                default: return false
+                }
             }
+            return true
         }
-        return true
     }
 }
