@@ -17,7 +17,7 @@ enum ArticleBodies {
     static func render(_ site: inout Site, memo: MarkdownMemo? = nil, keepsMarkdown: Bool = true) {
         let renderer = Renderer(markdown: Markdown(allowsRawHTML: site.config.unsafeMarkdown), memo: memo,
                                 keepsMarkdown: keepsMarkdown)
-        site.updateArticles { articles in
+        site.updateBodies { articles in
             articles.withUnsafeMutableBufferPointer { buffer in
                 guard let start = buffer.baseAddress else { return }
                 nonisolated(unsafe) let slots = start
