@@ -12,9 +12,15 @@ enum ReaderFiles {
             default: break
             }
         }
-        return RSSFeeds.files(site, feeds: feeds, routes: routes, dates: dates)
-            + Sitemap.files(table, dates: dates)
-            + SearchIndex.files(site, routes: routes, dates: dates)
-            + RedirectRules.files(oldURLs, routes: routes)
+        // Feeds, sitemap and redirect rules (one thread, in order) beside the search index, which has parts on one
+        // thread too: on a machine of many cores they would otherwise wait for each other.
+        nonisolated(unsafe) let inputs = (site: site, table: table, feeds: feeds, oldURLs: oldURLs)
+        let others = Concurrently {
+            (RSSFeeds.files(inputs.site, feeds: inputs.feeds, routes: routes, dates: dates) + Sitemap.files(inputs.table, dates: dates),
+             RedirectRules.files(inputs.oldURLs, routes: routes))
+        }
+        let search = SearchIndex.files(site, routes: routes, dates: dates)
+        let (listed, redirects) = others.value
+        return listed + search + redirects
     }
 }
