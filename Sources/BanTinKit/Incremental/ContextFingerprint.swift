@@ -10,6 +10,15 @@ import Foundation
 final class ContextFingerprint {
     private var memo: [UnsafeRawPointer: UInt64] = [:]
     private var retained: [Any] = []
+    /// What a hasher of the values many pages share remembered (read only from here on, so any thread may ask):
+    /// a hasher made for one page, and dropped with it, hashes only what is the page's own.
+    /// (The memo itself, not its hasher: read through a constant of this hasher, it costs no reference count
+    /// on the storage every writing thread reads.)
+    private let shared: [UnsafeRawPointer: UInt64]
+
+    init(sharing shared: ContextFingerprint? = nil) {
+        self.shared = shared?.memo ?? [:]
+    }
 
     /// Collections are one reference to their storage on every platform Swift runs on; if not, no memo.
     private static let canMemoize = MemoryLayout<[String: Any]>.size == MemoryLayout<UnsafeRawPointer>.size
@@ -114,7 +123,7 @@ final class ContextFingerprint {
     private func remembered<Collection>(_ collection: Collection, _ compute: () -> UInt64) -> UInt64 {
         guard Self.canMemoize, MemoryLayout<Collection>.size == MemoryLayout<UnsafeRawPointer>.size else { return compute() }
         let identity = unsafeBitCast(collection, to: UnsafeRawPointer.self)
-        if let known = memo[identity] { return known }
+        if let known = shared[identity] ?? memo[identity] { return known }
         let value = compute()
         memo[identity] = value
         retained.append(collection)

@@ -26,16 +26,23 @@ struct OutputPlanner {
     func update(planned: [PlannedFile], copies: [Copy]) -> OutputUpdate {
         var manifest = OutputManifest()
         var writes: [(path: String, source: OutputUpdate.Source)] = []
-        var toRender: [Int] = []
-        for (index, fingerprint) in fingerprints(planned).enumerated() {
+        var toRender: [(file: PlannedFile, made: [String: Any]?)] = []
+        // Without a manifest every page is written: its values are made, fingerprinted and rendered by the writer,
+        // once, and dropped. With one, every page is fingerprinted here, and only the values of pages that
+        // changed are kept for the writer.
+        let learnt = previous == nil ? LearntFingerprints() : nil
+        let fingerprinted = fingerprints(planned, deferringPages: learnt != nil)
+        for (index, fingerprint) in fingerprinted.enumerated() {
             let path = planned[index].path
             if let fixed = planned[index].figuresFingerprint, case .bytes(let data) = planned[index].content {
                 manifest.entries[path] = .init(fingerprint: fixed)
                 if previous == nil || !Self.output(output, holds: data, at: path) { writes.append((path, .bytes(data))) }
                 continue
             }
-            manifest.entries[path] = .init(fingerprint: fingerprint)
-            if !isUnchanged(path, fingerprint) { toRender.append(index) }
+            // A deferred page's fingerprint, when not known yet, is learnt as the writer makes it.
+            manifest.entries[path] = .init(fingerprint: fingerprint.value ?? 0)
+            if let value = fingerprint.value, isUnchanged(path, value) { continue }
+            toRender.append((planned[index], fingerprint.made))
         }
 
         for copy in copies {
@@ -53,9 +60,11 @@ struct OutputPlanner {
             if !isUnchanged(copy.path, fingerprint) { writes.append((copy.path, copy.linked ? .link(copy.source) : .copy(copy.source))) }
         }
 
-        writes += render(toRender.map { planned[$0] })
+        writes += render(toRender, learnt: learnt)
         let removals = (previous?.entries.keys).map { Set($0).subtracting(manifest.entries.keys).sorted() } ?? []
-        return OutputUpdate(manifest: manifest, writes: writes, removals: removals, isIncremental: previous != nil)
+        var update = OutputUpdate(manifest: manifest, writes: writes, removals: removals, isIncremental: previous != nil)
+        update.learnt = learnt
+        return update
     }
 
     /// Whether the output's file at `path` has these bytes (a counter file: under 200 KB at 10,000 articles).
@@ -71,18 +80,28 @@ struct OutputPlanner {
     }
 
     /// One fingerprint per planned file, on every core: each core takes a contiguous share (an article's page
-    /// and its print view share a context) with a memo of its own.
-    private func fingerprints(_ planned: [PlannedFile]) -> [UInt64] {
-        var results = [UInt64](repeating: 0, count: planned.count)
+    /// and its print view share a context) with a memo of its own. A deferred page's values are made to be
+    /// hashed, and kept only when the page changed (the writer renders it from them); with `deferringPages`
+    /// they are not made here at all (nil fingerprint).
+    private func fingerprints(_ planned: [PlannedFile], deferringPages: Bool) -> [(value: UInt64?, made: [String: Any]?)] {
+        var results = [(value: UInt64?, made: [String: Any]?)](repeating: (nil, nil), count: planned.count)
         let shares = max(1, min(ProcessInfo.processInfo.activeProcessorCount, planned.count / 256))
         nonisolated(unsafe) let inputs = planned
-        let templateFingerprints = self.templateFingerprints
+        let planner = self
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: shares) { share in
                 let hasher = ContextFingerprint()
                 for index in (inputs.count * share / shares)..<(inputs.count * (share + 1) / shares) {
-                    slots[index] = Self.fingerprint(inputs[index], templateFingerprints: templateFingerprints, hasher: hasher)
+                    let file = inputs[index]
+                    guard case .deferred(let template, let kind, let values) = file.content else {
+                        slots[index] = (Self.fingerprint(file, templateFingerprints: planner.templateFingerprints, hasher: hasher), nil)
+                        continue
+                    }
+                    guard !deferringPages else { continue }
+                    let page = values.page(kind)
+                    let fingerprint = planner.fingerprint(template, page, values)
+                    slots[index] = (fingerprint, planner.isUnchanged(file.path, fingerprint) ? nil : page.context)
                 }
             }
         }
@@ -94,22 +113,48 @@ struct OutputPlanner {
                             hasher: ContextFingerprint = ContextFingerprint()) -> UInt64 {
         switch file.content {
         case .page(let template, let context):
-            var hash = ContentHash()
-            hash.combine(template)
-            hash.combine(templateFingerprints[template] ?? 0)
-            hash.combine(hasher.hash(context))
-            hash.combine(hasher.hash(file.siteValues))
-            return hash.finalized
+            return combined(template, templateFingerprints, context: hasher.hash(context), site: hasher.hash(file.siteValues))
+        case .deferred(let template, let kind, let values):
+            return combined(template, templateFingerprints, context: values.page(kind).hash, site: values.siteHash)
         case .bytes(let data):
             return ContentHash.of(data)
         }
     }
 
-    /// Pages are rendered when the writer gets to them, on its threads, so no build holds every page at once.
-    private func render(_ files: [PlannedFile]) -> [(path: String, source: OutputUpdate.Source)] {
+    /// A deferred page's fingerprint (its site values are those of `values`' contexts).
+    private func fingerprint(_ template: String, _ page: PageValues.Page, _ values: PageValues) -> UInt64 {
+        Self.combined(template, templateFingerprints, context: page.hash, site: values.siteHash)
+    }
+
+    private static func combined(_ template: String, _ templateFingerprints: [String: UInt64], context: UInt64, site: UInt64) -> UInt64 {
+        var hash = ContentHash()
+        hash.combine(template)
+        hash.combine(templateFingerprints[template] ?? 0)
+        hash.combine(context)
+        hash.combine(site)
+        return hash.finalized
+    }
+
+    /// Pages are rendered when the writer gets to them, on its threads, so no build holds every page at once;
+    /// a page whose values were not made yet has them made there, and its fingerprint learnt.
+    private func render(_ files: [(file: PlannedFile, made: [String: Any]?)],
+                        learnt: LearntFingerprints?) -> [(path: String, source: OutputUpdate.Source)] {
         let templates = self.templates
-        return files.map { file in
-            nonisolated(unsafe) let file = file
+        let planner = self
+        return files.map { file, made in
+            nonisolated(unsafe) let file = file, made = made
+            if let made, case .deferred(let template, _, _) = file.content {
+                return (file.path, .produced(OutputUpdate.Producer {
+                    Data(templates.render(template, own: made, site: file.siteValues).utf8)
+                }))
+            }
+            if let learnt, case .deferred(let template, let kind, let values) = file.content {
+                return (file.path, .produced(OutputUpdate.Producer {
+                    let page = values.page(kind)
+                    learnt.learn(planner.fingerprint(template, page, values), for: file.path)
+                    return Data(templates.render(template, own: page.context, site: file.siteValues).utf8)
+                }))
+            }
             return (file.path, .produced(OutputUpdate.Producer { file.render(with: templates).contents }))
         }
     }

@@ -10,6 +10,7 @@ struct StageRunner {
 
     mutating func run<T>(_ name: String, _ stage: () throws -> T) rethrows -> T {
         let result = try stage()
+        MemoryTuning.returnFreedMemory()
         let now = Date(), processor = Self.processorSeconds()
         laps.append((name, now.timeIntervalSince(last), processor - lastProcessor, Self.residentBytes()))
         last = now

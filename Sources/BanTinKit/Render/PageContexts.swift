@@ -60,6 +60,9 @@ struct PageContexts {
         return copy
     }
 
+    /// The values many pages hold as they are (the list entries, the menus), for hashing once per build.
+    var valuesManyPagesShare: [Any] { items + menus.map { $0 as Any } }
+
     // MARK: pages
 
     func article(_ index: Int, related: [ArticleID]) -> [String: Any] {

@@ -1,11 +1,14 @@
 import Foundation
 
 /// One file of the built site before any template runs. Incremental builds hash the context and render
-/// only the pages whose context or template changed; a full build renders them all.
+/// only the pages whose context or template changed; a full build renders them all. The pages of a build are
+/// `deferred`: their values are made when the page is fingerprinted or written.
 struct PlannedFile {
     enum Content {
         /// A page: the template's name and the values it sees.
         case page(template: String, context: [String: Any])
+        /// A page of the table whose values are made only when asked for (`PageValues`), and not kept.
+        case deferred(template: String, kind: PageTable.Kind, values: PageValues)
         /// Bytes made without a template (feeds, indexes, …).
         case bytes(Data)
     }
@@ -31,6 +34,8 @@ struct PlannedFile {
         switch content {
         case .page(let template, let context):
             OutputFile(path: path, text: templates.render(template, own: context, site: siteValues))
+        case .deferred(let template, let kind, let values):
+            OutputFile(path: path, text: templates.render(template, own: values.page(kind).context, site: siteValues))
         case .bytes(let data):
             OutputFile(path: path, contents: data)
         }

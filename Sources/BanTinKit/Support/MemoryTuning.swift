@@ -9,9 +9,20 @@ public enum MemoryTuning {
         _ = glibcMallopt(mmapThreshold, 256 * 1024)
         #endif
     }
+
+    /// Gives the system back the free pages inside malloc's heaps. Small blocks freed by a stage (the Markdown
+    /// sources, a stage's scratch strings) leave holes that only later small blocks reuse, while the next stage's
+    /// large arrays get mappings of their own: without this, those holes stay resident under them.
+    static func returnFreedMemory() {
+        #if os(Linux)
+        _ = glibcMallocTrim(0)
+        #endif
+    }
 }
 
 #if os(Linux)
 @_silgen_name("mallopt")
 private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
 #endif

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A build's changes to the output folder: the manifest it will hold, the files that are new or changed,
 /// and the files of the previous build that no longer belong to the site.
@@ -34,6 +35,29 @@ public struct OutputUpdate {
         self.isIncremental = isIncremental
     }
 
+    /// Fingerprints known only once their page is made (a build that renders every page makes each page's
+    /// values while writing it): the producers leave them here, and `completedManifest` puts them in.
+    var learnt: LearntFingerprints?
+
+    /// The manifest with every fingerprint the producers learnt; what the writer stores.
+    var completedManifest: OutputManifest {
+        guard let learnt else { return manifest }
+        var manifest = self.manifest
+        for (path, fingerprint) in learnt.all { manifest.entries[path]?.fingerprint = fingerprint }
+        return manifest
+    }
+
     /// Files written plus files removed.
     var changeCount: Int { writes.count + removals.count }
+}
+
+/// Fingerprints of files, told by the threads that make them.
+final class LearntFingerprints: Sendable {
+    private let fingerprints = Mutex<[String: UInt64]>([:])
+
+    func learn(_ fingerprint: UInt64, for path: String) {
+        fingerprints.withLock { $0[path] = fingerprint }
+    }
+
+    var all: [String: UInt64] { fingerprints.withLock { $0 } }
 }

@@ -99,7 +99,7 @@ public struct OutputWriter {
                     try work.store { try Self.reuse(output.appendingPathComponent(paths[index]).path, path: paths[index], at: targets[index]) }
                 }
             }
-            try PlainFiles.store(Data(update.manifest.text.utf8), at: staging.appendingPathComponent(OutputManifest.fileName).path)
+            try PlainFiles.store(Data(update.completedManifest.text.utf8), at: staging.appendingPathComponent(OutputManifest.fileName).path)
             try swapIn()
         } catch {
             try? manager.removeItem(at: staging)
@@ -126,7 +126,7 @@ public struct OutputWriter {
                 lines.append("r\t" + OutputManifest.escape(path))
             }
             if update.writesManifest {
-                try Data(update.manifest.text.utf8).write(to: staging.appendingPathComponent(OutputManifest.fileName))
+                try Data(update.completedManifest.text.utf8).write(to: staging.appendingPathComponent(OutputManifest.fileName))
                 lines.append("w\t" + OutputManifest.fileName)
             }
             // What the update replaces or removes, kept (as links, no copy) until it is complete.

@@ -61,6 +61,9 @@ struct PlannedOutput {
             update = planner.update(planned: plan.files, copies: copies)
             try writer.apply(update, work: work)
         }
+        // With the fingerprints of the pages made while written.
+        update.manifest = update.completedManifest
+        update.learnt = nil
         memory.manifest = update.manifest
         if memory.remembers, let contexts = plan.contexts {
             memory.previewBasis = PreviewBasis(

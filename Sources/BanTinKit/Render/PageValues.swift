@@ -1,0 +1,135 @@
+import Foundation
+import Synchronization
+
+/// Makes the values a page's template sees when the page is written, not before: holding every page's values
+/// from planning to writing was the largest part of a build's memory (at 10,000 articles of the flat corpus,
+/// 95 MB of its 240 MB peak). Each page's values are made, fingerprinted, rendered and dropped by the thread
+/// that writes the page.
+final class PageValues: @unchecked Sendable {
+    // Everything here is read only once made, but `pairs`, which locks itself.
+    let contexts: PageContexts
+    private let related: RelatedLists
+    private let archive: [ArchiveMonth]
+    private let archiveYears: [ArchiveYear]
+    private let categoryPositions: [String: [Int]]
+    /// What hashing the values many pages share remembered (site values, list entries, menus).
+    private let sharedHashes = ContextFingerprint()
+    /// The hash of the site-wide values every page sees under its own.
+    let siteHash: UInt64
+    /// An article's page and its print view see the same values: made for the first of the two asked, kept
+    /// until the second is (the writer takes them one after the other: "tin/x/in.html", "tin/x/index.html").
+    private let pairs = Mutex<[Int: Page]>([:])
+
+    /// A page's values and their hash (`ContextFingerprint`). Plain values, never changed once made: handed
+    /// from the thread that made them to the one writing the print view.
+    struct Page: @unchecked Sendable {
+        var context: [String: Any]
+        var hash: UInt64
+    }
+
+    init(contexts: PageContexts, table: PageTable, related: RelatedLists) {
+        self.contexts = contexts
+        self.related = related
+        archive = table.archive
+        archiveYears = table.archiveYears
+        var positions: [String: [Int]] = [:]
+        for entry in table.pages {
+            if case .category(let slug, _) = entry.kind, positions[slug] == nil {
+                positions[slug] = contexts.site.articleIndices(inTree: slug)
+            }
+        }
+        categoryPositions = positions
+        siteHash = sharedHashes.hash(contexts.shared)
+        for value in contexts.valuesManyPagesShare { _ = sharedHashes.hash(value) }
+    }
+
+    /// Article values made for one of the two pages that see them, waiting for the other.
+    var heldPairs: Int { pairs.withLock { $0.count } }
+
+    /// The template a page of this kind is rendered with; nil for the table's entries that are not pages.
+    static func template(_ kind: PageTable.Kind) -> String? {
+        switch kind {
+        case .home: "home"
+        case .article: "article"
+        case .printView: "print"
+        case .category, .tag, .archiveMonth, .archiveYear, .archiveIndex, .tagIndex: "list"
+        case .staticPage: "page"
+        case .album: "album"
+        case .albumIndex: "albums"
+        case .search: "search"
+        // The shell: `CounterFiles` puts the figures in (PlannedOutput, Build.render).
+        case .statistics: CounterFiles.pageTemplate
+        case .notFound: "404"
+        case .redirect: "redirect"
+        case .feed, .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest, .counterFigures, .assetsFolder,
+             .imagesFolder, .searchIndexFolder, .siteImage, .imageFile: nil
+        }
+    }
+
+    /// The values of a page of this kind, made now, with their hash.
+    func page(_ kind: PageTable.Kind) -> Page {
+        switch kind {
+        case .article(let id), .printView(let id):
+            let index = contexts.site.articleIndex[id.slug]!
+            if let made = pairs.withLock({ $0.removeValue(forKey: index) }) { return made }
+            let made = hashed(contexts.article(index, related: related[id]))
+            pairs.withLock { $0[index] = made }
+            return made
+        default:
+            return hashed(context(kind))
+        }
+    }
+
+    private func hashed(_ context: [String: Any]) -> Page {
+        Page(context: context, hash: ContextFingerprint(sharing: sharedHashes).hash(context))
+    }
+
+    private func context(_ kind: PageTable.Kind) -> [String: Any] {
+        let site = contexts.site
+        func pagination(_ positions: [Int]) -> Pagination {
+            Pagination(itemCount: positions.count, pageSize: site.config.pageSize)
+        }
+        switch kind {
+        case .home:
+            return contexts.home()
+        case .article(let id), .printView(let id):
+            return contexts.article(site.articleIndex[id.slug]!, related: related[id])
+        case .category(let slug, let number):
+            let positions = categoryPositions[slug] ?? site.articleIndices(inTree: slug)
+            return contexts.listing(category: site.category(slug), tag: nil, positions: positions, page: number,
+                                    pagination: pagination(positions))
+        case .tag(let slug, let number):
+            let positions = site.articlesByTag[slug] ?? []
+            return contexts.listing(category: nil, tag: site.tags.first { $0.slug == slug }, positions: positions,
+                                    page: number, pagination: pagination(positions))
+        case .archiveMonth(let index, let number):
+            let month = archive[index]
+            return contexts.archive(month, page: number, pagination: pagination(month.positions),
+                                    sameYear: archive.filter { $0.year == month.year })
+        case .archiveYear(let index, let number):
+            let year = archiveYears[index]
+            return contexts.archive(year, page: number, pagination: pagination(year.positions))
+        case .archiveIndex:
+            return contexts.archiveIndex(archiveYears)
+        case .tagIndex:
+            return contexts.tagIndex()
+        case .staticPage(let slug):
+            return contexts.staticPage(site.pages.first { $0.slug == slug }!)
+        case .album(let slug):
+            return contexts.album(site.albums.first { $0.slug == slug }!)
+        case .albumIndex:
+            return contexts.albumIndex()
+        case .search:
+            return contexts.search()
+        case .statistics:
+            return contexts.statistics()
+        case .notFound:
+            return contexts.notFound()
+        case .redirect(let old):
+            return contexts.redirect(old)
+        case .feed, .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest, .counterFigures, .assetsFolder,
+             .imagesFolder, .searchIndexFolder, .siteImage, .imageFile:
+            return [:]
+        }
+    }
+}
