@@ -30,3 +30,17 @@ struct TermTableTests {
         #expect(table.number(Self.key(0)) == 0)
     }
 }
+
+@Suite struct CountedTermsTests {
+    /// Counts are kept in a byte up to 254; a word written more often in one article keeps its whole count.
+    @Test func countsOfTwoHundredFiftyFiveAndMoreAreKeptWhole() {
+        let body = Array(repeating: "lao", count: 300).joined(separator: " ") + " "
+            + Array(repeating: "động", count: 254).joined(separator: " ")
+        let counted = CountedTerms(titles: ["", ""], bodies: [body, "lao động"])
+        #expect(counted.chunks.count == 2)
+        let chunk = counted.chunks[0]
+        let counts = chunk.range(of: 0).map { chunk.count(at: $0) }.sorted()
+        // "lao", "lao lao", "động", "động động" and the one "lao động" between them.
+        #expect(counts == [1, 253, 254, 299, 300])
+    }
+}

@@ -52,7 +52,7 @@ struct TextIndex: Sendable {
         do {
             var counted = CountedTerms(titles: titles, bodies: bodies)
             let numbered = Self.numberTerms(&counted)
-            buildVectors(counted, numbered)
+            buildVectors(&counted, numbered)
             termCount = numbered.termCount
         }
         buildPostings(termCount: termCount)
@@ -117,35 +117,38 @@ struct TextIndex: Sendable {
     static func numberTerms(_ counted: inout CountedTerms) -> NumberedTerms {
         let shards = CountedTerms.shardCount
         let total = Double(counted.articleCount)
-        let articleCount = counted.articleCount
-        let counts = counted.counts
-        counted.counts = []
-        let perShard: [(weights: [Float], hashes: [UInt64])] = counted.hashes.withUnsafeMutableBufferPointer { hashBuffer in
-            counts.withUnsafeBufferPointer { counts in
-                counted.shardStarts.withUnsafeBufferPointer { shardStarts in
-                    nonisolated(unsafe) let positions = hashBuffer, counts = counts, shardStarts = shardStarts
-                    return Parallel.map(shards) { shard in
-                        let table = TermTable(capacity: 1 << 14)
-                        var frequency: [Int32] = []
-                        var spelled: [UInt64] = []
-                        for article in 0..<articleCount {
-                            let row = article * (shards + 1) + shard
-                            for position in Int(shardStarts[row])..<Int(shardStarts[row + 1]) {
-                                let hash = positions[position]
-                                let local = Int(table.number(hash))
-                                if local == frequency.count {
-                                    frequency.append(0)
-                                    spelled.append(hash)
-                                }
-                                frequency[local] += 1
-                                positions[position] = UInt64(local * shards + shard) << 32
-                                    | UInt64(UInt32(bitPattern: counts[position]))
+        let chunks = counted.chunks
+        let perShard: [(weights: [Float], hashes: [UInt64])] = Parallel.map(shards) { shard in
+            let table = TermTable(capacity: 1 << 14)
+            var frequency: [Int32] = []
+            var spelled: [UInt64] = []
+            // Chunk by chunk, article by article: the order in which terms first appear, as one joined array gave.
+            for chunk in chunks {
+                let positions = chunk.hashes
+                chunk.counts.withUnsafeBufferPointer { counts in
+                    for article in chunk.articleEnds.indices {
+                        let row = article * (shards + 1) + shard
+                        for position in Int(chunk.shardStarts[row])..<Int(chunk.shardStarts[row + 1]) {
+                            let hash = positions[position]
+                            let local = Int(table.number(hash))
+                            if local == frequency.count {
+                                frequency.append(0)
+                                spelled.append(hash)
                             }
+                            frequency[local] += 1
+                            let small = counts[position]
+                            let count = small < CountedTerms.countLimit ? Int32(small) : chunk.largeCounts[position]!
+                            positions[position] = UInt64(local * shards + shard) << 32 | UInt64(UInt32(bitPattern: count))
                         }
-                        return (frequency.map { $0 < 2 ? Float(0) : Float(log(1 + total / Double($0))) }, spelled)
                     }
                 }
             }
+            return (frequency.map { $0 < 2 ? Float(0) : Float(log(1 + total / Double($0))) }, spelled)
+        }
+        // The counts are in the positions now.
+        for chunk in chunks {
+            chunk.counts = []
+            chunk.largeCounts = [:]
         }
         let termCount = (perShard.map(\.weights.count).max() ?? 0) * shards
         var inverseFrequency = [Float](repeating: 0, count: termCount)
@@ -163,11 +166,18 @@ struct TextIndex: Sendable {
     /// and keeps its strongest terms as keywords. Each article's vector is written straight into its place in
     /// `vectors` (its length known beforehand): a vector per article, each with room for all its terms, made
     /// this the build's peak of memory (at 10,000 articles: 291 MB, now 239 MB with ids and counts packed).
-    private mutating func buildVectors(_ counted: CountedTerms, _ numbered: NumberedTerms) {
+    private mutating func buildVectors(_ counted: inout CountedTerms, _ numbered: NumberedTerms) {
         let limit = Self.keywordsPerArticle
+        var chunkOf = [Int32](repeating: 0, count: articleCount)
+        for chunk in counted.chunks.indices {
+            for article in counted.chunkStarts[chunk]..<counted.chunkStarts[chunk + 1] { chunkOf[article] = Int32(chunk) }
+        }
+        let chunks = counted.chunks, chunkStarts = counted.chunkStarts
         let lengths = Parallel.map(articleCount) { article in
+            let chunk = chunks[Int(chunkOf[article])]
             var count = 0
-            for position in counted.range(of: article) where numbered.inverseFrequency[Int(counted.hashes[position] >> 32)] > 0 {
+            for position in chunk.range(of: article - chunkStarts[Int(chunkOf[article])])
+            where numbered.inverseFrequency[Int(chunk.hashes[position] >> 32)] > 0 {
                 count += 1
             }
             return min(count, Self.termsPerVector)
@@ -178,35 +188,43 @@ struct TextIndex: Sendable {
         // 1 + ln(count), looked up: logarithms of small counts would otherwise be most of this step.
         let countWeight = (0..<256).map { $0 == 0 ? Float(0) : Float(1 + log(Double($0))) }
         let starts = vectorStarts
-        var strongestOf: [[Entry]] = []
+        var strongestOf = [[Entry]](repeating: [], count: articleCount)
         vectors = [Entry](unsafeUninitializedCapacity: starts[articleCount]) { buffer, initialized in
             nonisolated(unsafe) let buffer = buffer
-            strongestOf = Parallel.map(articleCount, state: { (strongest: StrongestTerms(limit: limit), terms: [Entry]()) }) { article, state -> [Entry] in
-                state.terms.removeAll(keepingCapacity: true)
-                var norm: Float = 0
-                for position in counted.range(of: article) {
-                    let packed = counted.hashes[position]
-                    let id = Int32(truncatingIfNeeded: packed >> 32)
-                    let idf = numbered.inverseFrequency[Int(id)]
-                    guard idf > 0 else { continue }
-                    let count = Int(UInt32(truncatingIfNeeded: packed))
-                    let tf = count < countWeight.count ? countWeight[count] : Float(1 + log(Double(count)))
-                    let weight = tf * idf
-                    norm += weight * weight
-                    state.terms.append(Entry(key: id, weight: weight))
-                    state.strongest.offer(id: id, hash: numbered.hashes[Int(id)], weight: weight)
+            // Chunk by chunk, each let go once its articles' vectors are made: the vectors grow as the counted
+            // terms shrink (at 50,000 articles both at once were the build's peak).
+            for chunkIndex in counted.chunks.indices {
+                let chunk = counted.chunks[chunkIndex], first = counted.chunkStarts[chunkIndex]
+                let made = Parallel.map(chunk.articleEnds.count, state: { (strongest: StrongestTerms(limit: limit), terms: [Entry]()) }) { local, state -> [Entry] in
+                    let article = first + local
+                    state.terms.removeAll(keepingCapacity: true)
+                    var norm: Float = 0
+                    for position in chunk.range(of: local) {
+                        let packed = chunk.hashes[position]
+                        let id = Int32(truncatingIfNeeded: packed >> 32)
+                        let idf = numbered.inverseFrequency[Int(id)]
+                        guard idf > 0 else { continue }
+                        let count = Int(UInt32(truncatingIfNeeded: packed))
+                        let tf = count < countWeight.count ? countWeight[count] : Float(1 + log(Double(count)))
+                        let weight = tf * idf
+                        norm += weight * weight
+                        state.terms.append(Entry(key: id, weight: weight))
+                        state.strongest.offer(id: id, hash: numbered.hashes[Int(id)], weight: weight)
+                    }
+                    // Scaled by the norm of every term, so that a cut vector's cosines stay comparable with uncut ones.
+                    let scale = norm > 0 ? 1 / norm.squareRoot() : 0
+                    // The strongest first (in no order among themselves): selecting them, not sorting the whole
+                    // vector (sorting was a sixth of the related step's processor time at 10,000 articles).
+                    if state.terms.count > Self.termsPerVector { Self.selectStrongest(Self.termsPerVector, of: &state.terms) }
+                    for offset in 0..<(starts[article + 1] - starts[article]) {
+                        var entry = state.terms[offset]
+                        entry.weight *= scale
+                        (buffer.baseAddress! + starts[article] + offset).initialize(to: entry)
+                    }
+                    return state.strongest.take().map { Entry(key: $0.id, weight: $0.weight * scale) }
                 }
-                // Scaled by the norm of every term, so that a cut vector's cosines stay comparable with uncut ones.
-                let scale = norm > 0 ? 1 / norm.squareRoot() : 0
-                // The strongest first (in no order among themselves): selecting them, not sorting the whole
-                // vector (sorting was a sixth of the related step's processor time at 10,000 articles).
-                if state.terms.count > Self.termsPerVector { Self.selectStrongest(Self.termsPerVector, of: &state.terms) }
-                for offset in 0..<(starts[article + 1] - starts[article]) {
-                    var entry = state.terms[offset]
-                    entry.weight *= scale
-                    (buffer.baseAddress! + starts[article] + offset).initialize(to: entry)
-                }
-                return state.strongest.take().map { Entry(key: $0.id, weight: $0.weight * scale) }
+                for (local, strongest) in made.enumerated() { strongestOf[first + local] = strongest }
+                counted.release(chunk: chunkIndex)
             }
             initialized = starts[articleCount]
         }
