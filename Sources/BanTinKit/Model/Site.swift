@@ -64,8 +64,8 @@ public struct Site: Sendable {
     }
 
     /// Changes what the stages after the model fill in or let go (bodies, summaries, plain text), nothing the
-    /// indexes read (slugs, categories, tags, order): no re-indexing, which took 10–20 ms at 10,000 articles on one
-    /// core, four times a build.
+    /// indexes read (slugs, categories, tags, order): no re-indexing (a pass over every article and tag on one
+    /// core), which the Markdown, images and release steps did four times a build.
     mutating func updateBodies(_ change: (inout [Article]) -> Void) {
         let before = articles.count
         change(&articles)

@@ -103,7 +103,7 @@ struct TextIndex: Sendable {
 
     // MARK: building
 
-    /// The terms of the site by dense id (`CountedTerms.hashes` holds each position's id and count from then on).
+    /// The terms of the site by dense id (each `CountedTerms.Chunk.hashes` holds its positions' ids and counts from then on).
     struct NumberedTerms {
         /// By term id; 0 for terms of a single article: they cannot make two articles alike.
         var inverseFrequency: [Float]
