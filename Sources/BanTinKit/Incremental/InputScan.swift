@@ -50,7 +50,7 @@ struct InputScan: Codable, Equatable {
             for file in previous.files where file.hash != nil && file.modified < previous.time - racyWindow { known[file.path] = file }
         }
         nonisolated(unsafe) let reusable = known
-        let files = Parallel.map(entries.count) { index -> File in
+        let files = Parallel.mapReading(entries.count) { index -> File in
             let (path, display, info) = entries[index]
             let file = File(path: display, size: Int64(info.st_size), modified: info.modifiedNanoseconds, inode: UInt64(info.st_ino))
             var hashed = file
@@ -78,7 +78,7 @@ struct InputScan: Codable, Equatable {
         found.sort { $0.1 < $1.1 }
         nonisolated(unsafe) let entries = found
         let known = files, scanTime = time
-        let same = Parallel.map(entries.count) { index -> Bool in
+        let same = Parallel.mapReading(entries.count) { index -> Bool in
             let (path, display, info) = entries[index]
             let was = known[index]
             guard was.path == display, was.size == Int64(info.st_size) else { return false }

@@ -32,9 +32,10 @@ public struct ContentLoader {
     public func load() -> Loaded {
         var loaded = Loaded()
         loaded.siteFile = siteFile(into: &loaded.diagnostics)
-        // Read and decoded on every core (UTF-8 checks, NFC); problems stay in file order.
+        // Read many at a time (files not yet in memory wait on the disk) and decoded (UTF-8 checks, NFC) on
+        // those threads; problems stay in file order.
         let articleURLs = markdownFiles(under: contentDirectory.appendingPathComponent("articles"), diagnostics: &loaded.diagnostics)
-        let reads = Parallel.map(articleURLs.count) { index in
+        let reads = Parallel.mapReading(articleURLs.count) { index in
             var problems: [Diagnostic] = []
             return (read(articleURLs[index], into: &problems), problems)
         }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Work spread over the machine's cores, each piece writing only its own preallocated slot.
 enum Parallel {
@@ -42,6 +43,35 @@ enum Parallel {
     static func map<Result>(_ count: Int, _ transform: (Int) -> Result) -> [Result] {
         map(count, state: { () }) { index, _ in transform(index) }
     }
+
+    /// How many files are read at once by `mapReading`, whatever the number of cores: a file not yet in memory
+    /// keeps its thread waiting on the disk, and a disk answers many requests at once about as fast as one.
+    /// Reading 10,000 articles not in memory (`drop_caches`) took 2.4 s two at a time and 0.8 s 32 at a time.
+    static let readingWidth = max(32, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// `transform` of every index in order, on `readingWidth` threads taking the next index in turn: for work
+    /// that mostly waits on the disk (reading and hashing files). Each writes only its own preallocated slot.
+    static func mapReading<Result>(_ count: Int, _ transform: (Int) -> Result) -> [Result] {
+        let width = min(readingWidth, count)
+        guard width > 1 else { return (0..<count).map(transform) }
+        return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
+            nonisolated(unsafe) let slots = buffer.baseAddress
+            let next = Atomic(0)
+            withoutActuallyEscaping(transform) { transform in
+                nonisolated(unsafe) let transform = transform
+                // Threads of their own (Dispatch's concurrent work is as wide as the cores, not the disk), each
+                // joined before `transform` goes out of reach.
+                ReadingThreads.run(width) {
+                    while true {
+                        let index = next.add(1, ordering: .relaxed).oldValue
+                        guard index < count else { return }
+                        (slots! + index).initialize(to: transform(index))
+                    }
+                }
+            }
+            initialized = count
+        }
+    }
 }
 
 /// A value computed on another thread while the caller goes on; `value` waits for it.
@@ -61,4 +91,37 @@ final class Concurrently<Value>: @unchecked Sendable {
         done.wait()
         return result!
     }()
+}
+
+/// `width` POSIX threads running the same work, all joined before `run` returns.
+private enum ReadingThreads {
+    final class Work: @unchecked Sendable {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
+    }
+
+    static func run(_ width: Int, _ body: () -> Void) {
+        withoutActuallyEscaping(body) { body in
+            let work = Work(body)
+            var threads: [pthread_t] = []
+            for _ in 0..<width {
+                var thread = pthread_t()
+                // The thread takes its own reference, given back when its work ends (before it is joined).
+                let context = Unmanaged.passRetained(work).toOpaque()
+                guard pthread_create(&thread, nil, { context in
+                    let work = Unmanaged<Work>.fromOpaque(context!)
+                    work.takeUnretainedValue().body()
+                    work.release()
+                    return nil
+                }, context) == 0 else {
+                    Unmanaged<Work>.fromOpaque(context).release()
+                    continue
+                }
+                threads.append(thread)
+            }
+            // No thread at all (the system refused them): the work is done here.
+            if threads.isEmpty { work.body() }
+            for thread in threads { pthread_join(thread, nil) }
+        }
+    }
 }
