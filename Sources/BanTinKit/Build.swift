@@ -52,6 +52,9 @@ public enum Build {
         public var imagesEncoded = 0
         /// Made by a timer rebuild from the build cache: no input but the access logs had changed.
         public var fromCache = false
+        /// Article files parsed and bodies rendered by this build when it had the article cache (`ArticleCache`):
+        /// the others came from it. Nil without the cache (`--full`, `serve`).
+        var articleCacheMisses: (parsed: Int, rendered: Int)?
         /// What the visit counter read, when site.yml has a `counter:` section.
         public var counter: CounterReport?
         /// Seconds spent in each stage, in order, the processor seconds of all threads in it, and the process's
@@ -103,10 +106,18 @@ public enum Build {
             let scan = cached ? stages.run("load: inputs scanned for the build cache") {
                 InputScan.take(content: options.contentDirectory, templates: options.templatesDirectory, previous: previousScan)
             } : nil
+            // What earlier builds parsed and rendered of each file (a new process has no memory of its own);
+            // `--full` builds from the files alone.
+            memory.articleCache = cached && !options.fullRebuild
+                ? stages.run("load: article cache read") { ArticleCache(content: options.contentDirectory) } : nil
+            defer { memory.articleCache = nil }
             var sources = Optional(try stages.run("load") { try SiteSources.read(options, memory: &memory) })
             // The files' text is in the model afterwards: taken, so it is not held twice.
             var modeled = try stages.run("model") { try ModeledSite.make(sources.take()!, options: options, memory: &memory) }
+            if let cache = memory.articleCache { stages.run("markdown: bodies read from the article cache") { cache.parsesDone() } }
             stages.run("markdown") { renderBodies(&modeled.site, memory: memory) }
+            let cacheMisses = memory.articleCache.map { (parsed: $0.parsedCount, rendered: $0.renderedCount) }
+            if let cache = memory.articleCache { stages.run("markdown: article cache written") { cache.save() } }
             let images = try stages.run("images") { try ImageCatalog.make(&modeled, options: options, memory: memory) }
             let enriched = try stages.run("enrich: related, counter; feeds, sitemap, search index") {
                 try Enrichment.make(&modeled, options: options)
@@ -122,7 +133,9 @@ public enum Build {
                                       statisticsShell: planned.statisticsShell, manifest: written.update.manifest,
                                       warnings: modeled.warnings + images.warnings)
             }
-            return Report(modeled, images, enriched, written, saveProblems: saveProblems, laps: stages.laps)
+            var report = Report(modeled, images, enriched, written, saveProblems: saveProblems, laps: stages.laps)
+            report.articleCacheMisses = cacheMisses
+            return report
         }
     }
 

@@ -3,14 +3,21 @@ import Foundation
 /// Front matter parsed by earlier builds of the same process, by file: reused while the file's text and the
 /// site's time zone (dates without an offset are read in it) are unchanged. YAML parsing is the slowest part
 /// of loading, so a rebuild parses only the files that changed.
-public final class ParseMemo: @unchecked Sendable {
+/// Front matter read earlier, by file: kept in memory by `serve` (`ParseMemo`), on disk by `build` (`ArticleCache`).
+protocol ParsedFiles: Sendable {
+    /// `allowsRawHTML`: the site's setting, which the on-disk cache keeps the body under.
+    func article(_ file: SourceFile, timeZone: TimeZone, allowsRawHTML: Bool) -> (ArticleSource?, [Diagnostic])
+    func page(_ file: SourceFile) -> (PageSource?, [Diagnostic])
+}
+
+public final class ParseMemo: ParsedFiles, @unchecked Sendable {
     private var articles: [String: (text: String, zone: String, result: (ArticleSource?, [Diagnostic]))] = [:]
     private var pages: [String: (text: String, result: (PageSource?, [Diagnostic]))] = [:]
     private let lock = NSLock()
 
     public init() {}
 
-    func article(_ file: SourceFile, timeZone: TimeZone) -> (ArticleSource?, [Diagnostic]) {
+    func article(_ file: SourceFile, timeZone: TimeZone, allowsRawHTML: Bool = false) -> (ArticleSource?, [Diagnostic]) {
         // Equal texts from the same cached file share storage, so this comparison is immediate.
         if let known = lock.withLock({ articles[file.path] }), known.zone == timeZone.identifier, known.text == file.text {
             return known.result

@@ -34,7 +34,7 @@ struct ModeledSite {
         sources.articleFiles = []
         let modeled = try make(siteFile: sources.siteFile, articleFiles: consume articleFiles, pageFiles: sources.pageFiles,
                                options: options, earlier: sources.diagnostics,
-                               memo: memory.remembers ? memory.parses : nil, albumFiles: sources.albumFiles)
+                               memo: memory.remembers ? memory.parses : memory.articleCache, albumFiles: sources.albumFiles)
         let loader = sources.templateLoader
         let (templates, fingerprints) = try memory.templates(sources.templates)
         if modeled.site.config.counter != nil {
@@ -53,7 +53,7 @@ struct ModeledSite {
 
     /// The content's part: site.yml, front matter and the site's rules (slugs, categories, old URLs).
     static func make(siteFile: SourceFile, articleFiles: consuming [SourceFile], pageFiles: [SourceFile], options: Build.Options,
-                     earlier: [Diagnostic] = [], memo: ParseMemo? = nil,
+                     earlier: [Diagnostic] = [], memo: (any ParsedFiles)? = nil,
                      albumFiles: [SourceFile] = []) throws(BuildFailure) -> Content {
         var log = DiagnosticLog()
         log.add(contentsOf: earlier)
@@ -68,7 +68,7 @@ struct ModeledSite {
         let parsed = files.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer.baseAddress
             return Parallel.map(buffer.count) { index in
-                let result = memo?.article(slots![index], timeZone: config.timeZone)
+                let result = memo?.article(slots![index], timeZone: config.timeZone, allowsRawHTML: config.unsafeMarkdown)
                     ?? ArticleSource.read(slots![index], timeZone: config.timeZone)
                 slots![index].text = ""
                 return result
@@ -119,6 +119,6 @@ extension Build {
     /// `serve`'s memo compares it again.
     static func renderBodies(_ site: inout Site, memory: BuildState.Memory) {
         // In place: a copy of the articles would hold every Markdown text until the stage ends.
-        ArticleBodies.render(&site, memo: memory.remembers ? memory.bodies : nil, keepsMarkdown: memory.remembers)
+        ArticleBodies.render(&site, memo: memory.remembers ? memory.bodies : memory.articleCache, keepsMarkdown: memory.remembers)
     }
 }

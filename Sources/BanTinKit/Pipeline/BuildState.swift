@@ -15,6 +15,9 @@ public final class BuildState: @unchecked Sendable {
         /// False for a single build (`bantin build`): nothing to keep files, parses and Markdown for, and keeping
         /// them would hold every article's text for the whole build.
         let remembers: Bool
+        /// A single build's parses and bodies kept on disk for the next (`bantin build` without `--full`; nil in
+        /// `serve`, which remembers in memory).
+        var articleCache: ArticleCache?
         /// The output's manifest after the last successful build; read from the output when nil.
         var manifest: OutputManifest?
         /// What the last build's pages were made from, while that build is the output's latest (`Build.preview`).

@@ -8,13 +8,13 @@ enum ArticleBodies {
     /// needs it: the images stage reads it only for the lines of a body's pictures, related news only for a body
     /// without text. Let go article by article, its memory goes to the next article's HTML: on 50,000 articles the
     /// stage ends at 614 MB resident instead of 817, and the build peaks at 1,100 MB instead of 1,256.
-    static func render(_ site: Site, memo: MarkdownMemo? = nil) -> Site {
+    static func render(_ site: Site, memo: (any RenderedBodies)? = nil) -> Site {
         var site = site
         render(&site, memo: memo)
         return site
     }
 
-    static func render(_ site: inout Site, memo: MarkdownMemo? = nil, keepsMarkdown: Bool = true) {
+    static func render(_ site: inout Site, memo: (any RenderedBodies)? = nil, keepsMarkdown: Bool = true) {
         let renderer = Renderer(markdown: Markdown(allowsRawHTML: site.config.unsafeMarkdown), memo: memo,
                                 keepsMarkdown: keepsMarkdown)
         site.updateBodies { articles in
@@ -37,7 +37,7 @@ enum ArticleBodies {
     /// Renders bodies, through the memo when there is one.
     struct Renderer: Sendable {
         let markdown: Markdown
-        let memo: MarkdownMemo?
+        let memo: (any RenderedBodies)?
         var keepsMarkdown = true
 
         /// An article's HTML, plain text, and automatic summary unless it has its own.
