@@ -103,15 +103,20 @@ public enum Build {
             if cached, let report = try TimerRebuild.attempt(options, previousScan: &previousScan) { return report }
             var stages = StageRunner()
             // Taken before anything is read: a file changed during this build differs from it next time.
-            let scan = cached ? stages.run("load: inputs scanned for the build cache") {
-                InputScan.take(content: options.contentDirectory, templates: options.templatesDirectory, previous: previousScan)
+            var scan = cached ? stages.run("load: inputs scanned for the build cache") {
+                InputScan.take(content: options.contentDirectory, templates: options.templatesDirectory, previous: previousScan,
+                               leavingToLoad: true)
             } : nil
+            let bytesRead = scan == nil ? nil : BytesRead()
             // What earlier builds parsed and rendered of each file (a new process has no memory of its own);
             // `--full` builds from the files alone.
             memory.articleCache = cached && !options.fullRebuild
                 ? stages.run("load: article cache read") { ArticleCache(content: options.contentDirectory) } : nil
             defer { memory.articleCache = nil }
-            var sources = Optional(try stages.run("load") { try SiteSources.read(options, memory: &memory) })
+            var sources = Optional(try stages.run("load") { try SiteSources.read(options, memory: &memory, bytesRead: bytesRead) })
+            if let bytesRead {
+                scan?.fillHashes(content: options.contentDirectory, from: bytesRead.all)
+            }
             // The files' text is in the model afterwards: taken, so it is not held twice.
             var modeled = try stages.run("model") { try ModeledSite.make(sources.take()!, options: options, memory: &memory) }
             if let cache = memory.articleCache { stages.run("markdown: bodies read from the article cache") { cache.parsesDone() } }

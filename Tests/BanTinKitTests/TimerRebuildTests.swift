@@ -250,3 +250,22 @@ import Testing
         #expect(racy.files.first { $0.path == "content/articles/a.md" }?.hash == ContentHash.of(Data("a".utf8)))
     }
 }
+
+/// The build cache's scan takes the hashes of the files the load stage reads from the bytes it read (one read
+/// of each article, not two), and they are those of the files' bytes.
+@Suite struct InputScanHashTests {
+    @Test func theScanKeepsTheHashOfEveryArticleAsTheLoadReadIt() throws {
+        let project = try TimerRebuildTests().makeProject()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        try Build.run(project.options)
+        let cache = try #require(BuildCache.load(content: project.content, output: project.output))
+        let articles = cache.inputs.files.filter { $0.path.hasPrefix("content/articles/") || $0.path == "content/site.yml" }
+        #expect(articles.count == 3)
+        for file in articles {
+            let bytes = try Data(contentsOf: project.root.appendingPathComponent(file.path))
+            #expect(file.hash == ContentHash.of(bytes), "\(file.path)")
+        }
+        // Templates are not read by the load stage's reader: the scan hashes them itself.
+        #expect(cache.inputs.files.filter { $0.path.hasPrefix("templates/") }.allSatisfy { $0.hash != nil })
+    }
+}

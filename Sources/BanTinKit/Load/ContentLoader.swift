@@ -15,6 +15,8 @@ public struct ContentLoader {
     public var cache: SourceFileCache?
     /// Told the number of files read so far, for a progress line.
     public var progress: ((Int) -> Void)?
+    /// Given the hash of every file's bytes as read (the build cache's scan takes them: `InputScan.fillHashes`).
+    var bytesRead: BytesRead?
 
     public init(contentDirectory: URL, displayRoot: URL? = nil, cache: SourceFileCache? = nil) {
         self.contentDirectory = contentDirectory.standardizedFileURL
@@ -84,7 +86,9 @@ public struct ContentLoader {
         let signature = cache == nil ? nil : FileSignature(path: url.path)
         if let signature, let known = cache?.file(at: display(url), signature: signature) { return known }
         do {
-            let file = try SourceFile.decode(try Data(contentsOf: url), path: display(url))
+            let data = try Data(contentsOf: url)
+            bytesRead?.record(url.standardizedFileURL.path, ContentHash.of(data))
+            let file = try SourceFile.decode(data, path: display(url))
             if let signature { cache?.remember(file, at: file.path, signature: signature) }
             return file
         } catch let failure as BuildFailure {
@@ -191,4 +195,13 @@ enum FileTree {
             }
         }
     }
+}
+
+/// The hash of each file's bytes as the load stage read them, by absolute path (filled on the reading threads).
+final class BytesRead: @unchecked Sendable {
+    private var hashes: [String: UInt64] = [:]
+    private let lock = NSLock()
+
+    func record(_ path: String, _ hash: UInt64) { lock.withLock { hashes[path] = hash } }
+    var all: [String: UInt64] { lock.withLock { hashes } }
 }
