@@ -277,3 +277,47 @@ struct SearchIndexReader {
         text.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) }
     }
 }
+
+/// `JSONText.string` escapes on bytes, copying runs of plain text: it must write what escaping letter by letter
+/// (the way it was first written, kept here as the reference) writes.
+@Suite struct JSONTextTests {
+    static func letterByLetter(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    @Test func escapingOnBytesWritesWhatEscapingLetterByLetterWrites() throws {
+        let samples = [
+            "", "Đào tạo nghề", "Tin tức… tiếp", "a\"b\\c", "dòng 1\ndòng 2\r\n\tthụt", "<script>&amp;</script>",
+            "\u{2028}giữa\u{2029}", "\u{1}\u{1F}\u{7F}", "…\u{2026}\u{2027}\u{2028}\u{202A}", "\u{E2}", "e\u{301}",
+            "🇻🇳 Việt Nam", String(repeating: "Người lao động \"đi\" làm việc <ở> nước ngoài & ", count: 40),
+        ]
+        for sample in samples {
+            #expect(JSONText.string(sample) == Self.letterByLetter(sample), "\(sample.debugDescription)")
+            // And it reads back as the same text.
+            let decoded = try JSONSerialization.jsonObject(with: Data(JSONText.string(sample).utf8), options: .fragmentsAllowed) as? String
+            #expect(decoded == sample)
+        }
+    }
+}
