@@ -24,6 +24,15 @@ import Testing
         #expect(pages.resolve(target) == .page(article))
     }
 
+    @Test(arguments: [
+        ("/tin/x/in.html", "/tin/x/in.html"), ("/tin-tuc/12.html", "/tin-tuc/12.html"), ("/.hidden", "/.hidden"),
+        ("/tin/x/index.html", "/tin/x/"), ("/tin/x/index.htm", "/tin/x/"), ("/a.b/c", "/a.b/c/"), ("/tin/x", "/tin/x/"),
+        ("/", "/"), ("/tin//x/in.html", "/tin/x/in.html"), ("/tin/%C4%91/in.html", "/tin/đ/in.html"),
+    ])
+    func pathsAreNormalisedTheSameWhetherPlainOrNot(_ target: String, _ expected: String) {
+        #expect(CounterPages.normalise(target).path == expected)
+    }
+
     @Test func listingsPagesAndHome() {
         #expect(pages.resolve("/") == .page("/"))
         #expect(pages.resolve("/index.html") == .page("/"))

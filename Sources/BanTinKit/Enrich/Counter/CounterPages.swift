@@ -141,17 +141,23 @@ public struct CounterPages: Sendable {
         return (path, query)
     }
 
-    /// A plain ASCII path ending in "/", as the site's routes make them and most log lines ask for: nothing to
-    /// drop, decode, compose or collapse (the general steps cost more than all the rest of the counter).
+    /// A plain ASCII path ending in "/", or in a file name other than "index.html" ("/tin/x/in.html", every
+    /// print view), as the site's routes make them and most log lines ask for: nothing to drop, decode, compose or
+    /// collapse (the general steps cost more than all the rest of the counter; print views through them were
+    /// 0.13 s of every build with a counter at 10,000 articles).
     private static func isNormalised(_ target: String) -> Bool {
-        let slash = UInt8(ascii: "/")
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
         var previous: UInt8 = 0
+        var lastSegmentHasDot = false
         for byte in target.utf8 {
             if byte >= 0x80 || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "?")
                 || (byte == slash && previous == slash) { return false }
+            if byte == slash { lastSegmentHasDot = false } else if byte == dot { lastSegmentHasDot = true }
             previous = byte
         }
-        return target.utf8.first == slash && previous == slash
+        guard target.utf8.first == slash else { return false }
+        if previous == slash { return true }
+        return lastSegmentHasDot && !target.hasSuffix("/index.html") && !target.hasSuffix("/index.htm")
     }
 
     /// "/chuyen-muc/x/trang/3/" → "/chuyen-muc/x/".
