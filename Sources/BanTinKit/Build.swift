@@ -53,8 +53,8 @@ public enum Build {
         /// Made by a timer rebuild from the build cache: no input but the access logs had changed.
         public var fromCache = false
         /// Article files parsed and bodies rendered by this build when it had the article cache (`ArticleCache`):
-        /// the others came from it. Nil without the cache (`--full`, `serve`).
-        var articleCacheMisses: (parsed: Int, rendered: Int)?
+        /// the others came from it; and the files it did not even read. Nil without the cache (`--full`, `serve`).
+        var articleCacheMisses: (parsed: Int, rendered: Int, notRead: Int)?
         /// What the visit counter read, when site.yml has a `counter:` section.
         public var counter: CounterReport?
         /// Seconds spent in each stage, in order, the processor seconds of all threads in it, and the process's
@@ -102,26 +102,13 @@ public enum Build {
             var previousScan: InputScan?
             if cached, let report = try TimerRebuild.attempt(options, previousScan: &previousScan) { return report }
             var stages = StageRunner()
-            // Taken before anything is read: a file changed during this build differs from it next time.
-            var scan = cached ? stages.run("load: inputs scanned for the build cache") {
-                InputScan.take(content: options.contentDirectory, templates: options.templatesDirectory, previous: previousScan,
-                               leavingToLoad: true)
-            } : nil
-            let bytesRead = scan == nil ? nil : BytesRead()
-            // What earlier builds parsed and rendered of each file (a new process has no memory of its own);
-            // `--full` builds from the files alone.
-            memory.articleCache = cached && !options.fullRebuild
-                ? stages.run("load: article cache read") { ArticleCache(content: options.contentDirectory) } : nil
+            var (sources, scan) = try readInputs(options, cached: cached, previousScan: previousScan, memory: &memory, stages: &stages)
             defer { memory.articleCache = nil }
-            var sources = Optional(try stages.run("load") { try SiteSources.read(options, memory: &memory, bytesRead: bytesRead) })
-            if let bytesRead {
-                scan?.fillHashes(content: options.contentDirectory, from: bytesRead.all)
-            }
             // The files' text is in the model afterwards: taken, so it is not held twice.
             var modeled = try stages.run("model") { try ModeledSite.make(sources.take()!, options: options, memory: &memory) }
             if let cache = memory.articleCache { stages.run("markdown: bodies read from the article cache") { cache.parsesDone() } }
             stages.run("markdown") { renderBodies(&modeled.site, memory: memory) }
-            let cacheMisses = memory.articleCache.map { (parsed: $0.parsedCount, rendered: $0.renderedCount) }
+            let cacheMisses = memory.articleCache.map { (parsed: $0.parsedCount, rendered: $0.renderedCount, notRead: $0.notReadCount) }
             if let cache = memory.articleCache { stages.run("markdown: article cache written") { cache.save() } }
             let images = try stages.run("images") { try ImageCatalog.make(&modeled, options: options, memory: memory) }
             let enriched = try stages.run("enrich: related, counter; feeds, sitemap, search index") {
@@ -142,6 +129,27 @@ public enum Build {
             report.articleCacheMisses = cacheMisses
             return report
         }
+    }
+
+    /// The load stage, with what a build in a new process keeps for the next (`cached`): the scan of the inputs
+    /// for the build cache, taken before anything is read (a file changed during this build differs from it next
+    /// time), with the hashes of the files the load reads from their bytes; and the article cache (not with
+    /// `--full`), which spares reading the files whose signature is the last scan's.
+    private static func readInputs(_ options: Options, cached: Bool, previousScan: InputScan?, memory: inout BuildState.Memory,
+                                   stages: inout StageRunner) throws -> (SiteSources?, InputScan?) {
+        var unchanged: Set<String> = []
+        var scan = cached ? stages.run("load: inputs scanned for the build cache") {
+            InputScan.take(content: options.contentDirectory, templates: options.templatesDirectory, previous: previousScan,
+                           leavingToLoad: true, unchanged: &unchanged)
+        } : nil
+        let bytesRead = scan == nil ? nil : BytesRead()
+        memory.articleCache = cached && !options.fullRebuild
+            ? stages.run("load: article cache read") { ArticleCache(content: options.contentDirectory) } : nil
+        let unread = scan.flatMap { memory.articleCache?.filesNotToRead($0, unchanged: unchanged) } ?? []
+        let sources = try stages.run("load") { try SiteSources.read(options, memory: &memory, bytesRead: bytesRead, unread: unread) }
+        if let bytesRead { scan?.fillHashes(content: options.contentDirectory, from: bytesRead.all) }
+        if let scan { memory.articleCache?.takeHashes(scan) }
+        return (sources, scan)
     }
 
     /// Parses and validates everything; throws every error found across all files.

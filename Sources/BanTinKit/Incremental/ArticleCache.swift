@@ -3,9 +3,10 @@ import Foundation
 /// What `bantin build` made of each article file, kept on disk for the next build in a new process (the timer's):
 /// its front matter as read (with the problems found in it) and its body as rendered (HTML, plain text, automatic
 /// summary). In `.bantin/article-cache/` beside `content/`, safe to delete. An entry is taken only while the hash
-/// of the file's text, the site's time zone and the raw-HTML setting are those it was made with, and only the
-/// bantin that wrote it reads it: a timer rebuild after one edit parses and renders one file. `serve` keeps the
-/// same in memory (`ParseMemo`, `MarkdownMemo`).
+/// of the file's bytes (the build cache's scan's), the site's time zone and the raw-HTML setting are those it was
+/// made with, and only the bantin that wrote it reads it: a timer rebuild after one edit parses and renders one
+/// file, and does not even read the files whose signature is the last build's (unless their Markdown is needed
+/// after rendering). `serve` keeps the same in memory (`ParseMemo`, `MarkdownMemo`).
 ///
 /// The entries are spread over `shardCount` files by their path; a build writes only the files holding an entry
 /// that changed (or one of a file that is gone), copying their other records as they were. Each file has two
@@ -14,10 +15,11 @@ import Foundation
 /// one-edit rebuild of 50,000 articles peaked at 1.49 GB).
 final class ArticleCache: ParsedFiles, RenderedBodies, @unchecked Sendable {
     static let shardCount = 64
-    private static let magic = "bantin article cache 3"
+    private static let magic = "bantin article cache 4"
 
     struct Parsed {
-        var textHash: UInt64
+        /// The hash of the file's bytes (`ContentHash`, as the build cache's scan keeps it).
+        var byteHash: UInt64
         var zone: String
         var allowsRawHTML: Bool
         var source: ArticleSource?
@@ -39,6 +41,8 @@ final class ArticleCache: ParsedFiles, RenderedBodies, @unchecked Sendable {
         var shard: Int
         var parsed: Range<Int>
         var rendered: Range<Int>
+        var byteHash: UInt64
+        var keepsMarkdown: Bool
     }
 
     private struct Shard {
@@ -48,7 +52,13 @@ final class ArticleCache: ParsedFiles, RenderedBodies, @unchecked Sendable {
     }
 
     private let folder: URL
+    /// The project (the folder holding `content/`), and the content folder's name as the files' paths begin.
+    private let root: URL
+    private let contentName: String
     private let program: String
+    /// The hash of each article file's bytes, by its path, and the files not read (`SourceFile` with no text).
+    private var byteHashes: [String: UInt64] = [:]
+    private var unread: Set<String> = []
     private let lock = NSLock()
     private var shards: [Shard]
     private var stored: [String: Stored] = [:]
@@ -60,6 +70,8 @@ final class ArticleCache: ParsedFiles, RenderedBodies, @unchecked Sendable {
     private var takenBodies: [String: Rendered] = [:]
     /// How many article files were parsed and their bodies rendered by this build (the rest came from the cache).
     private(set) var parsedCount = 0, renderedCount = 0
+    /// How many article files the load stage did not read (`filesNotToRead`).
+    private(set) var notReadCount = 0
 
     static func folder(content: URL) -> URL {
         content.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".bantin/article-cache")
@@ -69,6 +81,8 @@ final class ArticleCache: ParsedFiles, RenderedBodies, @unchecked Sendable {
     /// it): the front-matter part of each shard, indexed.
     init(content: URL) {
         folder = Self.folder(content: content)
+        root = content.standardizedFileURL.deletingLastPathComponent()
+        contentName = content.standardizedFileURL.lastPathComponent
         program = BuildCache.program.map { "\($0.path)\t\($0.size)\t\($0.modified)\t\($0.inode)" } ?? ""
         let folder = self.folder, program = self.program
         let read = Parallel.map(Self.shardCount) { shard -> (Shard, [(String, Stored)]) in
@@ -83,27 +97,62 @@ final class ArticleCache: ParsedFiles, RenderedBodies, @unchecked Sendable {
 
     // MARK: the memos the stages ask
 
-    func article(_ file: SourceFile, timeZone: TimeZone, allowsRawHTML: Bool) -> (ArticleSource?, [Diagnostic]) {
-        let hash = ContentHash.of(file.text)
-        let zone = timeZone.identifier
-        let known = lock.withLock { () -> (Stored, [UInt8])? in
-            seen.insert(file.path)
-            return stored[file.path].map { ($0, shards[$0.shard].parsedPart) }
+    /// The article files the load stage need not read: their signature is the last scan's (`unchanged`, the
+    /// scan's paths), this cache has an entry for their bytes, and their Markdown is not needed once rendered.
+    func filesNotToRead(_ scan: InputScan, unchanged: Set<String>) -> Set<String> {
+        lock.withLock {
+            unread = []
+            for file in scan.files where unchanged.contains(file.path) && file.path.hasPrefix("content/articles/") {
+                let path = loaderPath(file.path)
+                if let hash = file.hash, let known = stored[path], known.byteHash == hash, !known.keepsMarkdown { unread.insert(path) }
+            }
+            notReadCount = unread.count
+            return unread
         }
-        if let (place, part) = known, let (parsed, keepsMarkdown) = Self.decodeParsed(part, place.parsed),
-           parsed.textHash == hash, parsed.zone == zone, parsed.allowsRawHTML == allowsRawHTML {
+    }
+
+    /// The hash of every article file's bytes, from the scan once the load stage has read what it read.
+    func takeHashes(_ scan: InputScan) {
+        var hashes: [String: UInt64] = [:]
+        for file in scan.files where file.path.hasPrefix("content/articles/") { if let hash = file.hash { hashes[loaderPath(file.path)] = hash } }
+        lock.withLock { byteHashes = hashes }
+    }
+
+    /// "content/articles/x.md" (the scan's paths) as the load stage shows it: from the content folder's name.
+    private func loaderPath(_ scanPath: String) -> String { contentName + scanPath.dropFirst("content".count) }
+
+    func article(_ file: SourceFile, timeZone: TimeZone, allowsRawHTML: Bool) -> (ArticleSource?, [Diagnostic]) {
+        let zone = timeZone.identifier
+        let (hash, wasRead, known) = lock.withLock { () -> (UInt64?, Bool, (Stored, [UInt8])?) in
+            seen.insert(file.path)
+            return (byteHashes[file.path], !unread.contains(file.path), stored[file.path].map { ($0, shards[$0.shard].parsedPart) })
+        }
+        if let hash, let (place, part) = known, place.byteHash == hash, let (parsed, keepsMarkdown) = Self.decodeParsed(part, place.parsed),
+           parsed.zone == zone, parsed.allowsRawHTML == allowsRawHTML {
             lock.withLock { taken[file.path] = parsed }
             guard var source = parsed.source else { return (nil, parsed.diagnostics) }
             // The body is the file's own text after its front matter (a scan of bytes, not YAML), taken only
-            // where it is needed once rendered.
+            // where it is needed once rendered (such files are always read).
             if keepsMarkdown, let parts = try? FrontMatter.split(file.text) { source.body = Composed.nfc(parts.body) }
             return (source, parsed.diagnostics)
         }
+        var file = file
+        if !wasRead {
+            // Not read, and its entry is not for this time zone or setting after all: read now.
+            do {
+                file = try SourceFile.decode(try Data(contentsOf: root.appendingPathComponent(file.path)), path: file.path)
+            } catch let failure as BuildFailure {
+                return (nil, failure.diagnostics)
+            } catch {
+                return (nil, [.error(file.path, Message("file.unreadable", ["reason": .message(FileProblem.message(error, action: "reading", object: "it"))]))])
+            }
+        }
         let result = ArticleSource.read(file, timeZone: timeZone)
-        var parsed = Parsed(textHash: hash, zone: zone, allowsRawHTML: allowsRawHTML, source: result.0, diagnostics: result.1)
+        var parsed = Parsed(byteHash: hash ?? 0, zone: zone, allowsRawHTML: allowsRawHTML, source: result.0, diagnostics: result.1)
         parsed.source?.body = ""
         lock.withLock {
-            made[file.path] = (parsed, nil)
+            // Without the hash of its bytes (not in the scan) it is not kept.
+            if hash != nil { made[file.path] = (parsed, nil) }
             parsedCount += 1
         }
         return result
@@ -262,10 +311,13 @@ final class ArticleCache: ParsedFiles, RenderedBodies, @unchecked Sendable {
                 let end = reader.offset + length
                 var record = reader
                 guard let path = try? record.string(), let start = try? record.int(), let bodyLength = try? record.int(),
-                      start >= 0, bodyLength >= 0, bodyStart + start + bodyLength <= size, record.offset <= end,
+                      start >= 0, bodyLength >= 0, bodyStart + start + bodyLength <= size, record.offset <= end else { return false }
+                let tail = record.offset
+                guard let hash = try? record.uint(), let keepsMarkdown = try? record.bool(), record.offset <= end,
                       (try? reader.skip(length)) != nil else { return false }
-                records.append((path, Stored(shard: shard, parsed: record.offset..<end,
-                                             rendered: (bodyStart + start)..<(bodyStart + start + bodyLength))))
+                records.append((path, Stored(shard: shard, parsed: tail..<end,
+                                             rendered: (bodyStart + start)..<(bodyStart + start + bodyLength),
+                                             byteHash: hash, keepsMarkdown: keepsMarkdown)))
             }
             return reader.isAtEnd
         }
@@ -278,10 +330,10 @@ final class ArticleCache: ParsedFiles, RenderedBodies, @unchecked Sendable {
     /// A front-matter record's fields after its path and body place, and its body record.
     private static func encode(_ parsed: Parsed, _ rendered: Rendered?) -> (tail: [UInt8], body: [UInt8]) {
         var writer = CacheWriter()
-        writer.uint(parsed.textHash)
+        writer.uint(parsed.byteHash)
+        writer.bool(rendered?.keepsMarkdown ?? true)
         writer.string(parsed.zone)
         writer.bool(parsed.allowsRawHTML)
-        writer.bool(rendered?.keepsMarkdown ?? true)
         writer.string(parsed.diagnostics.isEmpty ? "" : (try? JSONEncoder().encode(parsed.diagnostics)).map { String(decoding: $0, as: UTF8.self) } ?? "")
         writer.optional(parsed.source) { writer, source in
             writer.string(source.path)
@@ -329,9 +381,9 @@ final class ArticleCache: ParsedFiles, RenderedBodies, @unchecked Sendable {
 
     private static func decodeParsed(_ reader: inout CacheReader) throws -> (Parsed, keepsMarkdown: Bool) {
         let hash = try reader.uint()
+        let keepsMarkdown = try reader.bool()
         let zone = try reader.string()
         let raw = try reader.bool()
-        let keepsMarkdown = try reader.bool()
         let diagnosticsJSON = try reader.string()
         let diagnostics = diagnosticsJSON.isEmpty ? []
             : try JSONDecoder().decode([Diagnostic].self, from: Data(diagnosticsJSON.utf8))
@@ -356,7 +408,7 @@ final class ArticleCache: ParsedFiles, RenderedBodies, @unchecked Sendable {
             }
             return source
         }
-        return (Parsed(textHash: hash, zone: zone, allowsRawHTML: raw, source: source, diagnostics: diagnostics), keepsMarkdown)
+        return (Parsed(byteHash: hash, zone: zone, allowsRawHTML: raw, source: source, diagnostics: diagnostics), keepsMarkdown)
     }
 
     /// A body record at `offset` of `bytes`; nil when it holds none or is damaged.

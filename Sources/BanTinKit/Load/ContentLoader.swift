@@ -17,6 +17,9 @@ public struct ContentLoader {
     public var progress: ((Int) -> Void)?
     /// Given the hash of every file's bytes as read (the build cache's scan takes them: `InputScan.fillHashes`).
     var bytesRead: BytesRead?
+    /// Article files not to read (by their path as shown): the article cache holds what they gave, and their
+    /// signature is the last build's. Each is given as a file with no text (`ArticleCache.filesNotToRead`).
+    var unread: Set<String> = []
 
     public init(contentDirectory: URL, displayRoot: URL? = nil, cache: SourceFileCache? = nil) {
         self.contentDirectory = contentDirectory.standardizedFileURL
@@ -37,7 +40,10 @@ public struct ContentLoader {
         // Read many at a time (files not yet in memory wait on the disk) and decoded (UTF-8 checks, NFC) on
         // those threads; problems stay in file order.
         let articleURLs = markdownFiles(under: contentDirectory.appendingPathComponent("articles"), diagnostics: &loaded.diagnostics)
+        let unread = self.unread
         let reads = Parallel.mapReading(articleURLs.count) { index in
+            let shown = display(articleURLs[index])
+            if unread.contains(shown) { return (Optional(SourceFile(path: shown, text: "")), [Diagnostic]()) }
             var problems: [Diagnostic] = []
             return (read(articleURLs[index], into: &problems), problems)
         }

@@ -19,11 +19,14 @@ struct SiteSources {
 
     /// Reads the project; throws every error found while reading.
     /// `bytesRead`: told the hash of each content file's bytes (for the build cache's scan).
-    static func read(_ options: Build.Options, memory: inout BuildState.Memory, bytesRead: BytesRead? = nil) throws(BuildFailure) -> SiteSources {
+    /// `unread`: article files the article cache spares reading (`ContentLoader.unread`).
+    static func read(_ options: Build.Options, memory: inout BuildState.Memory, bytesRead: BytesRead? = nil,
+                     unread: Set<String> = []) throws(BuildFailure) -> SiteSources {
         // Until this build is the output's latest, a preview must not start from the one before.
         memory.previewBasis = nil
         var loader = ContentLoader(contentDirectory: options.contentDirectory, cache: memory.remembers ? memory.files : nil)
         loader.bytesRead = bytesRead
+        loader.unread = unread
         if let report = options.progress { loader.progress = { report(Build.Progress(filesRead: $0)) } }
         let loaded = loader.load()
         memory.keepOnly(Set((loaded.siteFile.map { [$0] } ?? []).map(\.path) + (loaded.articleFiles + loaded.pageFiles).map(\.path)))
