@@ -115,18 +115,18 @@ import Testing
         let content = folder.appendingPathComponent("content"), templates = folder.appendingPathComponent("templates")
         try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        try Fixtures.siteYAML.write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        try Fixtures.siteYAML.writeReplacing(content.appendingPathComponent("site.yml"))
         for file in Self.articles {
-            try file.text.write(to: folder.appendingPathComponent(file.path), atomically: true, encoding: .utf8)
+            try file.text.writeReplacing(folder.appendingPathComponent(file.path))
         }
         for (name, file) in Fixtures.templates {
             let url = templates.appendingPathComponent(name + ".mustache")
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try file.text.write(to: url, atomically: true, encoding: .utf8)
+            try file.text.writeReplacing(url)
         }
         try """
             weekdays: ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"]
-            """.write(to: templates.appendingPathComponent("locale.yml"), atomically: true, encoding: .utf8)
+            """.writeReplacing(templates.appendingPathComponent("locale.yml"))
         let options = Build.Options(contentDirectory: content, templatesDirectory: templates,
                                     outputDirectory: folder.appendingPathComponent("public"))
         let state = BuildState()

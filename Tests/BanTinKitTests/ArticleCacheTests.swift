@@ -69,7 +69,7 @@ import Testing
         try Build.run(project.options("public"))
         let added = "content/articles/cac-van-de-chung/bai-moi-them.md"
         try Fixtures.article("bai-moi-them", title: "Bài mới thêm vào", date: "2026-11-25").text
-            .write(to: project.folder.appendingPathComponent(added), atomically: true, encoding: .utf8)
+            .writeReplacing(project.folder.appendingPathComponent(added))
         let withNew = try Build.run(project.options("public"))
         #expect(withNew.articleCacheMisses?.parsed == 1)
         try project.expectSameAsCleanBuild("public")

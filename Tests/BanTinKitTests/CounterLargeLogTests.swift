@@ -43,9 +43,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let content = folder.appendingPathComponent("content")
         try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
-        try Fixtures.siteYAML.write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        try Fixtures.siteYAML.writeReplacing(content.appendingPathComponent("site.yml"))
         try Fixtures.article("a", title: "Hội nghị cán bộ").text
-            .write(to: content.appendingPathComponent("articles/a.md"), atomically: true, encoding: .utf8)
+            .writeReplacing(content.appendingPathComponent("articles/a.md"))
         let large = folder.appendingPathComponent("large.log")
         let small = folder.appendingPathComponent("small.log")
         let views = try Self.writeLargeLog(to: large)

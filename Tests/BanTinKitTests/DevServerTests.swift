@@ -77,7 +77,7 @@ import Glibc
         #expect(try await HTTPProbe.get(port: port, path: "/tin/\(Self.slug)/").body.contains("Đoạn vừa thêm khi xem trước."))
 
         let broken = project.content.appendingPathComponent("articles/hong.md")
-        try "---\ntitle: Hỏng\ndate: 2026-13-45\ncategory: Các vấn đề chung\n---\n".write(to: broken, atomically: true, encoding: .utf8)
+        try "---\ntitle: Hỏng\ndate: 2026-13-45\ncategory: Các vấn đề chung\n---\n".writeReplacing(broken)
         #expect(await events.read(until: "data: reload", seconds: 30))
         let errorPage = try await HTTPProbe.get(port: port, path: "/tin/\(Self.slug)/")
         #expect(errorPage.status == 500)

@@ -48,11 +48,11 @@ import Testing
     @Test func theCommandRefusesToOverwrite() throws {
         let (binary, folder, content) = try Self.emptySite()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Fixtures.siteYAML.write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        try Fixtures.siteYAML.writeReplacing(content.appendingPathComponent("site.yml"))
         let arguments = Self.newArticle + [content.path]
         #expect(try Self.run(binary, arguments) == 0)
         let written = content.appendingPathComponent("articles/cac-van-de-chung/tin-moi.md")
-        try "---\ntitle: Đã sửa\n---\n".write(to: written, atomically: true, encoding: .utf8)
+        try "---\ntitle: Đã sửa\n---\n".writeReplacing(written)
         #expect(try Self.run(binary, arguments) != 0)
         #expect(try String(contentsOf: written, encoding: .utf8) == "---\ntitle: Đã sửa\n---\n")
     }
@@ -61,7 +61,7 @@ import Testing
         let (binary, folder, content) = try Self.emptySite()
         defer { try? FileManager.default.removeItem(at: folder) }
         let outside = folder.appendingPathComponent("site.yml")
-        try Fixtures.siteYAML.write(to: outside, atomically: true, encoding: .utf8)
+        try Fixtures.siteYAML.writeReplacing(outside)
         try FileManager.default.createSymbolicLink(at: content.appendingPathComponent("site.yml"), withDestinationURL: outside)
         #expect(try Self.run(binary, Self.newArticle + [content.path]) != 0)
         #expect(!FileManager.default.fileExists(atPath: content.appendingPathComponent("articles").path))

@@ -59,8 +59,7 @@ import Testing
         try Build.run(options(output: output, content: content))
         let before = try snapshot(output)
 
-        try "---\ntitle: Hỏng\ndate: 2026-13-45\ncategory: Không có\n---\n".write(
-            to: content.appendingPathComponent("articles/hong.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: Hỏng\ndate: 2026-13-45\ncategory: Không có\n---\n".writeReplacing(content.appendingPathComponent("articles/hong.md"))
         #expect(throws: BuildFailure.self) { try Build.run(options(output: output, content: content)) }
         #expect(try snapshot(output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()

@@ -110,3 +110,17 @@ enum Fixtures {
         return url
     }
 }
+
+extension String {
+    /// Writes the text as UTF-8 under another name in the same folder, then renames it into place: atomic like
+    /// `write(to:atomically: true)`, which in swift-corelibs-foundation leaves an empty `/tmp/TemporaryDirectory.*`
+    /// folder behind on every call (about 300 per `make test`).
+    func writeReplacing(_ url: URL) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        try Data(utf8).write(to: temporary)
+        guard rename(temporary.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+    }
+}

@@ -15,7 +15,7 @@ import Testing
             folder = try Fixtures.temporaryFolder()
             let articles = content.appendingPathComponent("articles")
             try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
-            try siteYAML.write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+            try siteYAML.writeReplacing(content.appendingPathComponent("site.yml"))
             for index in 0..<count {
                 try write(Fixtures.article("a\(index)", title: "Tin số \(index)").text, to: "content/articles/a\(index).md")
             }
@@ -297,7 +297,7 @@ import Testing
         try Build.run(project.options)
         let outside = project.folder.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
-        try "secret".write(to: outside.appendingPathComponent("secret.md"), atomically: true, encoding: .utf8)
+        try "secret".writeReplacing(outside.appendingPathComponent("secret.md"))
         let folder = project.content.appendingPathComponent(name)
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createSymbolicLink(at: folder, withDestinationURL: outside)
@@ -314,7 +314,7 @@ import Testing
         var options = project.options
         options.templatesDirectory = templates
         let secret = project.folder.appendingPathComponent("secret.txt")
-        try "mật khẩu".write(to: secret, atomically: true, encoding: .utf8)
+        try "mật khẩu".writeReplacing(secret)
         try project.write("<svg/>", to: "content/images/logo.svg")
         try FileManager.default.createSymbolicLink(at: project.content.appendingPathComponent("images/secret.txt"), withDestinationURL: secret)
         let report = try Build.run(options)

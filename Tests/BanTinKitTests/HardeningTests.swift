@@ -95,12 +95,12 @@ import Testing
         let content = folder.appendingPathComponent("content")
         let articles = content.appendingPathComponent("articles")
         try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
-        try Fixtures.siteYAML.write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        try Fixtures.siteYAML.writeReplacing(content.appendingPathComponent("site.yml"))
         let outside = folder.appendingPathComponent("secret.md")
-        try "---\ntitle: Bí mật\ndate: 2026-01-01\ncategory: Các vấn đề chung\n---\n".write(to: outside, atomically: true, encoding: .utf8)
+        try "---\ntitle: Bí mật\ndate: 2026-01-01\ncategory: Các vấn đề chung\n---\n".writeReplacing(outside)
         try FileManager.default.createSymbolicLink(at: articles.appendingPathComponent("link.md"), withDestinationURL: outside)
         let inside = articles.appendingPathComponent("real.md")
-        try Fixtures.article("real", title: "Thật").text.write(to: inside, atomically: true, encoding: .utf8)
+        try Fixtures.article("real", title: "Thật").text.writeReplacing(inside)
         try FileManager.default.createSymbolicLink(at: articles.appendingPathComponent("alias.md"), withDestinationURL: inside)
 
         let loaded = ContentLoader(contentDirectory: content).load()
@@ -116,7 +116,7 @@ import Testing
         let images = content.appendingPathComponent("images")
         try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
         let outsideSite = folder.appendingPathComponent("site.yml")
-        try Fixtures.siteYAML.write(to: outsideSite, atomically: true, encoding: .utf8)
+        try Fixtures.siteYAML.writeReplacing(outsideSite)
         try FileManager.default.createSymbolicLink(at: content.appendingPathComponent("site.yml"), withDestinationURL: outsideSite)
         let loaded = ContentLoader(contentDirectory: content).load()
         #expect(loaded.siteFile == nil)
@@ -127,9 +127,9 @@ import Testing
         try FileManager.default.removeItem(at: content.appendingPathComponent("site.yml"))
         try FileManager.default.copyItem(at: outsideSite, to: content.appendingPathComponent("site.yml"))
         let secret = folder.appendingPathComponent("secret.txt")
-        try "mật khẩu".write(to: secret, atomically: true, encoding: .utf8)
+        try "mật khẩu".writeReplacing(secret)
         try FileManager.default.createSymbolicLink(at: images.appendingPathComponent("secret.txt"), withDestinationURL: secret)
-        try "<svg/>".write(to: images.appendingPathComponent("logo.svg"), atomically: true, encoding: .utf8)
+        try "<svg/>".writeReplacing(images.appendingPathComponent("logo.svg"))
         let output = folder.appendingPathComponent("public")
         try Build.run(Build.Options(contentDirectory: content, templatesDirectory: Fixtures.repositoryRoot.appendingPathComponent("templates"),
                                     outputDirectory: output))
@@ -204,9 +204,9 @@ struct BareSiteTests {
         let content = folder.appendingPathComponent("content")
         try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
         try "title: \"Sở Thử\"\nbase_url: \"https://x.gov.vn/\"\ncategories:\n  - name: \"Tin tức\"\n"
-            .write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+            .writeReplacing(content.appendingPathComponent("site.yml"))
         try "---\ntitle: \"Bài một\"\ndate: 2026-11-01\ncategory: Tin tức\n---\nNội dung.\n"
-            .write(to: content.appendingPathComponent("articles/mot.md"), atomically: true, encoding: .utf8)
+            .writeReplacing(content.appendingPathComponent("articles/mot.md"))
         let output = folder.appendingPathComponent("public")
         var options = Build.Options(contentDirectory: content,
                                     templatesDirectory: Fixtures.repositoryRoot.appendingPathComponent("templates"),

@@ -18,7 +18,7 @@ import Testing
         for sub in ["articles", "pages"] {
             try FileManager.default.createDirectory(at: content.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
-        try Fixtures.siteYAML.write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        try Fixtures.siteYAML.writeReplacing(content.appendingPathComponent("site.yml"))
         let value = "'" + Self.hostile.replacingOccurrences(of: "'", with: "''") + "'"
         let article = """
             ---
@@ -35,12 +35,12 @@ import Testing
             ---
             Nội dung.
             """
-        try article.write(to: content.appendingPathComponent("articles/h.md"), atomically: true, encoding: .utf8)
+        try article.writeReplacing(content.appendingPathComponent("articles/h.md"))
         try FileManager.default.createDirectory(at: content.appendingPathComponent("images"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: ImageBuildTests.fixtures.appendingPathComponent("gradient-1000.jpg"),
                                          to: content.appendingPathComponent("images/a.jpg"))
         let page = "---\ntitle: \(value)\nslug: gioi-thieu\ndescription: \(value)\n---\nTrang.\n"
-        try page.write(to: content.appendingPathComponent("pages/gioi-thieu.md"), atomically: true, encoding: .utf8)
+        try page.writeReplacing(content.appendingPathComponent("pages/gioi-thieu.md"))
 
         let output = folder.appendingPathComponent("public")
         var options = Build.Options(contentDirectory: content, templatesDirectory: Fixtures.repositoryRoot.appendingPathComponent("templates"),

@@ -41,7 +41,7 @@ import Testing
 
         func edit(_ path: String, _ change: (String) -> String) throws {
             let url = folder.appendingPathComponent(path)
-            try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+            try change(try String(contentsOf: url, encoding: .utf8)).writeReplacing(url)
         }
 
         func remove() { try? FileManager.default.removeItem(at: folder) }
@@ -84,7 +84,7 @@ import Testing
 
         try FileManager.default.removeItem(at: project.folder.appendingPathComponent(Self.article))
         try Fixtures.article("x", title: "Bài mới về việc làm", date: "2026-11-20", category: "lao-dong-viec-lam").text
-            .write(to: project.content.appendingPathComponent("articles/moi.md"), atomically: true, encoding: .utf8)
+            .writeReplacing(project.content.appendingPathComponent("articles/moi.md"))
         let report = try Build.run(project.options("public"))
         #expect(report.filesRemoved >= 2)
         #expect(!FileManager.default.fileExists(atPath: public_.appendingPathComponent("tin/\(slug)").path))

@@ -24,7 +24,7 @@ import Testing
         let content = folder.appendingPathComponent("content")
         let articles = content.appendingPathComponent("articles")
         try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
-        try Fixtures.siteYAML.write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        try Fixtures.siteYAML.writeReplacing(content.appendingPathComponent("site.yml"))
         let body = String(repeating: "Đoạn văn về công tác dân vận khéo ở cơ sở. ", count: 20)
         for index in 0..<800 {
             try Fixtures.article("a\(index)", title: "Tin số \(index)", date: "2026-01-01", body: body).text
@@ -40,7 +40,7 @@ import Testing
 
         // Change every page, start a build, and kill it once it is writing the staging folder.
         try Fixtures.siteYAML.replacingOccurrences(of: "Sở Thử nghiệm", with: "Sở Đổi tên")
-            .write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+            .writeReplacing(content.appendingPathComponent("site.yml"))
         let staging = folder.appendingPathComponent(".public.building")
         let process = try start(binary, arguments)
         let deadline = Date().addingTimeInterval(60)

@@ -57,9 +57,9 @@ import BanTinImages
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let english = folder.appendingPathComponent("en.yml")
-        try "title: T\nmessages: en\n".write(to: english, atomically: true, encoding: .utf8)
+        try "title: T\nmessages: en\n".writeReplacing(english)
         let plain = folder.appendingPathComponent("plain.yml")
-        try "title: T\n".write(to: plain, atomically: true, encoding: .utf8)
+        try "title: T\n".writeReplacing(plain)
         #expect(Language.resolve(option: nil, siteYML: plain, environment: [:]) == .vi)
         #expect(Language.resolve(option: nil, siteYML: plain, environment: ["LANG": "C.UTF-8"]) == .vi)
         #expect(Language.resolve(option: nil, siteYML: plain, environment: ["LANG": "en_US.UTF-8"]) == .en)
@@ -231,9 +231,9 @@ import BanTinImages
         defer { try? FileManager.default.removeItem(at: folder) }
         let content = folder.appendingPathComponent("content")
         try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
-        try Fixtures.siteYAML.write(to: content.appendingPathComponent("site.yml"), atomically: true, encoding: .utf8)
+        try Fixtures.siteYAML.writeReplacing(content.appendingPathComponent("site.yml"))
         try "---\ntitle: Tin mới\ndate: 2026-11-25\ncategory: Thể thao\n---\nNội dung.\n"
-            .write(to: content.appendingPathComponent("articles/tin-moi.md"), atomically: true, encoding: .utf8)
+            .writeReplacing(content.appendingPathComponent("articles/tin-moi.md"))
         let process = Process()
         process.executableURL = binary
         process.arguments = ["check", "--content", content.path, "--templates", folder.appendingPathComponent("none").path] + arguments

@@ -52,7 +52,7 @@ import Testing
         #expect(Build.preview(project.options("public"), state: state, changed: article) == nil)
 
         // The first paragraph is the automatic summary, which lists show: no preview.
-        try before.write(to: project.folder.appendingPathComponent(Self.article), atomically: true, encoding: .utf8)
+        try before.writeReplacing(project.folder.appendingPathComponent(Self.article))
         try project.edit(Self.article) { text in
             let body = try! FrontMatter.split(text)
             return String(text.dropLast(body.body.utf8.count)) + "Một đoạn đầu mới.\n\n" + body.body
