@@ -3,12 +3,25 @@
 /// through `JSONText.string`, which also escapes `<`, so the text cannot close the `<script>` it sits in.
 enum StructuredData {
     struct Organization {
-        var name: String
-        var url: String
+        let name: String
+        let url: String
         /// A raster logo (search engines ignore SVG logos), with its square size in pixels.
-        var logo: String
-        var logoSize: Int
-        var contact: SiteConfig.Contact?
+        let logo: String
+        let logoSize: Int
+        let contact: SiteConfig.Contact?
+        /// Its JSON-LD, in full and as a reference: written once, not for every article that names it (a fifth of
+        /// each article's structured data).
+        fileprivate var json = "", referenceJSON = ""
+
+        init(name: String, url: String, logo: String, logoSize: Int, contact: SiteConfig.Contact?) {
+            self.name = name
+            self.url = url
+            self.logo = logo
+            self.logoSize = logoSize
+            self.contact = contact
+            json = StructuredData.organizationJSON(self)
+            referenceJSON = StructuredData.referenceJSON(self)
+        }
     }
 
     struct ArticleFacts {
@@ -70,7 +83,11 @@ enum StructuredData {
     }
 
     /// The department: a government organisation with its logo and, when site.yml gives them, its contacts.
-    static func organization(_ publisher: Organization) -> String {
+    static func organization(_ publisher: Organization) -> String { publisher.json }
+
+    private static func reference(_ publisher: Organization) -> String { publisher.referenceJSON }
+
+    fileprivate static func organizationJSON(_ publisher: Organization) -> String {
         var organization = Object()
         organization.add("@type", string: "GovernmentOrganization")
         organization.add("@id", string: publisher.url + "#don-vi")
@@ -91,7 +108,7 @@ enum StructuredData {
         return organization.text
     }
 
-    private static func reference(_ publisher: Organization) -> String {
+    fileprivate static func referenceJSON(_ publisher: Organization) -> String {
         var reference = Object()
         reference.add("@type", string: "GovernmentOrganization")
         reference.add("@id", string: publisher.url + "#don-vi")
