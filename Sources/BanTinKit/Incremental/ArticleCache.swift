@@ -138,14 +138,11 @@ final class ArticleCache: ParsedFiles, RenderedBodies, @unchecked Sendable {
         }
         var file = file
         if !wasRead {
-            // Not read, and its entry is not for this time zone or setting after all: read now.
-            do {
-                file = try SourceFile.decode(try Data(contentsOf: root.appendingPathComponent(file.path)), path: file.path)
-            } catch let failure as BuildFailure {
-                return (nil, failure.diagnostics)
-            } catch {
-                return (nil, [.error(file.path, Message("file.unreadable", ["reason": .message(FileProblem.message(error, action: "reading", object: "it"))]))])
-            }
+            // Not read, and its entry is not for this time zone or setting after all: read now, as the load reads.
+            var problems: [Diagnostic] = []
+            guard let read = ContentLoader(contentDirectory: root, displayRoot: root)
+                .read(root.appendingPathComponent(file.path), into: &problems) else { return (nil, problems) }
+            file = read
         }
         let result = ArticleSource.read(file, timeZone: timeZone)
         var parsed = Parsed(byteHash: hash ?? 0, zone: zone, allowsRawHTML: allowsRawHTML, source: result.0, diagnostics: result.1)
