@@ -102,6 +102,18 @@ import Testing
         let served = ArticleBodies.render(modeled)
         #expect(served.articles.allSatisfy { !$0.markdown.isEmpty })
     }
+
+    /// The Markdown stage says which bodies show or link to a picture, so the images stage reads only those.
+    @Test func theMarkdownStageSaysWhichBodiesNamePictures() throws {
+        let files = [Fixtures.article("chu", title: "Chữ", body: "Đoạn một, [liên kết](https://example.gov.vn/tep.pdf)."),
+                     Fixtures.article("anh", title: "Ảnh", body: "Đoạn.\n\n![](/images/a.jpg)"),
+                     Fixtures.article("tai", title: "Tải", body: "Xem [ảnh gốc](/images/b.webp?v=2).")]
+        let modeled = try Build.model(siteFile: Fixtures.siteFile, articleFiles: files, pageFiles: [], options: Fixtures.options).0
+        #expect(modeled.articles.allSatisfy { $0.bodyNamesPictures == nil })
+        let rendered = ArticleBodies.render(modeled)
+        let names = Dictionary(uniqueKeysWithValues: rendered.articles.map { ($0.slug, $0.bodyNamesPictures) })
+        #expect(names == ["chu": false, "anh": true, "tai": true])
+    }
 }
 
 @Suite struct DateStyleTests {

@@ -66,7 +66,9 @@ struct ImageCatalog: Sendable {
         let rewriter = BodyImages(catalog: catalog, templates: modeled.theme.templates)
         // Both passes over the bodies run on every core: serial, they took 0.2–0.4 s at 10,000 articles.
         modeled.site.updateBodies { articles in
-            let rewritten = Parallel.map(articles.count) { rewriter.rewrite(articles[$0].bodyHTML) }
+            let rewritten = Parallel.map(articles.count) {
+                articles[$0].bodyNamesPictures == false ? articles[$0].bodyHTML : rewriter.rewrite(articles[$0].bodyHTML)
+            }
             for index in articles.indices { articles[index].bodyHTML = rewritten[index] }
         }
         for index in modeled.site.pages.indices {
@@ -84,6 +86,7 @@ struct ImageCatalog: Sendable {
         var uses = Parallel.map(articles.count) { index -> [Use] in
             let article = articles[index]
             let image = article.image.map { [Use(reference: $0, file: article.sourcePath, line: article.imageLine)] } ?? []
+            if article.bodyNamesPictures == false { return image }
             return image + BodyImages.uses(article.bodyHTML, markdown: article.markdown, bodyLine: article.bodyLine,
                                            file: article.sourcePath)
         }.flatMap { $0 }

@@ -25,6 +25,9 @@ public struct Article: Sendable, Hashable {
     public var summary: String
     var hasExplicitSummary: Bool
     var bodyHTML = ""
+    /// Whether `bodyHTML` shows a picture or links to one (`BodyImages.namesPictures`), as the Markdown stage found;
+    /// nil when not known. Asked once: the images stage and the cache would otherwise scan every body again.
+    var bodyNamesPictures: Bool?
     /// Plain text of the body (for related-news similarity and search).
     public var bodyText = ""
 

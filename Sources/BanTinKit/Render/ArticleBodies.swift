@@ -46,7 +46,9 @@ enum ArticleBodies {
             article.bodyHTML = ImageAlt.fill(output.html, fallback: article.title)
             article.bodyText = output.plainText
             if !article.hasExplicitSummary { article.summary = summary }
-            if !keepsMarkdown, !article.bodyText.isEmpty, !BodyImages.namesPictures(article.bodyHTML) { article.markdown = "" }
+            let namesPictures = BodyImages.namesPictures(article.bodyHTML)
+            article.bodyNamesPictures = namesPictures
+            if !keepsMarkdown, !article.bodyText.isEmpty, !namesPictures { article.markdown = "" }
         }
 
         /// The rendered body and its automatic summary.
