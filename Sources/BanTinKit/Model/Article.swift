@@ -26,7 +26,7 @@ public struct Article: Sendable, Hashable {
     var hasExplicitSummary: Bool
     var bodyHTML = ""
     /// Whether `bodyHTML` shows a picture or links to one (`BodyImages.namesPictures`), as the Markdown stage found;
-    /// nil when not known. Asked once: the images stage and the cache would otherwise scan every body again.
+    /// nil when not known. Asked once: the images stage would otherwise scan every body twice more.
     var bodyNamesPictures: Bool?
     /// Plain text of the body (for related-news similarity and search).
     public var bodyText = ""
