@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What a phone downloads for the visit counter (README "Visit counter"): the counter's JSON file(s), raw and
+# What a phone downloads for the visit counter (bench/README.md; README "Visit counter"): the counter's JSON file(s), raw and
 # gzipped at nginx's level (5, docs/DEPLOY.md), on the timer corpus of `count` articles (bench/corpus.py) with
 # views on every article (counter.import: one "url,views" line per article, log-normal counts, seeded) and
 # 2,000 log lines of the last minutes (online, most-read list).

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""How far one edit reaches into related news (README "Timer rebuilds", issue #14).
+"""How far one edit reaches into related news (bench/README.md, "Timer rebuilds at 10,000 articles"; issue #14).
 
 Related news weighs each term by how many articles hold it (idf). Appending one sentence to an article changes
 that count for the sentence's terms the article did not hold yet, and so the vector of every other article

@@ -3,7 +3,7 @@
 # unique visitors and page hits side by side (make crosscheck-counter; needs goaccess, see make deps).
 #
 # Two GoAccess runs:
-#   pages  GoAccess on the lines that are page views by the README's rules, picked out with awk alone
+#   pages  GoAccess on the lines that are page views by the counting rules (docs/ARCHITECTURE.md), picked out with awk alone
 #          (GET, 200/304, no crawler user agent, a page URL of the site): it must agree with bantin exactly,
 #          which checks the counting (days, IP + date + user agent visitors, every line once).
 #   own    GoAccess on the whole log with its own filters (--ignore-crawlers --ignore-statics=panel
@@ -34,7 +34,7 @@ rm -f "$out/state.json"
 awk '/^  [0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] / { gsub(/\./, "", $2); gsub(/\./, "", $3); d = $1; gsub(/-/, "", d); print d, $3, $2 }' \
     "$out/bantin.txt" > "$out/bantin.days"
 
-# The page-view lines, by the README's rules, with awk only (no bantin code involved).
+# The page-view lines, by the counting rules (docs/ARCHITECTURE.md), with awk only (no bantin code involved).
 awk -F'"' '
     {
         split($2, request, " "); split($3, after, " ")

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Timer rebuilds (README "Timer rebuilds"), called by bench/incremental.sh (make bench-incremental).
+# Timer rebuilds (bench/README.md, "Timer rebuilds at 10,000 articles"), called by bench/incremental.sh (make bench-incremental).
 #   bench/timer-rebuild.sh [articles]            (release build; BASE=<commit> for the "before" figures)
 #   SKIP_BASE=1 leaves the base out; COMPARE=<bantin binary> times another build of bantin too (side by side).
 set -euo pipefail
@@ -10,7 +10,7 @@ templates=$PWD/templates
 seconds() { python3 -c 'import sys; print(f"{float(sys.argv[2]) - float(sys.argv[1]):.3f}")' "$1" "$2"; }
 now() { date +%s.%N; }
 trash=bench/out/trash-$$
-# Timer rebuilds (README "Running the live portal"): the live site is rebuilt every few minutes by a new
+# Timer rebuilds (docs/DEPLOY.md, docs/ARCHITECTURE.md "The caches in .bantin/"): the live site is rebuilt every few minutes by a new
 # `bantin build` process, on a corpus of `count` articles (bench/corpus.py) with a counter and an access log.
 #   - only new log lines: target at most 1.0 s and at most 5 files written,
 #   - one article edited: target at most 1.5 s,
