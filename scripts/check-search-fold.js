@@ -1,6 +1,6 @@
 // Checks search.js against the Swift side and its own ranking rules: it folds Vietnamese exactly as Swift's
 // Slug.fold does (the word list SearchTests reads, scripts/fold-words.tsv), reads numbers as NumberText writes
-// them, and ranks and marks small crafted indexes as README's "Search" says. Run: node scripts/check-search-fold.js
+// them, and ranks and marks small crafted indexes as docs/ARCHITECTURE.md's "Search" says. Run: node scripts/check-search-fold.js
 "use strict";
 const fs = require("fs");
 const path = require("path");
