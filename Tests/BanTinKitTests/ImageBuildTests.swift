@@ -180,25 +180,3 @@ extension ImageBuildTests {
         #expect(errors.contains { $0.hasPrefix("content/articles/a.md:9: error: image \"/images/khong-co.jpg\"") }, "\(errors)")
     }
 }
-
-/// Albums ("Hình hoạt động"): the sample portal's album, its page and its large views without script.
-@Suite struct AlbumTests {
-    @Test func anAlbumPageHasAGridWhoseLargeViewsOpenWithoutJavaScript() throws {
-        let output = try #require(ReaderPortalTests.output)
-        let page = try String(contentsOf: output.appendingPathComponent("album/ngay-hoi-viec-lam-2026/index.html"), encoding: .utf8)
-        #expect(page.contains("Hình ảnh minh họa: thiên nhiên quanh ta"))
-        for number in 1...5 {
-            // A thumbnail is a link to its large view, which CSS shows when it is the :target.
-            #expect(page.contains("<a class=\"album-thumb\" href=\"#anh-\(number)\">"), "thumbnail \(number)")
-            #expect(page.contains("<figure class=\"album-view\" id=\"anh-\(number)\""), "large view \(number)")
-        }
-        #expect(page.contains("<a href=\"#anh-2\" rel=\"next\">") && page.contains("<a href=\"#anh-4\" rel=\"prev\">"))
-        #expect(!page.contains("<script>"), "no script needed")
-        let css = try String(contentsOf: output.appendingPathComponent("assets/style.css"), encoding: .utf8)
-        #expect(css.contains(".album-view:target"))
-        let list = try String(contentsOf: output.appendingPathComponent("album/index.html"), encoding: .utf8)
-        #expect(list.contains("href=\"/album/ngay-hoi-viec-lam-2026/\""))
-        let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(home.contains("<a href=\"/album/ngay-hoi-viec-lam-2026/#anh-1\">"), "the sidebar shows the latest album")
-    }
-}

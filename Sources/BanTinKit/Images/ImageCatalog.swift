@@ -30,6 +30,9 @@ struct ImageCatalog: Sendable {
         var reference: String
         var file: String
         var line: Int?
+        /// The site folder the picture must stay in ("/albums/hoi-thao/" for an album's own photos), links
+        /// resolved; nil: anywhere in content/.
+        var folder: String? = nil
     }
 
     /// The site path of an image reference ("/images/a.jpg", "images/a.jpg", "/sub/images/a.jpg" under a base path),
@@ -59,7 +62,7 @@ struct ImageCatalog: Sendable {
         let pipeline = ImagePipeline(settings: modeled.site.config.images, cacheDirectory: cache)
         let siteFile = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: projectRoot)
             .display(options.contentDirectory.appendingPathComponent("site.yml"))
-        let uses = collectUses(modeled.site, siteFile: siteFile, albums: modeled.albums)
+        let uses = collectUses(modeled.site, siteFile: siteFile)
         var catalog = try process(uses, pipeline: pipeline, contentDirectory: options.contentDirectory,
                                   projectRoot: projectRoot, routes: modeled.table.routes)
         catalog.warnings += unusedPictures(options.contentDirectory, used: Set(catalog.images.keys), projectRoot: projectRoot)
@@ -81,7 +84,7 @@ struct ImageCatalog: Sendable {
     }
 
     /// Every place the site shows a picture, in file order.
-    static func collectUses(_ site: Site, siteFile: String, albums: [Album]) -> [Use] {
+    static func collectUses(_ site: Site, siteFile: String) -> [Use] {
         let articles = site.articles
         var uses = Parallel.map(articles.count) { index -> [Use] in
             let article = articles[index]
@@ -94,8 +97,10 @@ struct ImageCatalog: Sendable {
             uses += BodyImages.uses(page.bodyHTML, markdown: page.markdown, bodyLine: page.bodyLine, file: page.sourcePath)
         }
         for photo in site.config.photos { uses.append(Use(reference: photo.image, file: siteFile, line: photo.line)) }
-        for album in albums {
-            for photo in album.photos { uses.append(Use(reference: photo.image, file: album.sourcePath, line: photo.line)) }
+        for album in site.albums {
+            for photo in album.photos {
+                uses.append(Use(reference: photo.image, file: album.sourcePath, line: photo.line, folder: photo.folder))
+            }
         }
         return uses
     }
@@ -125,6 +130,10 @@ struct ImageCatalog: Sendable {
                 let real = file.resolvingSymlinksInPath().path
                 guard file.path.hasPrefix(contentPath), real.hasPrefix(realContent + "/") else {
                     problems.append(.error(use.file, line: use.line, Message("image.outsideContent", ["reference": .text(use.reference)])))
+                    continue
+                }
+                if let folder = use.folder, !real.hasPrefix(realContent + folder) {
+                    problems.append(.error(use.file, line: use.line, Message("album.fileOutside", ["reference": .text(use.reference)])))
                     continue
                 }
                 order.append(path)

@@ -64,9 +64,12 @@ enum AlbumSource {
             } else if let name = entry.string("file", required: true) {
                 if name.contains("/") || name.contains("\\") || name.hasPrefix(".") {
                     entry.error("file", Message("album.fileName", ["name": .text(name)]))
+                } else if !ImageCatalog.rasterExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                    // Published only as resized copies (the album's folder is not copied): nothing else would show it.
+                    entry.error("file", Message("album.notAPhoto", ["reference": .text(name)]))
                 } else {
                     photos.append(Album.Photo(image: "/albums/\(folder)/\(name)", caption: entry.string("caption") ?? "",
-                                              line: entry.line(of: "file")))
+                                              line: entry.line(of: "file"), folder: "/albums/\(folder)/"))
                 }
             }
             fields.absorb(&entry)

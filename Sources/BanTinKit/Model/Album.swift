@@ -8,6 +8,9 @@ public struct Album: Sendable, Hashable {
         public var caption: String
         /// Line of the photo in album.yml.
         public var line: Int?
+        /// For a photo kept in the album's own folder (`file:`): that folder's site path ("/albums/<slug>/"),
+        /// which the photo may not lead out of.
+        public var folder: String? = nil
     }
 
     public var sourcePath: String

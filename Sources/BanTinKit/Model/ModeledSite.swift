@@ -5,8 +5,6 @@ import Foundation
 struct ModeledSite {
     var site: Site
     var table: PageTable
-    /// Photo albums (`content/albums/`).
-    var albums: [Album] = []
     let heldBack: SiteModel.HeldBack
     let warnings: [Diagnostic]
     /// The next time an article comes out (`publishDate`) or is withdrawn (`expiryDate`) after the build's time:
