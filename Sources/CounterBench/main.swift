@@ -24,12 +24,10 @@ let content = URL(fileURLWithPath: option("--content") ?? "content")
 let start = ISO8601DateFormatter().date(from: option("--start") ?? "2026-11-18T00:00:00+07:00")!
 
 // The sample portal gives the URLs: articles, print views, listings, pages.
-let loaded = ContentLoader(contentDirectory: content).load()
-guard let siteFile = loaded.siteFile else { fail("no site.yml in \(content.path)") }
 let site: Site
 do {
-    (site, _, _) = try Build.model(siteFile: siteFile, articleFiles: loaded.articleFiles, pageFiles: loaded.pageFiles,
-                                   options: Build.Options(contentDirectory: content, templatesDirectory: content, outputDirectory: content))
+    let templates = content.deletingLastPathComponent().appendingPathComponent("templates")
+    site = try Build.site(Build.Options(contentDirectory: content, templatesDirectory: templates, outputDirectory: content)).0
 } catch {
     fail("\(error)")
 }

@@ -26,17 +26,12 @@ struct CounterCommand: ParsableCommand {
     func run() throws {
         project.language()
         let options = project.build()
-        let loaded = ContentLoader(contentDirectory: options.contentDirectory).load()
         let site: Site
-        do throws(BuildFailure) {
-            guard let siteFile = loaded.siteFile, !loaded.diagnostics.contains(where: { $0.severity == .error }) else {
-                throw BuildFailure(loaded.diagnostics)
-            }
+        do {
             let warnings: [Diagnostic]
-            (site, _, warnings) = try Build.model(siteFile: siteFile, articleFiles: loaded.articleFiles,
-                                                  pageFiles: loaded.pageFiles, options: options)
+            (site, warnings) = try Build.site(options)
             Terminal.print(warnings)
-        } catch {
+        } catch let error as BuildFailure {
             Terminal.print(error.diagnostics)
             throw ExitCode.failure
         }

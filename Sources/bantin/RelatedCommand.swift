@@ -24,10 +24,10 @@ struct RelatedCommand: ParsableCommand {
         let options = project.build()
         let site: Site
         do {
-            let (loaded, warnings) = try Build.loadSite(options)
+            let (loaded, warnings) = try Build.site(options)
             Terminal.print(warnings)
             site = loaded
-        } catch {
+        } catch let error as BuildFailure {
             Terminal.print(error.diagnostics)
             throw ExitCode.failure
         }

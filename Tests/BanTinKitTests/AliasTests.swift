@@ -80,7 +80,7 @@ struct AliasTests {
     @Test func badOldURLsOfPagesAreRefused() {
         let page = SourceFile(path: "content/pages/x.md", text: "---\ntitle: X\naliases: [\"/a/../../etc/passwd\"]\n---\n")
         do {
-            _ = try Build.model(siteFile: Fixtures.siteFile, articleFiles: [], pageFiles: [page], options: Fixtures.options)
+            _ = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: [], pageFiles: [page], options: Fixtures.options)
             Issue.record("expected an error")
         } catch {
             #expect(error.diagnostics.first?.description.contains("content/pages/x.md") == true)

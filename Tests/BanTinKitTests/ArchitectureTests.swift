@@ -13,10 +13,10 @@ import Testing
     static let page = SourceFile(path: "content/pages/gioi-thieu.md", text: "---\ntitle: Giới thiệu\naliases: [\"/gioi-thieu.php\"]\n---\nSở.")
 
     @Test func everyFileTheBuildMakesIsAnEntryOfThePageTable() throws {
-        let (site, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles, pageFiles: [Self.page],
+        let (site, _, _) = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles, pageFiles: [Self.page],
                                            options: Fixtures.options)
         let table = PageTable(site: site)
-        let files = Build.render(site: site, templates: try TemplateSet(sources: Fixtures.templates), dates: Fixtures.dates)
+        let files = try Fixtures.build(Self.articles, pages: [Self.page]).map { OutputFile(path: $0.key, text: $0.value) }
         let listed = Set(table.entries.compactMap(\.outputPath))
         let folders = table.entries.filter(\.isFolder).map { String(table.routes.outputPath(for: $0.url).dropLast("index.html".count)) }
         for file in files {
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func theCounterMapsAddressesThroughThePageTable() throws {
-        let (site, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles, pageFiles: [Self.page],
+        let (site, _, _) = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles, pageFiles: [Self.page],
                                            options: Fixtures.options)
         let pages = CounterPages(PageTable(site: site))
         #expect(pages.resolve("/tin/hoi-nghi-can-bo/in.html") == .page("/tin/hoi-nghi-can-bo/"))
@@ -49,14 +49,14 @@ import Testing
 
     /// Views were kept by position in `site.articles`: a newer article moved every figure to its neighbour.
     @Test func countedViewsStayWithTheirArticleWhenANewerOneArrives() throws {
-        let (site, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles, pageFiles: [],
+        let (site, _, _) = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles, pageFiles: [],
                                            options: Fixtures.options)
         var state = CounterState()
         state.viewsByPage = ["/tin/hoi-nghi-can-bo/": 7, "/tin/dao-tao-nghe/": 3]
         let snapshot = CounterSnapshot.make(state: state, pages: CounterPages(PageTable(site: site)),
                                             timeZone: site.config.timeZone, settings: CounterSettings())
         let newer = Fixtures.article("moi", title: "Tin mới nhất", date: "2026-11-24")
-        let (grown, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles + [newer], pageFiles: [],
+        let (grown, _, _) = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles + [newer], pageFiles: [],
                                             options: Fixtures.options)
         // The views file every article's "Lượt xem" is filled from, made for the grown site, by each article's key.
         let grownPages = CounterPages(PageTable(site: grown))
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func relatedListsNameArticlesByIdentity() throws {
-        let (site, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles, pageFiles: [],
+        let (site, _, _) = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles, pageFiles: [],
                                            options: Fixtures.options)
         let rendered = ArticleBodies.render(site)
         let positions = RelatedNews.compute(rendered)

@@ -14,7 +14,7 @@ struct ArchiveTests {
     ]
 
     @Test func monthsFollowTheSiteTimeZoneNewestFirst() throws {
-        let (site, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles, pageFiles: [], options: Fixtures.options)
+        let (site, _, _) = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles, pageFiles: [], options: Fixtures.options)
         let months = Archive.months(of: site)
         #expect(months.map { "\($0.year)/\($0.month):\($0.positions.count)" } == ["2026/12:1", "2026/11:3", "2025/1:1"])
     }
@@ -31,7 +31,7 @@ struct ArchiveTests {
     }
 
     @Test func sidebarValuesGroupMonthsByYear() throws {
-        let (site, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles, pageFiles: [], options: Fixtures.options)
+        let (site, _, _) = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles, pageFiles: [], options: Fixtures.options)
         let values = PageContexts.readerValues(site: site, routes: Routes(baseURL: site.config.baseURL))
         let years = try #require(values["archive_years"] as? [[String: Any]])
         #expect(years.map { $0["year"] as? Int } == [2026, 2025])
@@ -47,7 +47,7 @@ struct ArchiveTests {
     }
 
     @Test func monthPagesListTheMonthsOfTheirYear() throws {
-        let (site, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles, pageFiles: [], options: Fixtures.options)
+        let (site, _, _) = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles, pageFiles: [], options: Fixtures.options)
         let contexts = PageContexts(site: site, routes: Routes(baseURL: site.config.baseURL), dates: Fixtures.dates)
         let months = Archive.months(of: site)
         let november = months[1]

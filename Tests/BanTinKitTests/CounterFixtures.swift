@@ -13,7 +13,7 @@ enum CounterFixtures {
             Fixtures.article("b", title: "Đào tạo nghề", date: "2026-11-24", category: "Giáo dục nghề nghiệp"),
         ]
         let page = SourceFile(path: "content/pages/gioi-thieu.md", text: "---\ntitle: Giới thiệu\n---\nSở.")
-        let (site, _, _) = try! Build.model(siteFile: Fixtures.siteFile, articleFiles: articles, pageFiles: [page],
+        let (site, _, _) = try! Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: articles, pageFiles: [page],
                                             options: Fixtures.options)
         return site
     }

@@ -58,7 +58,7 @@ import Testing
 
     @Test func aSiteUnderASubFolderCountsItsOwnURLs() throws {
         let yaml = Fixtures.siteYAML.replacingOccurrences(of: "https://example.gov.vn/", with: "https://example.gov.vn/sldtbxh/")
-        let (site, _, _) = try Build.model(
+        let (site, _, _) = try Fixtures.model(
             siteFile: SourceFile(path: "content/site.yml", text: yaml),
             articleFiles: [Fixtures.article("a", title: "Tin A", extra: "aliases: [\"/tin-tuc/1.html\"]")], pageFiles: [],
             options: Fixtures.options)

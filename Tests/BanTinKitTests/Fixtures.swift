@@ -75,20 +75,43 @@ enum Fixtures {
         return options
     }
 
-    /// Model + render in memory; returns files by path.
-    static func build(_ articles: [SourceFile], pages: [SourceFile] = [], site: SourceFile = siteFile) throws -> [String: String] {
-        let (model, _, _) = try Build.model(siteFile: site, articleFiles: articles, pageFiles: pages, options: options)
-        let files = Build.render(site: model, templates: try TemplateSet(sources: templates), dates: dates)
+    /// `templates/locale.yml` giving `dates`.
+    static let locale = SourceFile(path: "templates/locale.yml", text: """
+        weekdays: ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"]
+        date_long: "{weekday}, {dd}/{mm}/{yyyy}"
+        date_short: "{dd}/{mm}/{yyyy}"
+        """)
+
+    static func sources(_ articles: [SourceFile], pages: [SourceFile] = [], site: SourceFile = siteFile,
+                        templates: [String: SourceFile] = templates) -> SiteSources {
+        SiteSources(siteFile: site, articleFiles: articles, pageFiles: pages, templates: templates, locale: locale)
+    }
+
+    /// The whole pipeline on a site held in memory; returns its files by path.
+    static func build(_ articles: [SourceFile], pages: [SourceFile] = [], site: SourceFile = siteFile,
+                      templates: [String: SourceFile] = templates, options: Build.Options = options) throws -> [String: String] {
+        let (_, files) = try Build.run(sources(articles, pages: pages, site: site, templates: templates), options: options)
         return files.reduce(into: [:]) { $0[$1.path] = $1.text }
+    }
+
+    /// The model stage on a site held in memory: the validated site (bodies not rendered yet), what was held back,
+    /// the warnings.
+    static func model(siteFile: SourceFile = siteFile, articleFiles: [SourceFile], pageFiles: [SourceFile] = [],
+                      options: Build.Options = options) throws(BuildFailure) -> (Site, HeldBack, [Diagnostic]) {
+        var memory = BuildState.Memory(remembers: false)
+        let model = try SiteModel.make(sources(articleFiles, pages: pageFiles, site: siteFile), options: options, memory: &memory)
+        return (model.site, model.heldBack, model.warnings)
     }
 
     /// Diagnostics of a build that is expected to fail.
     static func failure(_ articles: [SourceFile], site: SourceFile = siteFile) -> [Diagnostic] {
         do {
-            _ = try Build.model(siteFile: site, articleFiles: articles, pageFiles: [], options: options)
+            _ = try build(articles, site: site)
             return []
+        } catch let failure as BuildFailure {
+            return failure.diagnostics
         } catch {
-            return error.diagnostics
+            return [.error("(test)", Message.verbatim("\(error)"))]
         }
     }
 

@@ -50,7 +50,7 @@ import Testing
 
     @Test func unknownKeyWarnsWithLineAndNearestKnownKey() throws {
         let file = SourceFile(path: "content/articles/w.md", text: "---\ntitle: Tin\ndate: 2026-11-25\ncategroy: x\ncategory: Các vấn đề chung\n---\n")
-        let (_, _, warnings) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: [file], pageFiles: [], options: Fixtures.options)
+        let (_, _, warnings) = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: [file], pageFiles: [], options: Fixtures.options)
         #expect(warnings.map(\.description) == ["content/articles/w.md:4: warning: unknown key \"categroy\" in front matter; did you mean \"category\"?"])
     }
 
@@ -177,11 +177,11 @@ import Testing
     @Test func draftsAreHeldBackUnlessAsked() throws {
         let draft = Fixtures.article("d", title: "Bản nháp", extra: "draft: true")
         var options = Fixtures.options
-        let (site, held, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: [draft], pageFiles: [], options: options)
+        let (site, held, _) = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: [draft], pageFiles: [], options: options)
         #expect(site.articles.isEmpty)
         #expect(held.drafts == 1)
         options.includeDrafts = true
-        let (withDrafts, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: [draft], pageFiles: [], options: options)
+        let (withDrafts, _, _) = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: [draft], pageFiles: [], options: options)
         #expect(withDrafts.articles.map(\.slug) == ["ban-nhap"])
     }
 
@@ -194,9 +194,9 @@ import Testing
             Fixtures.article("later", title: "Còn hạn", extra: "expiryDate: 2026-11-26"),
             Fixtures.article("draft", title: "Nháp", extra: "draft: true"),
         ]
-        let (site, held, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: articles, pageFiles: [], options: Fixtures.options)
+        let (site, held, _) = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: articles, pageFiles: [], options: Fixtures.options)
         #expect(site.articles.map(\.slug).sorted() == ["con-han", "den-gio-dang"])
-        #expect(held == SiteModel.HeldBack(drafts: 1, scheduled: 1, expired: 1))
+        #expect(held == HeldBack(drafts: 1, scheduled: 1, expired: 1))
         var report = Build.Report()
         report.articles = 2
         report.heldBack = held

@@ -338,7 +338,7 @@ import Testing
         let article = Fixtures.article("c", title: "Tin", extra: "aliases: [\"\(alias)\"]")
         let page = SourceFile(path: "content/pages/p.md", text: "---\ntitle: Trang\naliases: [\"\(alias)\"]\n---\n")
         do {
-            _ = try Build.model(siteFile: Fixtures.siteFile, articleFiles: [article], pageFiles: [page], options: Fixtures.options)
+            _ = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: [article], pageFiles: [page], options: Fixtures.options)
             Issue.record("\(alias) was accepted")
         } catch {
             let messages = error.errors.map(\.description)
@@ -351,7 +351,7 @@ import Testing
         let title = "Tin \u{202E}ngược\u{202C} và \u{2066}cô lập"
         let decomposed = "Sở Thử nghiệm".decomposedStringWithCanonicalMapping
         let site = SourceFile(path: "content/site.yml", text: Fixtures.siteYAML.replacingOccurrences(of: "Sở Thử nghiệm", with: decomposed))
-        let (model, _, warnings) = try Build.model(siteFile: site, articleFiles: [Fixtures.article("d", title: title)],
+        let (model, _, warnings) = try Fixtures.model(siteFile: site, articleFiles: [Fixtures.article("d", title: title)],
                                                    pageFiles: [], options: Fixtures.options)
         #expect(model.articles.first?.title == "Tin ngược và cô lập")
         #expect(model.config.title == "Sở Thử nghiệm".precomposedStringWithCanonicalMapping)

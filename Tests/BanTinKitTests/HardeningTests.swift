@@ -53,7 +53,7 @@ import Testing
                      SourceFile(path: "content/pages/b.md", text: "---\ntitle: B\n\naliases: [\"/a/%2e%2e/%2e%2e/etc\"]\n---\n")]
         var messages: [String] = []
         do {
-            _ = try Build.model(siteFile: Fixtures.siteFile, articleFiles: [], pageFiles: pages, options: Fixtures.options)
+            _ = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: [], pageFiles: pages, options: Fixtures.options)
         } catch {
             messages = error.diagnostics.map(\.description)
         }

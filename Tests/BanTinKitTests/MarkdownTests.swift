@@ -80,7 +80,7 @@ import Testing
     @Test func articleWithoutSummaryGetsItsFirstParagraph() throws {
         let files = try Fixtures.build([Fixtures.article("s", title: "Tin", body: "![ảnh](/images/a.svg)\n\nĐoạn mở đầu.\n\nĐoạn sau.")])
         #expect(files["index.html"]?.contains("<h2>Tin</h2>") == true)
-        let site = ArticleBodies.render(try Build.model(siteFile: Fixtures.siteFile,
+        let site = ArticleBodies.render(try Fixtures.model(siteFile: Fixtures.siteFile,
             articleFiles: [Fixtures.article("s", title: "Tin", body: "Đoạn mở đầu.\n\nĐoạn sau.")], pageFiles: [], options: Fixtures.options).0)
         #expect(site.articles[0].summary == "Đoạn mở đầu.")
     }
@@ -91,7 +91,7 @@ import Testing
         let files = [Fixtures.article("chu", title: "Chữ", body: "Đoạn một, [liên kết](https://example.gov.vn/).\n\nĐoạn hai."),
                      Fixtures.article("anh", title: "Ảnh", body: "Đoạn.\n\n![ảnh](/images/a.jpg)"),
                      Fixtures.article("tai", title: "Tải", body: "Xem [ảnh gốc](/images/b.jpg).")]
-        let modeled = try Build.model(siteFile: Fixtures.siteFile, articleFiles: files, pageFiles: [], options: Fixtures.options).0
+        let modeled = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: files, pageFiles: [], options: Fixtures.options).0
         var single = modeled
         ArticleBodies.render(&single, keepsMarkdown: false)
         let kept = Dictionary(uniqueKeysWithValues: single.articles.map { ($0.slug, $0.markdown) })
@@ -108,7 +108,7 @@ import Testing
         let files = [Fixtures.article("chu", title: "Chữ", body: "Đoạn một, [liên kết](https://example.gov.vn/tep.pdf)."),
                      Fixtures.article("anh", title: "Ảnh", body: "Đoạn.\n\n![](/images/a.jpg)"),
                      Fixtures.article("tai", title: "Tải", body: "Xem [ảnh gốc](/images/b.webp?v=2).")]
-        let modeled = try Build.model(siteFile: Fixtures.siteFile, articleFiles: files, pageFiles: [], options: Fixtures.options).0
+        let modeled = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: files, pageFiles: [], options: Fixtures.options).0
         #expect(modeled.articles.allSatisfy { $0.bodyNamesPictures == nil })
         let rendered = ArticleBodies.render(modeled)
         let names = Dictionary(uniqueKeysWithValues: rendered.articles.map { ($0.slug, $0.bodyNamesPictures) })

@@ -79,7 +79,7 @@ import BanTinImages
 
     static func buildProblems(_ files: [SourceFile]) -> [Diagnostic] {
         do {
-            let (_, _, warnings) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: files, pageFiles: [], options: Fixtures.options)
+            let (_, _, warnings) = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: files, pageFiles: [], options: Fixtures.options)
             return warnings
         } catch {
             return error.diagnostics

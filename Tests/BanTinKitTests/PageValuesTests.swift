@@ -6,7 +6,7 @@ import Testing
 /// fingerprinted or written, and dropped after; the fingerprints are those the values would have had.
 @Suite struct PageValuesTests {
     static func plan() throws -> (SitePlan, PageTable) {
-        let (site, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: ArchitectureTests.articles,
+        let (site, _, _) = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: ArchitectureTests.articles,
                                            pageFiles: [ArchitectureTests.page], options: Fixtures.options)
         let rendered = ArticleBodies.render(site)
         let table = PageTable(site: rendered)

@@ -49,10 +49,8 @@ import Testing
 
         let sources = try TemplateLoader(templatesDirectory: Fixtures.repositoryRoot.appendingPathComponent("templates"))
             .templateSources()
-        let (model, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: [Fixtures.article("a", title: "Tin một")],
-                                            pageFiles: [], options: Fixtures.options)
-        let files = Build.render(site: model, templates: try TemplateSet(sources: sources), dates: Fixtures.dates)
-        let page = try #require(files.first { $0.path == "tin/tin-mot/index.html" }?.text)
+        let files = try Fixtures.build([Fixtures.article("a", title: "Tin một")], templates: sources)
+        let page = try #require(files["tin/tin-mot/index.html"])
         #expect(page.contains("<h2 class=\"widget-title\" id=\"widget-hinh-hoat-dong\">Hình hoạt động</h2>\n<p class=\"widget-empty\">Chưa có hình ảnh.</p>\n</section>"))
         #expect(!page.contains("Xem tất cả album"))
         #expect(!page.contains("href=\"\""))
@@ -87,7 +85,7 @@ import Testing
             Fixtures.article("anh", title: "Có ảnh chụp", extra: "image: /images/hoi-nghi.JPG\nimage_alt: \"Hội nghị\""),
             Fixtures.article("hinh-ve", title: "Có hình vẽ", extra: "image: /images/hoi-nghi.svg"),
         ]
-        let (site, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: articles, pageFiles: [], options: Fixtures.options)
+        let (site, _, _) = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: articles, pageFiles: [], options: Fixtures.options)
         let contexts = PageContexts(site: site, routes: Routes(baseURL: site.config.baseURL), dates: Fixtures.dates)
         let photo = try #require(contexts.article(site.articleIndex["co-anh-chup"]!, related: [])["share_image"] as? [String: Any])
         #expect(photo["url"] as? String == "https://example.gov.vn/images/hoi-nghi.JPG")
@@ -241,7 +239,7 @@ import Testing
                 // Newest first: the first spelling is the newest article's.
                 Fixtures.article("a\(index)", title: "Tin \(index)", date: "2026-11-\(20 - index)", extra: "tags: [\"\(spelling)\"]")
             }
-            let (site, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: articles, pageFiles: [], options: Fixtures.options)
+            let (site, _, _) = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: articles, pageFiles: [], options: Fixtures.options)
             return site.tags.first?.name
         }
         #expect(try tagName(["đảng ủy", "Đảng ủy", "Đảng ủy"]) == "Đảng ủy", "the most used spelling, not the newest")

@@ -36,7 +36,7 @@ import Testing
     static func model(_ files: [SourceFile], site: SourceFile = Fixtures.siteFile, drafts: Bool = false) throws -> Site {
         var options = Fixtures.options
         options.includeDrafts = drafts
-        let (site, _, _) = try Build.model(siteFile: site, articleFiles: files, pageFiles: [], options: options)
+        let (site, _, _) = try Fixtures.model(siteFile: site, articleFiles: files, pageFiles: [], options: options)
         return ArticleBodies.render(site)
     }
 
@@ -263,7 +263,8 @@ import Testing
     @Test func theSampleSeedArticleListsItsDanVanKheoSiblingsFirst() throws {
         var options = Fixtures.options
         options.contentDirectory = Fixtures.repositoryRoot.appendingPathComponent("content")
-        let (site, _) = try Build.loadSite(options)
+        options.templatesDirectory = Fixtures.repositoryRoot.appendingPathComponent("templates")
+        let (site, _) = try Build.site(options)
         let explanation = try #require(RelatedNews.explain(site, slug: EndToEndTests.seedSlug))
         #expect(explanation.chosen.count == 6)
         #expect(explanation.chosen.first?.slug == "so-ket-6-thang-thuc-hien-phong-trao-thi-dua-dan-van-kheo-nam-2018")

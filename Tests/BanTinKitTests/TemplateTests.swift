@@ -61,13 +61,11 @@ import Testing
                                                text: "<aside>{{#latest}}<a href=\"{{url}}\">{{title}}</a>{{/latest}}[{{current_url}}]</aside>")
         let articles = [Fixtures.article("a", title: "Tin {{nguy hiểm}} & <b>", date: "2026-11-20"),
                         Fixtures.article("b", title: "Tin thứ hai", date: "2026-11-21")]
-        let (site, _, _) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: articles, pageFiles: [],
-                                           options: Fixtures.options)
-        let files = Build.render(site: site, templates: try TemplateSet(sources: sources), dates: Fixtures.dates)
-        let pages = files.filter { $0.path.hasSuffix(".html") && $0.text.contains("<html>") }
+        let files = try Fixtures.build(articles, templates: sources)
+        let pages = files.filter { $0.key.hasSuffix(".html") && $0.value.contains("<html>") }
         let sidebar = "<aside><a href=\"/tin/tin-thu-hai/\">Tin thứ hai</a><a href=\"/tin/tin-nguy-hiem-b/\">Tin {{nguy hiểm}} &amp; &lt;b&gt;</a>[]</aside>"
         #expect(pages.count > 4)
-        #expect(pages.allSatisfy { $0.text.contains(sidebar) }, "page values such as current_url are not seen by shared fragments")
+        #expect(pages.allSatisfy { $0.value.contains(sidebar) }, "page values such as current_url are not seen by shared fragments")
     }
 
     @Test func aFragmentThatCannotBePastedSafelyIsRenderedPerPage() {

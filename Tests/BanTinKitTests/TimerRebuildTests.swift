@@ -203,15 +203,17 @@ import Testing
                 InputScan.File(path: "content/images/ảnh 1%.jpg", size: 2 << 20, modified: 7, inode: 8),
             ]),
             validUntil: 1_796_100_000, manifestHash: 0x0123_4567_89ab_cdef, articles: 2, staticPages: 1,
-            heldBack: SiteModel.HeldBack(drafts: 1, scheduled: 2, expired: 0),
+            heldBack: HeldBack(drafts: 1, scheduled: 2, expired: 0),
             warnings: [.warning("content/site.yml", line: 3, .verbatim("một cảnh báo\nhai dòng"))],
-            counter: BuildCache.Counter(pages: pages, statisticsShell: "<main>\u{1}bantin:counter-figures\u{2}</main>\n"))
+            counter: BuildCache.Counter(pages: pages, statisticsShell: "<main>\u{1}bantin:counter-figures\u{2}</main>\n",
+                                        files: CounterFiles.Paths(figures: "thong-ke/so-lieu.json", statistics: "thong-ke/index.html",
+                                                                  views: "thong-ke/luot-xem.json")))
         let read = try #require(BuildCache.decode(try cache.encoded()))
         #expect(read.inputs == cache.inputs)
         #expect(read.program == cache.program && read.validUntil == cache.validUntil && read.manifestHash == cache.manifestHash)
         #expect(read.heldBack == cache.heldBack && read.warnings.map(\.description) == cache.warnings.map(\.description))
         let back = try #require(read.counter)
-        #expect(back.statisticsShell == cache.counter?.statisticsShell)
+        #expect(back.statisticsShell == cache.counter?.statisticsShell && back.files == cache.counter?.files)
         #expect(back.pages.table == pages.table && back.pages.titles == pages.titles)
         #expect(back.pages.listings == pages.listings && back.pages.articles == pages.articles)
 

@@ -70,7 +70,7 @@ public enum ContentCheck {
             article.expiryDate = nil
             return article
         }
-        let (_, _, modelProblems) = SiteModel.build(config: config, articles: everyArticle, pages: pages,
+        let (_, _, modelProblems) = SiteRules.apply(config: config, articles: everyArticle, pages: pages,
                                                     options: .init(includeDrafts: true, now: now))
         problems += modelProblems
 
@@ -136,10 +136,10 @@ public enum ContentCheck {
     /// A category whose listing would be empty: neither it nor any of its children has a published article.
     static func emptyCategories(config: SiteConfig, published: [ArticleSource], siteFile: String) -> [Diagnostic] {
         var ignored: [Diagnostic] = []
-        let categories = SiteModel.resolveCategories(config, diagnostics: &ignored)
+        let categories = SiteRules.resolveCategories(config, diagnostics: &ignored)
         var counts: [String: Int] = [:]
         for article in published {
-            if let category = SiteModel.findCategory(article.category, in: categories) { counts[category.slug, default: 0] += 1 }
+            if let category = SiteRules.findCategory(article.category, in: categories) { counts[category.slug, default: 0] += 1 }
         }
         func total(_ slug: String) -> Int {
             let children = categories.first { $0.slug == slug }?.childSlugs ?? []

@@ -18,8 +18,8 @@ public enum NewArticle {
             throw BuildFailure([.error("bantin new", Message("new.titleEmpty", ["title": "\(title)"]))])
         }
         var problems: [Diagnostic] = []
-        let categories = SiteModel.resolveCategories(config, diagnostics: &problems)
-        guard let category = SiteModel.findCategory(reference, in: categories) else {
+        let categories = SiteRules.resolveCategories(config, diagnostics: &problems)
+        guard let category = SiteRules.findCategory(reference, in: categories) else {
             let known = categories.map { "\"\($0.name)\" (\($0.slug))" }.joined(separator: ", ")
             throw BuildFailure([.error("bantin new", Message("category.unknown", ["name": "\(reference)", "known": "\(known)"]))])
         }

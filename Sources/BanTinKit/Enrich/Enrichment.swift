@@ -3,16 +3,19 @@ import Foundation
 /// The enrich stage's result: what the pages show beyond each article's own text. Related news by article,
 /// the reader files (feeds, sitemap, search index, redirect rules) and the visit counter's figures.
 struct Enrichment {
+    /// The model, its bodies' plain text let go (related news and the search index were its last readers).
+    var model: SiteModel
+    var catalog: ImageCatalog
     var related: RelatedLists
     var readerFiles: [OutputFile]
     /// Nil when site.yml has no `counter:` section.
     var counter: VisitCounter?
 
     /// The reader files need only the rendered articles: they are made on the side while related news searches
-    /// its lists (after its index, whose memory they would add to), on whichever core it leaves idle. Related
-    /// news and the search index are the last to read the bodies' plain text: it goes from the site here.
-    static func make(_ modeled: inout ModeledSite, options: Build.Options) throws -> Enrichment {
-        let site = modeled.site, table = modeled.table, dates = modeled.theme.dates
+    /// its lists (after its index, whose memory they would add to), on whichever core it leaves idle.
+    static func make(_ pictured: consuming PicturedSite, options: Build.Options) throws -> Enrichment {
+        var model = pictured.model
+        let site = model.site, table = model.table, dates = model.theme.dates
         var making: Concurrently<[OutputFile]>?
         let related = RelatedLists.compute(site, indexed: {
             making = Concurrently { ReaderFiles.render(site, table: table, dates: dates) }
@@ -25,8 +28,8 @@ struct Enrichment {
                                             mode: options.showsSavedCounter ? .showSaved : .count(options.otherBuild))
         }
         let readerFiles = making?.value ?? ReaderFiles.render(site, table: table, dates: dates)
-        modeled.site.releasePlainText()
-        return Enrichment(related: related, readerFiles: readerFiles, counter: counter)
+        model.site.releasePlainText()
+        return Enrichment(model: model, catalog: pictured.catalog, related: related, readerFiles: readerFiles, counter: counter)
     }
 }
 

@@ -50,39 +50,6 @@ struct ImageCatalog: Sendable {
         return path.hasPrefix("/") ? path : "/" + path
     }
 
-    /// Collects every use, processes each image once (all cores, through the cache), rewrites the bodies' images
-    /// and lists the files to publish. Throws every problem, each at every place the image is used.
-    /// Processes every picture the site uses and rewrites the bodies' images. The Markdown is read here for the
-    /// last time (to find the line of each body image): a single build lets it go at the end.
-    static func make(_ modeled: inout ModeledSite, options: Build.Options,
-                     memory: BuildState.Memory) throws(BuildFailure) -> ImageCatalog {
-        defer { if !memory.remembers { modeled.site.releaseMarkdownSources() } }
-        let projectRoot = options.contentDirectory.deletingLastPathComponent()
-        let cache = options.imageCacheDirectory ?? projectRoot.appendingPathComponent(".bantin/images")
-        let pipeline = ImagePipeline(settings: modeled.site.config.images, cacheDirectory: cache)
-        let siteFile = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: projectRoot)
-            .display(options.contentDirectory.appendingPathComponent("site.yml"))
-        let uses = collectUses(modeled.site, siteFile: siteFile)
-        var catalog = try process(uses, pipeline: pipeline, contentDirectory: options.contentDirectory,
-                                  projectRoot: projectRoot, routes: modeled.table.routes)
-        catalog.warnings += unusedPictures(options.contentDirectory, used: Set(catalog.images.keys), projectRoot: projectRoot)
-        let rewriter = BodyImages(catalog: catalog, templates: modeled.theme.templates)
-        // Both passes over the bodies run on every core: serial, they took 0.2–0.4 s at 10,000 articles.
-        modeled.site.updateBodies { articles in
-            let rewritten = Parallel.map(articles.count) {
-                articles[$0].bodyNamesPictures == false ? articles[$0].bodyHTML : rewriter.rewrite(articles[$0].bodyHTML)
-            }
-            for index in articles.indices { articles[index].bodyHTML = rewritten[index] }
-        }
-        for index in modeled.site.pages.indices {
-            modeled.site.pages[index].bodyHTML = rewriter.rewrite(modeled.site.pages[index].bodyHTML)
-        }
-        modeled.table.addImageFiles(catalog.files.map(\.path), owners: catalog.files.map(\.sourceName))
-        catalog.siteImages = siteImages(logo: options.templatesDirectory.appendingPathComponent("assets/favicon.svg"),
-                                        projectRoot: projectRoot, warnings: &catalog.warnings)
-        return catalog
-    }
-
     /// Every place the site shows a picture, in file order.
     static func collectUses(_ site: Site, siteFile: String) -> [Use] {
         let articles = site.articles
@@ -243,9 +210,9 @@ extension ImageCatalog {
 extension ImageCatalog {
     /// The favicon, the home-screen icon and the default share picture, drawn from the logo; a warning (and none
     /// of them) when there is no logo to draw from.
-    static func siteImages(logo: URL, projectRoot: URL, warnings: inout [Diagnostic]) -> [PageTable.SiteImage: Data] {
-        let display = ContentLoader(contentDirectory: projectRoot, displayRoot: projectRoot).display(logo)
-        guard let bytes = FileManager.default.contents(atPath: logo.path) else {
+    static func siteImages(logo: (bytes: Data?, path: String), warnings: inout [Diagnostic]) -> [PageTable.SiteImage: Data] {
+        let display = logo.path
+        guard let bytes = logo.bytes else {
             warnings.append(.warning(display, Message("image.noLogo")))
             return [:]
         }
@@ -256,5 +223,45 @@ extension ImageCatalog {
             warnings.append(.warning(display, line: 1, message(for: error)))
             return [:]
         }
+    }
+}
+
+/// The images stage's result: every picture processed once (`ImageCatalog`), and the model with the bodies'
+/// pictures rewritten and the resized files in its page table.
+struct PicturedSite {
+    var model: SiteModel
+    var catalog: ImageCatalog
+
+    /// Collects every use, processes each image once (all cores, through the cache), rewrites the bodies' images
+    /// and lists the files to publish. Throws every problem, each at every place the image is used. The Markdown
+    /// is read here for the last time (to find the line of each body image): a single build lets it go at the end.
+    static func make(_ bodies: consuming RenderedBodies, options: Build.Options,
+                     memory: BuildState.Memory) throws(BuildFailure) -> PicturedSite {
+        var model = bodies.model
+        let projectRoot = options.contentDirectory.deletingLastPathComponent()
+        let cache = options.imageCacheDirectory ?? projectRoot.appendingPathComponent(".bantin/images")
+        let pipeline = ImagePipeline(settings: model.site.config.images, cacheDirectory: cache)
+        let siteFile = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: projectRoot)
+            .display(options.contentDirectory.appendingPathComponent("site.yml"))
+        let uses = ImageCatalog.collectUses(model.site, siteFile: siteFile)
+        var catalog = try ImageCatalog.process(uses, pipeline: pipeline, contentDirectory: options.contentDirectory,
+                                               projectRoot: projectRoot, routes: model.table.routes)
+        catalog.warnings += ImageCatalog.unusedPictures(options.contentDirectory, used: Set(catalog.images.keys),
+                                                        projectRoot: projectRoot)
+        let rewriter = BodyImages(catalog: catalog, templates: model.theme.templates)
+        // Both passes over the bodies run on every core: serial, they took 0.2–0.4 s at 10,000 articles.
+        model.site.updateBodies { articles in
+            let rewritten = Parallel.map(articles.count) {
+                articles[$0].bodyNamesPictures == false ? articles[$0].bodyHTML : rewriter.rewrite(articles[$0].bodyHTML)
+            }
+            for index in articles.indices { articles[index].bodyHTML = rewritten[index] }
+        }
+        for index in model.site.pages.indices {
+            model.site.pages[index].bodyHTML = rewriter.rewrite(model.site.pages[index].bodyHTML)
+        }
+        if !memory.remembers { model.site.releaseMarkdownSources() }
+        model.table.addImageFiles(catalog.files.map(\.path), owners: catalog.files.map(\.sourceName))
+        catalog.siteImages = ImageCatalog.siteImages(logo: model.theme.logo, warnings: &catalog.warnings)
+        return PicturedSite(model: model, catalog: catalog)
     }
 }

@@ -13,7 +13,7 @@ import Foundation
 /// parts, read when their stage comes: the front matter (small) for the model stage, the bodies for the Markdown
 /// stage, one file at a time, so a body is held once, as the article's (mapping whole files held them twice: a
 /// one-edit rebuild of 50,000 articles peaked at 1.49 GB).
-final class ArticleCache: ParsedFiles, RenderedBodies, @unchecked Sendable {
+final class ArticleCache: ParsedFiles, BodyMemo, @unchecked Sendable {
     static let shardCount = 64
     private static let magic = "bantin article cache 4"
 

@@ -3,12 +3,12 @@ import Foundation
 /// Markdown rendered by earlier builds of the same process, by source file: reused while the text and the
 /// raw-HTML setting are unchanged, with the automatic summary cut from it.
 /// Markdown rendered earlier, by file: kept in memory by `serve` (`MarkdownMemo`), on disk by `build` (`ArticleCache`).
-protocol RenderedBodies: Sendable {
+protocol BodyMemo: Sendable {
     func output(for path: String, markdown: String, allowsRawHTML: Bool) -> (Markdown.Output, String)?
     func remember(_ output: Markdown.Output, summary: String, for path: String, markdown: String, allowsRawHTML: Bool)
 }
 
-final class MarkdownMemo: RenderedBodies, @unchecked Sendable {
+final class MarkdownMemo: BodyMemo, @unchecked Sendable {
     private var outputs: [String: (markdown: String, allowsRawHTML: Bool, output: Markdown.Output, summary: String)] = [:]
     private let lock = NSLock()
 

@@ -8,6 +8,8 @@ struct PreviewBasis {
     var outputDirectory: URL
     var includeDrafts: Bool
     var contexts: PageContexts
+    /// The pages each article's values make, as the page table listed them.
+    var articlePages: [ArticleID: [(path: String, template: String)]]
     var related: RelatedLists
     /// With the shared fragments rendered.
     var templates: TemplateSet
@@ -62,13 +64,11 @@ extension Build {
             changed.append(index)
         }
 
-        let routes = Routes(baseURL: contexts.site.config.baseURL)
         var writes: [(path: String, source: OutputUpdate.Source)] = []
         for index in changed {
-            let related = basis.related[contexts.site.articles[index].id]
-            let context = contexts.article(index, related: related)
-            for file in SiteRenderer.articleFiles(contexts.site.articles[index], context: context, routes: routes,
-                                                  contexts: contexts) {
+            let id = contexts.site.articles[index].id
+            let context = contexts.article(index, related: basis.related[id])
+            for file in SiteRenderer.articleFiles(basis.articlePages[id] ?? [], context: context, contexts: contexts) {
                 let fingerprint = OutputPlanner.fingerprint(file, templateFingerprints: basis.templateFingerprints)
                 guard manifest.entries[file.path]?.fingerprint != fingerprint else { continue }
                 manifest.entries[file.path] = .init(fingerprint: fingerprint)

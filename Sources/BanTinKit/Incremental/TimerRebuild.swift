@@ -5,7 +5,7 @@ import Foundation
 /// shell), with the manifest it wrote. Safe to delete: without it (or when anything in it does not match) the
 /// next build is an ordinary one.
 struct BuildCache: Codable {
-    static let format = 3
+    static let format = 4
     var format = Self.format
     /// The program that wrote it: another bantin may make other pages from the same files.
     var program: InputScan.File?
@@ -21,13 +21,15 @@ struct BuildCache: Codable {
     var manifestHash: UInt64
     var articles: Int
     var staticPages: Int
-    var heldBack: SiteModel.HeldBack
+    var heldBack: HeldBack
     var warnings: [Diagnostic]
     var counter: Counter?
 
     struct Counter: Codable {
         var pages: CounterPages.Stored
         var statisticsShell: String
+        /// Where the counter's files go, as the build's page table listed them.
+        var files: CounterFiles.Paths
     }
 
     /// One cache per output folder (a site may be built into more than one), beside `content/`.
@@ -67,10 +69,6 @@ struct BuildCache: Codable {
         return InputScan.File(path: path, size: signature.size, modified: signature.modifiedNanoseconds, inode: signature.inode)
     }
 
-    static func counterPaths(_ routes: Routes) -> [String] {
-        [routes.outputPath(for: routes.counterFigures), routes.outputPath(for: routes.statistics),
-         routes.outputPath(for: routes.counterViews)]
-    }
 }
 
 /// The timer's rebuild when nothing but the access logs changed: the cache says what the last build made from
@@ -99,10 +97,9 @@ enum TimerRebuild {
             SiteConfig.parse(SourceFile(path: "content/site.yml", text: String(decoding: data, as: UTF8.self))).0
         }
         guard let config = parsed, (config.counter == nil) == (cache.counter == nil) else { return nil }
-        let routes = Routes(baseURL: config.baseURL)
         // The counter's files are rewritten below whenever their bytes differ: a timer rebuild leaves them newer
         // than the manifest, which it does not rewrite.
-        let counterPaths = Set(BuildCache.counterPaths(routes))
+        let counterPaths = Set(cache.counter?.files.all ?? [])
         let read = laps.run("load: output manifest read") { OutputManifest.readHashed(from: options.outputDirectory) }
         guard let (manifest, manifestHash) = read, manifestHash == cache.manifestHash,
               !manifest.entries.contains(where: { !$0.value.isIntact && !counterPaths.contains($0.key) }) else { return nil }
@@ -119,7 +116,7 @@ enum TimerRebuild {
         if let settings = config.counter, let stored = cache.counter, let pages = CounterPages(stored: stored.pages) {
             // The manifest lists the counter's files as this cache's shell makes them, or the output is not as
             // the last build left it.
-            for (path, fingerprint) in CounterFiles.fingerprints(shell: stored.statisticsShell, routes: routes)
+            for (path, fingerprint) in CounterFiles.fingerprints(shell: stored.statisticsShell, paths: stored.files)
             where manifest.entries[path]?.fingerprint != fingerprint { return nil }
             let prepared = try laps.run("enrich: counter (state, new log lines)") { () throws -> VisitCounter in
                 var locations = VisitCounter.Locations.project(of: options.contentDirectory)
@@ -135,7 +132,7 @@ enum TimerRebuild {
                 let inputs = CounterFiles.Inputs(snapshot: prepared.snapshot, pages: pages, templates: templates,
                                                  dates: try loader.dateStyle(timeZone: config.timeZone),
                                                  numbers: try loader.numberStyle())
-                return CounterFiles.files(shell: stored.statisticsShell, inputs, routes: routes)
+                return CounterFiles.files(shell: stored.statisticsShell, inputs, paths: stored.files)
             }
             for (file, _) in made {
                 if !OutputPlanner.output(options.outputDirectory, holds: file.contents, at: file.path) {
@@ -160,21 +157,23 @@ enum TimerRebuild {
     }
 
     /// Called by an ordinary `bantin build` once its site is out: what the next timer rebuild starts from.
-    static func remember(_ options: Build.Options, scan: InputScan, modeled: ModeledSite, counter: VisitCounter?,
-                         statisticsShell: String?, manifest: OutputManifest, warnings: [Diagnostic]) {
+    static func remember(_ options: Build.Options, scan: InputScan, planned: PlannedOutput, manifest: OutputManifest) {
         var stored: BuildCache.Counter?
-        if let counter {
-            guard let shell = statisticsShell else { return BuildCache.remove(content: options.contentDirectory, output: options.outputDirectory) }
-            stored = BuildCache.Counter(pages: counter.pages.stored, statisticsShell: shell)
+        if let counter = planned.counter {
+            guard let shell = planned.statisticsShell, let files = planned.counterFiles else {
+                return BuildCache.remove(content: options.contentDirectory, output: options.outputDirectory)
+            }
+            stored = BuildCache.Counter(pages: counter.pages.stored, statisticsShell: shell, files: files)
         }
+        let report = planned.report
         let cache = BuildCache(
             program: BuildCache.program, content: options.contentDirectory.standardizedFileURL.path,
             templates: options.templatesDirectory.standardizedFileURL.path,
             output: options.outputDirectory.standardizedFileURL.path, includeDrafts: options.includeDrafts,
-            inputs: scan, validUntil: modeled.nextChange?.timeIntervalSince1970,
+            inputs: scan, validUntil: planned.nextChange?.timeIntervalSince1970,
             manifestHash: ContentHash.of(manifest.text),
-            articles: modeled.site.articles.count, staticPages: modeled.site.pages.count, heldBack: modeled.heldBack,
-            warnings: warnings, counter: stored)
+            articles: report.articles, staticPages: report.staticPages, heldBack: report.heldBack,
+            warnings: report.warnings, counter: stored)
         cache.save(content: options.contentDirectory, output: options.outputDirectory)
     }
 }

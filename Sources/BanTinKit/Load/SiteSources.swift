@@ -9,11 +9,29 @@ struct SiteSources {
     /// `content/albums/*/album.yml`.
     var albumFiles: [SourceFile] = []
     var templates: [String: SourceFile]
-    var templateLoader: TemplateLoader
+    /// `templates/locale.yml` (the words and patterns of dates and numbers), or why it could not be read (an error
+    /// the model stage reports after the content's own).
+    var locale: Result<SourceFile, BuildFailure>
+    /// The logo the site's icons are drawn from (`templates/assets/favicon.svg`): its bytes and how messages name it.
+    var logo: (bytes: Data?, path: String)
     /// Assets and images, copied as they are.
     var copies: [OutputPlanner.Copy]
     /// Warnings found while reading (errors stop the build here).
     var diagnostics: [Diagnostic]
+
+    /// Sources held in memory (tests, and any caller with files of its own): nothing is copied, no logo.
+    init(siteFile: SourceFile, articleFiles: [SourceFile], pageFiles: [SourceFile] = [], albumFiles: [SourceFile] = [],
+         templates: [String: SourceFile], locale: SourceFile) {
+        self.siteFile = siteFile
+        self.articleFiles = articleFiles
+        self.pageFiles = pageFiles
+        self.albumFiles = albumFiles
+        self.templates = templates
+        self.locale = .success(locale)
+        self.logo = (nil, "templates/assets/favicon.svg")
+        copies = []
+        diagnostics = []
+    }
 
     var filesRead: Int { articleFiles.count + pageFiles.count + templates.count + 1 }
 
@@ -46,9 +64,15 @@ struct SiteSources {
                                      displayRoot: projectRoot).filter {
                 !ImageCatalog.rasterExtensions.contains(($0.path as NSString).pathExtension.lowercased())
             }
+        let locale = Result { () throws(BuildFailure) in try templateLoader.localeFile() }
         var sources = SiteSources(siteFile: siteFile, articleFiles: loaded.articleFiles, pageFiles: loaded.pageFiles,
-                                  templates: templates, templateLoader: templateLoader, copies: copies, diagnostics: problems)
-        sources.albumFiles = albums.files
+                                  albumFiles: albums.files, templates: templates, locale: SourceFile(path: "", text: ""))
+        sources.locale = locale
+        let logo = templateLoader.assetsDirectory.appendingPathComponent("favicon.svg")
+        sources.logo = (FileManager.default.contents(atPath: logo.path),
+                        ContentLoader(contentDirectory: projectRoot, displayRoot: projectRoot).display(logo))
+        sources.copies = copies
+        sources.diagnostics = problems
         options.progress?(Build.Progress(filesRead: sources.filesRead))
         return sources
     }

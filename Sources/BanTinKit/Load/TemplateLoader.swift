@@ -36,7 +36,17 @@ public struct TemplateLoader {
 
     /// `locale.yml`: weekday names and date patterns.
     public func dateStyle(timeZone: TimeZone) throws(BuildFailure) -> DateStyle {
-        var fields = try localeFields()
+        try Self.dateStyle(locale: try localeFile(), timeZone: timeZone)
+    }
+
+    /// `locale.yml`: how numbers are written (`thousands_separator`, default ".").
+    public func numberStyle() throws(BuildFailure) -> NumberStyle {
+        try Self.numberStyle(locale: try localeFile())
+    }
+
+    /// The date style `locale.yml` gives (read by the load stage, parsed by the model stage).
+    static func dateStyle(locale file: SourceFile, timeZone: TimeZone) throws(BuildFailure) -> DateStyle {
+        var fields = try localeFields(file)
         fields.warnAboutUnknownKeys(known: Self.localeKeys, context: "locale.yml")
         let weekdays = fields.strings("weekdays")
         if weekdays.count != 7 { fields.error("weekdays", Message("locale.weekdays")) }
@@ -54,21 +64,25 @@ public struct TemplateLoader {
         return style
     }
 
-    /// `locale.yml`: how numbers are written (`thousands_separator`, default ".").
-    public func numberStyle() throws(BuildFailure) -> NumberStyle {
-        let fields = try localeFields()
+    static func numberStyle(locale file: SourceFile) throws(BuildFailure) -> NumberStyle {
+        let fields = try localeFields(file)
         // Read as written: a separator may be a space, which `string` would trim away.
         guard let node = fields.node("thousands_separator") else { return NumberStyle() }
         return NumberStyle(thousandsSeparator: node.string ?? ".")
     }
 
-    private func localeFields() throws(BuildFailure) -> YAMLFields {
+    /// `locale.yml` as read from the templates folder.
+    func localeFile() throws(BuildFailure) -> SourceFile {
         let url = templatesDirectory.appendingPathComponent("locale.yml")
         let reader = ContentLoader(contentDirectory: templatesDirectory, displayRoot: displayRoot)
         var diagnostics: [Diagnostic] = []
         guard FileManager.default.fileExists(atPath: url.path), let file = reader.read(url, into: &diagnostics) else {
             throw BuildFailure(diagnostics + [.error(reader.display(url), Message("locale.missing"))])
         }
+        return file
+    }
+
+    private static func localeFields(_ file: SourceFile) throws(BuildFailure) -> YAMLFields {
         let (parsed, errors) = YAMLFields.parse(file.text, file: file.path)
         guard let fields = parsed else { throw BuildFailure(errors) }
         return fields

@@ -1,67 +1,13 @@
 import Foundation
 
-/// Every address the built site has, listed once: each page with its kind (what it is made from), the files
-/// made without a template, and the folders filled wholesale. Rendering, the sitemap, the feeds, the old-URL
-/// check and the visit counter's URL lookup all read this table; a new kind of page is added here and in the
-/// renderer's switch, nowhere else.
+/// Every address the built site has, listed once: each page with its kind (`PageKind`, which says what produces
+/// it), the files made without a template, and the folders filled wholesale. Rendering, the sitemap, the feeds,
+/// the old-URL check, the visit counter's files and URL lookup, the build cache and `serve`'s previews all read
+/// this table. A new kind is declared in `PageKind` with its producer, listed here, and given its values in
+/// `PageValues`; the compiler names every switch that does not know it yet.
 public struct PageTable: Sendable {
-    enum Kind: Sendable, Equatable {
-        case home
-        case article(ArticleID)
-        /// The article's print view, which sees the same values as its page.
-        case printView(ArticleID)
-        case category(slug: String, page: Int)
-        case tag(slug: String, page: Int)
-        /// `month` indexes `PageTable.archive`.
-        case archiveMonth(month: Int, page: Int)
-        /// `year` indexes `PageTable.archiveYears`.
-        case archiveYear(year: Int, page: Int)
-        /// Every year and month of the archive, and every tag, each with its count.
-        case archiveIndex, tagIndex
-        case staticPage(slug: String)
-        /// A photo album's page (`album` template), and the list of albums (`albums` template).
-        case album(slug: String)
-        case albumIndex
-        case search
-        /// The visit counter's statistics page and its figures file (only with a `counter:` section).
-        case statistics
-        case counterFigures
-        case notFound
-        /// The page left at an old URL (`aliases:`). Old URLs outside the site's folder have no file
-        /// (`outputPath` nil): the 301 rules still cover them.
-        /// (Indirect: an old URL's four strings would otherwise widen every entry of the table.)
-        indirect case redirect(OldURL)
-        /// The whole site's feed (category nil) or a category's.
-        case feed(category: String?)
-        case sitemap, robots, redirectRules, nginxRedirects
-        /// The output's own record of what it holds (incremental builds).
-        case manifest
-        /// Folders whose files are made together: copied assets and images, the search index's files.
-        case assetsFolder, imagesFolder, searchIndexFolder
-        /// A raster picture made from the logo (favicon, home-screen icon, the default picture of a shared link).
-        case siteImage(SiteImage)
-        /// A resized photo (a width of one format, or the og:image JPEG), made by the images stage from a file
-        /// in content/ and hard-linked from the image cache.
-        case imageFile
-    }
-
-    /// The raster files made from the logo, with the sizes pages announce for them.
-    enum SiteImage: Sendable, Equatable, CaseIterable {
-        /// `/favicon.ico`: 16, 32 and 48 px in one file.
-        case favicon
-        /// `/apple-touch-icon.png`: 180 × 180.
-        case appleTouchIcon
-        /// The picture of a page shared on Facebook or Zalo when it has no raster picture of its own: 1200 × 630 PNG.
-        case shareImage
-
-        func url(_ routes: Routes) -> String {
-            switch self {
-            case .favicon: routes.favicon
-            case .appleTouchIcon: routes.appleTouchIcon
-            case .shareImage: routes.defaultShareImage
-            }
-        }
-    }
+    typealias Kind = PageKind
+    typealias SiteImage = PageKind.SiteImage
 
     public struct Entry: Sendable {
         /// Root-relative URL; folders end in "/".
@@ -81,19 +27,8 @@ public struct PageTable: Sendable {
         /// The page's title where the counter lists it.
         public var title: String?
 
-        public var isPage: Bool {
-            switch kind {
-            case .feed, .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest, .counterFigures,
-                 .assetsFolder, .imagesFolder, .searchIndexFolder, .siteImage, .imageFile: false
-            default: true
-            }
-        }
-        var isFolder: Bool {
-            switch kind {
-            case .assetsFolder, .imagesFolder, .searchIndexFolder: true
-            default: false
-            }
-        }
+        public var isPage: Bool { kind.isPage }
+        var isFolder: Bool { kind.isFolder }
     }
 
     public let routes: Routes
@@ -199,7 +134,7 @@ public struct PageTable: Sendable {
         }
         if site.config.counter != nil {
             file(routes.counterFigures, .counterFigures, owner: "the generated file \(routes.counterFigures)")
-            file(routes.counterViews, .counterFigures, owner: "the generated file \(routes.counterViews)")
+            file(routes.counterViews, .counterViews, owner: "the generated file \(routes.counterViews)")
         }
         for (url, kind, owner) in [(routes.assets + "/", Kind.assetsFolder, "templates/assets/"),
                                    (routes.resource("images") + "/", .imagesFolder, "content/images/"),
@@ -233,6 +168,25 @@ public struct PageTable: Sendable {
         }
     }
 
+    /// The visit counter's three files, as listed here (nil without a `counter:` section).
+    var counterFiles: CounterFiles.Paths? {
+        func path(_ kind: Kind) -> String? { entries.first { $0.kind == kind }?.outputPath }
+        guard let figures = path(.counterFigures), let statistics = path(.statistics), let views = path(.counterViews) else {
+            return nil
+        }
+        return CounterFiles.Paths(figures: figures, statistics: statistics, views: views)
+    }
+
     /// The pages a template renders (every page entry with a file), in table order.
     public var pages: some Sequence<Entry> { entries.lazy.filter { $0.isPage && $0.outputPath != nil } }
+}
+
+extension PageKind.SiteImage {
+    func url(_ routes: Routes) -> String {
+        switch self {
+        case .favicon: routes.favicon
+        case .appleTouchIcon: routes.appleTouchIcon
+        case .shareImage: routes.defaultShareImage
+        }
+    }
 }

@@ -24,6 +24,13 @@ public final class BuildState: @unchecked Sendable {
         var previewBasis: PreviewBasis?
         fileprivate var compiled: (hash: UInt64, templates: TemplateSet, fingerprints: [String: UInt64])?
 
+        init(remembers: Bool) {
+            files = SourceFileCache()
+            parses = ParseMemo()
+            bodies = MarkdownMemo()
+            self.remembers = remembers
+        }
+
         /// Drops what was kept for files that no longer exist (by their display path).
         func keepOnly(_ paths: Set<String>) {
             files.keepOnly(paths)
@@ -50,7 +57,7 @@ public final class BuildState: @unchecked Sendable {
     private var memory: Memory
 
     public init(remembers: Bool = true) {
-        memory = Memory(files: SourceFileCache(), parses: ParseMemo(), bodies: MarkdownMemo(), remembers: remembers)
+        memory = Memory(remembers: remembers)
     }
 
     /// Runs `body` with the memory to itself: no other build or preview on this state runs meanwhile.

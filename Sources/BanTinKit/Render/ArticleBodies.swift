@@ -1,5 +1,20 @@
 import Dispatch
 
+/// The Markdown stage's result: the model with every article's and page's body rendered (HTML, plain text,
+/// automatic summary).
+struct RenderedBodies {
+    var model: SiteModel
+
+    /// A single build lets the Markdown go once rendered; only `serve`'s memo compares it again.
+    static func make(_ model: consuming SiteModel, memory: BuildState.Memory) -> RenderedBodies {
+        var bodies = RenderedBodies(model: model)
+        // In place: a copy of the articles would hold every Markdown text until the stage ends.
+        ArticleBodies.render(&bodies.model.site, memo: memory.remembers ? memory.bodies : memory.articleCache,
+                             keepsMarkdown: memory.remembers)
+        return bodies
+    }
+}
+
 /// The Markdown step: renders every article and page body through cmark-gfm, in parallel across cores,
 /// and derives automatic summaries and plain text.
 enum ArticleBodies {
@@ -8,13 +23,13 @@ enum ArticleBodies {
     /// needs it: the images stage reads it only for the lines of a body's pictures, related news only for a body
     /// without text. Let go article by article, its memory goes to the next article's HTML: on 50,000 articles the
     /// stage ends at 614 MB resident instead of 817, and the build peaks at 1,100 MB instead of 1,256.
-    static func render(_ site: Site, memo: (any RenderedBodies)? = nil) -> Site {
+    static func render(_ site: Site, memo: (any BodyMemo)? = nil) -> Site {
         var site = site
         render(&site, memo: memo)
         return site
     }
 
-    static func render(_ site: inout Site, memo: (any RenderedBodies)? = nil, keepsMarkdown: Bool = true) {
+    static func render(_ site: inout Site, memo: (any BodyMemo)? = nil, keepsMarkdown: Bool = true) {
         let renderer = Renderer(markdown: Markdown(allowsRawHTML: site.config.unsafeMarkdown), memo: memo,
                                 keepsMarkdown: keepsMarkdown)
         site.updateBodies { articles in
@@ -37,7 +52,7 @@ enum ArticleBodies {
     /// Renders bodies, through the memo when there is one.
     struct Renderer: Sendable {
         let markdown: Markdown
-        let memo: (any RenderedBodies)?
+        let memo: (any BodyMemo)?
         var keepsMarkdown = true
 
         /// An article's HTML, plain text, and automatic summary unless it has its own.

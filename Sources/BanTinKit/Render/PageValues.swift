@@ -46,26 +46,6 @@ final class PageValues: @unchecked Sendable {
     /// Article values made for one of the two pages that see them, waiting for the other.
     var heldPairs: Int { pairs.withLock { $0.count } }
 
-    /// The template a page of this kind is rendered with; nil for the table's entries that are not pages.
-    static func template(_ kind: PageTable.Kind) -> String? {
-        switch kind {
-        case .home: "home"
-        case .article: "article"
-        case .printView: "print"
-        case .category, .tag, .archiveMonth, .archiveYear, .archiveIndex, .tagIndex: "list"
-        case .staticPage: "page"
-        case .album: "album"
-        case .albumIndex: "albums"
-        case .search: "search"
-        // The shell: `CounterFiles` puts the figures in (PlannedOutput, Build.render).
-        case .statistics: CounterFiles.pageTemplate
-        case .notFound: "404"
-        case .redirect: "redirect"
-        case .feed, .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest, .counterFigures, .assetsFolder,
-             .imagesFolder, .searchIndexFolder, .siteImage, .imageFile: nil
-        }
-    }
-
     /// The values of a page of this kind, made now, with their hash.
     func page(_ kind: PageTable.Kind) -> Page {
         switch kind {
@@ -75,7 +55,10 @@ final class PageValues: @unchecked Sendable {
             let made = hashed(contexts.article(index, related: related[id]))
             pairs.withLock { $0[index] = made }
             return made
-        default:
+        case .home, .category, .tag, .archiveMonth, .archiveYear, .archiveIndex, .tagIndex, .staticPage, .album,
+             .albumIndex, .search, .statistics, .counterFigures, .counterViews, .notFound, .redirect, .feed, .sitemap,
+             .robots, .redirectRules, .nginxRedirects, .manifest, .assetsFolder, .imagesFolder, .searchIndexFolder,
+             .siteImage, .imageFile:
             return hashed(context(kind))
         }
     }
@@ -127,8 +110,8 @@ final class PageValues: @unchecked Sendable {
             return contexts.notFound()
         case .redirect(let old):
             return contexts.redirect(old)
-        case .feed, .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest, .counterFigures, .assetsFolder,
-             .imagesFolder, .searchIndexFolder, .siteImage, .imageFile:
+        case .feed, .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest, .counterFigures, .counterViews,
+             .assetsFolder, .imagesFolder, .searchIndexFolder, .siteImage, .imageFile:
             return [:]
         }
     }

@@ -9,7 +9,11 @@ enum ReaderFiles {
             switch entry.kind {
             case .redirect(let old): oldURLs.append(old)
             case .feed(let category): feeds.append(category)
-            default: break
+            // Made here from the site alone (sitemap, robots, rules, search index), or by another stage.
+            case .home, .article, .printView, .category, .tag, .archiveMonth, .archiveYear, .archiveIndex, .tagIndex,
+                 .staticPage, .album, .albumIndex, .search, .statistics, .counterFigures, .counterViews, .notFound,
+                 .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest, .assetsFolder, .imagesFolder,
+                 .searchIndexFolder, .siteImage, .imageFile: break
             }
         }
         // Feeds, sitemap and redirect rules (one thread, in order) beside the search index, which has parts on one

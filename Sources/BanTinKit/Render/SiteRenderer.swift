@@ -35,21 +35,29 @@ struct SiteRenderer {
         let values = PageValues(contexts: contexts, table: table, related: related)
         var files: [PlannedFile] = []
         files.reserveCapacity(table.entries.count)
+        var articlePages: [ArticleID: [(path: String, template: String)]] = [:]
         for entry in table.pages {
-            guard let template = PageValues.template(entry.kind) else { continue }
-            files.append(PlannedFile(path: entry.outputPath!, content: .deferred(template: template, kind: entry.kind, values: values),
+            guard let template = entry.kind.template, let path = entry.outputPath else { continue }
+            files.append(PlannedFile(path: path, content: .deferred(template: template, kind: entry.kind, values: values),
                                      siteValues: contexts.shared))
+            switch entry.kind {
+            case .article(let id), .printView(let id): articlePages[id, default: []].append((path, template))
+            case .home, .category, .tag, .archiveMonth, .archiveYear, .archiveIndex, .tagIndex, .staticPage, .album,
+                 .albumIndex, .search, .statistics, .counterFigures, .counterViews, .notFound, .redirect, .feed, .sitemap,
+                 .robots, .redirectRules, .nginxRedirects, .manifest, .assetsFolder, .imagesFolder, .searchIndexFolder,
+                 .siteImage, .imageFile: break
+            }
         }
-        return SitePlan(files: files, templates: templates.sharingFragments(contexts.shared), contexts: contexts)
+        var plan = SitePlan(files: files, templates: templates.sharingFragments(contexts.shared), contexts: contexts)
+        plan.articlePages = articlePages
+        return plan
     }
 
-    /// An article's page and its print view, which see the same values (`bantin serve`'s preview).
-    static func articleFiles(_ article: Article, context: [String: Any], routes: Routes,
+    /// The pages an article's values make (its page and its print view, as the page table lists them), for
+    /// `bantin serve`'s preview.
+    static func articleFiles(_ pages: [(path: String, template: String)], context: [String: Any],
                              contexts: PageContexts) -> [PlannedFile] {
-        [PlannedFile(path: routes.outputPath(for: routes.article(article.slug)),
-                     content: .page(template: "article", context: context), siteValues: contexts.shared),
-         PlannedFile(path: routes.outputPath(for: routes.printView(article.slug)),
-                     content: .page(template: "print", context: context), siteValues: contexts.shared)]
+        pages.map { PlannedFile(path: $0.path, content: .page(template: $0.template, context: context), siteValues: contexts.shared) }
     }
 }
 
@@ -57,8 +65,10 @@ struct SiteRenderer {
 struct SitePlan {
     var files: [PlannedFile]
     var templates: TemplateSet
-    /// The values the pages were made from, kept by `bantin serve` for its previews.
+    /// The values the pages were made from, kept by `bantin serve` for its previews, and the pages each article's
+    /// values make.
     var contexts: PageContexts?
+    var articlePages: [ArticleID: [(path: String, template: String)]] = [:]
 
     init(files: [PlannedFile], templates: TemplateSet, contexts: PageContexts? = nil) {
         self.files = files

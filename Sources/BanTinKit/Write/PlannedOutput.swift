@@ -9,36 +9,60 @@ struct PlannedOutput {
     let copies: [OutputPlanner.Copy]
     let related: RelatedLists
     let filesRead: Int
-    /// The statistics page before its figures are put in (`CounterFiles`), for the build cache.
+    /// The statistics page before its figures are put in (`CounterFiles`), and where the counter's files go, for
+    /// the build cache.
     var statisticsShell: String?
+    var counterFiles: CounterFiles.Paths?
+    /// The visit counter, whose state is saved once the site showing its figures is out.
+    let counter: VisitCounter?
+    /// What the build reports of the stages so far (the write stage adds what it wrote).
+    var report: Build.Report
+    /// The next time an article comes out or is withdrawn (`SiteModel.nextChange`), for the build cache.
+    let nextChange: Date?
 
-    /// Every page of the table gets its values here; the table itself is not read again, and goes (at 10,000
-    /// articles it is about 10 MB, held through the write stage, where the build's memory peaks).
-    static func make(_ modeled: inout ModeledSite, _ enriched: Enrichment, images: ImageCatalog = .empty, options: Build.Options,
-                     memory: inout BuildState.Memory) throws -> PlannedOutput {
-        defer { modeled.table = PageTable(emptyAt: modeled.table.routes) }
-        let theme = modeled.theme
-        var plan = SiteRenderer(site: modeled.site, table: modeled.table, templates: theme.templates, dates: theme.dates,
+    /// Every page of the table gets its values here; the table itself is not kept (at 10,000 articles it is about
+    /// 10 MB, which would be held through the write stage, where the build's memory peaks).
+    static func make(_ enriched: consuming Enrichment, options: Build.Options, memory: BuildState.Memory) throws -> PlannedOutput {
+        let model = enriched.model, images = enriched.catalog
+        let theme = model.theme
+        var plan = SiteRenderer(site: model.site, table: model.table, templates: theme.templates, dates: theme.dates,
                                 related: enriched.related, numbers: theme.numbers,
                                 images: images).plan()
-        let copies = modeled.copies + images.files
+        let copies = model.copies + images.files
+        let counterFiles = model.table.counterFiles
         let shell = enriched.counter.flatMap { counter in
-            CounterFiles.fill(&plan, inputs: CounterFiles.Inputs(snapshot: counter.snapshot, pages: counter.pages,
-                                                                 templates: plan.templates, dates: theme.dates,
-                                                                 numbers: theme.numbers), routes: modeled.table.routes)
+            counterFiles.flatMap { paths in
+                CounterFiles.fill(&plan, inputs: CounterFiles.Inputs(snapshot: counter.snapshot, pages: counter.pages,
+                                                                     templates: plan.templates, dates: theme.dates,
+                                                                     numbers: theme.numbers), paths: paths)
+            }
         }
         plan.files += enriched.readerFiles.map { PlannedFile(path: $0.path, content: .bytes($0.contents)) }
-        for entry in modeled.table.entries {
+        for entry in model.table.entries {
             if case .siteImage(let kind) = entry.kind, let path = entry.outputPath, let bytes = images.siteImages[kind] {
                 plan.files.append(PlannedFile(path: path, content: .bytes(bytes)))
             }
         }
-        let previous = options.fullRebuild ? nil : (memory.manifest ?? OutputManifest.read(from: options.outputDirectory))
+        let writes = options.writesFiles
+        let previous = options.fullRebuild || !writes ? nil : (memory.manifest ?? OutputManifest.read(from: options.outputDirectory))
         let planner = OutputPlanner(templates: plan.templates, templateFingerprints: theme.fingerprints, previous: previous,
-                                    output: options.outputDirectory)
+                                    output: writes ? options.outputDirectory : nil)
         return PlannedOutput(update: planner.update(planned: plan.files, copies: copies), planner: planner,
-                             plan: plan, copies: copies, related: enriched.related, filesRead: modeled.filesRead,
-                             statisticsShell: shell)
+                             plan: plan, copies: copies, related: enriched.related, filesRead: model.filesRead,
+                             statisticsShell: shell, counterFiles: counterFiles, counter: enriched.counter,
+                             report: Build.Report(model, images), nextChange: model.nextChange)
+    }
+
+    /// The site's files kept in memory instead of written (`Build.run(_:options:)`): every file of the update.
+    func files() -> [OutputFile] {
+        Parallel.map(update.writes.count) { index in
+            let (path, source) = update.writes[index]
+            switch source {
+            case .bytes(let data): return OutputFile(path: path, contents: data)
+            case .copy(let url), .link(let url): return OutputFile(path: path, contents: (try? Data(contentsOf: url)) ?? Data())
+            case .produced(let producer): return OutputFile(path: path, contents: producer.make())
+            }
+        }
     }
 
     /// The write stage: pages are rendered as they are written, on every core.
@@ -69,7 +93,7 @@ struct PlannedOutput {
             memory.previewBasis = PreviewBasis(
                 contentDirectory: options.contentDirectory, templatesDirectory: options.templatesDirectory,
                 outputDirectory: options.outputDirectory, includeDrafts: options.includeDrafts, contexts: contexts,
-                related: related, templates: plan.templates, templateFingerprints: planner.templateFingerprints)
+                articlePages: plan.articlePages, related: related, templates: plan.templates, templateFingerprints: planner.templateFingerprints)
         }
         return WrittenOutput(update: update, seconds: (work.produceSeconds, work.storeSeconds))
     }

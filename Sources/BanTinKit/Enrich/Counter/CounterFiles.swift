@@ -11,10 +11,19 @@ import Foundation
 /// depends on the site only), and the figures (`partials/counter-figures`) put in its place. A build and a
 /// timer rebuild that reuses the shell from the build cache (`TimerRebuild`) make the same bytes.
 enum CounterFiles {
-    static let pageTemplate = "thong-ke"
+    static let pageTemplate = PageKind.statisticsTemplate
     static let figuresTemplate = "partials/counter-figures"
     /// Control characters no template or value holds (`TemplateSet.literal` relies on them the same way).
     static let marker = "\u{1}bantin:counter-figures\u{2}"
+
+    /// Where the three files go (output paths), as the page table lists them; kept by the build cache.
+    struct Paths: Codable, Equatable {
+        var figures: String
+        var statistics: String
+        var views: String
+
+        var all: [String] { [figures, statistics, views] }
+    }
 
     /// What the files are made from besides the snapshot: the articles' URLs and the titles of pages.
     struct Inputs {
@@ -103,29 +112,28 @@ enum CounterFiles {
     /// The three files, from the statistics page's shell (rendered by the page-values stage or kept by the cache),
     /// each with the fingerprint the manifest lists for it: not the figures' (`PlannedFile.figuresFingerprint`),
     /// so that new figures alone do not change the manifest. The statistics page second.
-    static func files(shell: String, _ inputs: Inputs, routes: Routes) -> [(file: OutputFile, fingerprint: UInt64)] {
-        let fingerprints = self.fingerprints(shell: shell, routes: routes)
-        return [OutputFile(path: routes.outputPath(for: routes.counterFigures), contents: json(inputs)),
-                OutputFile(path: routes.outputPath(for: routes.statistics), contents: page(shell: shell, inputs)),
-                OutputFile(path: routes.outputPath(for: routes.counterViews), contents: viewsJSON(inputs))]
+    static func files(shell: String, _ inputs: Inputs, paths: Paths) -> [(file: OutputFile, fingerprint: UInt64)] {
+        let fingerprints = self.fingerprints(shell: shell, paths: paths)
+        return [OutputFile(path: paths.figures, contents: json(inputs)),
+                OutputFile(path: paths.statistics, contents: page(shell: shell, inputs)),
+                OutputFile(path: paths.views, contents: viewsJSON(inputs))]
             .map { ($0, fingerprints[$0.path]!) }
     }
 
     /// What the manifest lists for the three files: the statistics page's shell, and the JSON files' format.
-    static func fingerprints(shell: String, routes: Routes) -> [String: UInt64] {
-        [routes.outputPath(for: routes.counterFigures): ContentHash.of("so-lieu.json 2"),
-         routes.outputPath(for: routes.statistics): ContentHash.of(shell),
-         routes.outputPath(for: routes.counterViews): ContentHash.of("luot-xem.json 1")]
+    static func fingerprints(shell: String, paths: Paths) -> [String: UInt64] {
+        [paths.figures: ContentHash.of("so-lieu.json 2"),
+         paths.statistics: ContentHash.of(shell),
+         paths.views: ContentHash.of("luot-xem.json 1")]
     }
 
     /// Renders the planned statistics page's shell and replaces the page by its bytes with the figures in,
     /// adding the two JSON files. Returns the shell (nil when the plan has no statistics page).
     @discardableResult
-    static func fill(_ plan: inout SitePlan, inputs: Inputs, routes: Routes) -> String? {
-        let path = routes.outputPath(for: routes.statistics)
-        guard let index = plan.files.firstIndex(where: { $0.path == path }) else { return nil }
+    static func fill(_ plan: inout SitePlan, inputs: Inputs, paths: Paths) -> String? {
+        guard let index = plan.files.firstIndex(where: { $0.path == paths.statistics }) else { return nil }
         let shell = plan.files[index].render(with: plan.templates).text
-        let made = files(shell: shell, inputs, routes: routes).map { made in
+        let made = files(shell: shell, inputs, paths: paths).map { made in
             PlannedFile(path: made.file.path, content: .bytes(made.file.contents), figuresFingerprint: made.fingerprint)
         }
         plan.files[index] = made[1]

@@ -41,7 +41,10 @@ public struct CounterPages: Sendable {
                 listings.insert(url)
                 // Later pages count through `listing(ofPaged:)`, like pages past the last one in old logs.
                 if url != entry.url { continue }
-            default:
+            case .home, .printView, .archiveMonth, .archiveYear, .archiveIndex, .tagIndex, .staticPage, .album,
+                 .albumIndex, .search, .statistics, .counterFigures, .counterViews, .notFound, .feed, .sitemap, .robots,
+                 .redirectRules, .nginxRedirects, .manifest, .assetsFolder, .imagesFolder, .searchIndexFolder,
+                 .siteImage, .imageFile:
                 break
             }
             add(entry.url, as: url, title: entry.title)
