@@ -23,6 +23,14 @@ public enum Build {
         public var imageCacheDirectory: URL?
         /// False: the site's files are kept in memory and returned, the output folder neither read nor written.
         var writesFiles = true
+        /// True (`bantin check`): every article is built as if published, drafts and scheduled ones too.
+        var buildsEveryArticle = false
+
+        var siteRules: SiteRules.Options {
+            var rules = SiteRules.Options(includeDrafts: includeDrafts, now: now)
+            rules.holdsBack = !buildsEveryArticle
+            return rules
+        }
 
         public init(contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL) {
             self.contentDirectory = contentDirectory

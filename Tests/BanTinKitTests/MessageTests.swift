@@ -236,7 +236,8 @@ import BanTinImages
             .writeReplacing(content.appendingPathComponent("articles/tin-moi.md"))
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["check", "--content", content.path, "--templates", folder.appendingPathComponent("none").path] + arguments
+        process.arguments = ["check", "--content", content.path,
+                             "--templates", Fixtures.repositoryRoot.appendingPathComponent("templates").path] + arguments
         process.currentDirectoryURL = folder
         process.environment = environment
         let (output, errors) = (Pipe(), Pipe())

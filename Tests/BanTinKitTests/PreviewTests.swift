@@ -28,6 +28,28 @@ import Testing
         try project.expectSameAsCleanBuild("public")
     }
 
+    /// The preview runs the images stage's work on the body: a picture the last build processed shows as the full
+    /// build will show it (resized, `srcset`); one it did not process leaves the save to the full build.
+    @Test func aPreviewedBodyShowsItsPicturesResizedOrWaitsForTheFullBuild() throws {
+        let project = try Project()
+        defer { project.remove() }
+        let state = BuildState()
+        try Build.run(project.options("public"), state: state)
+        let photo = "/images/sunset_by_Aitzol_Berasategi.jpg"
+        try project.edit(Self.article) { $0 + "\n![Hoàng hôn](\(photo))\n" }
+        let changed = [project.folder.appendingPathComponent(Self.article).path]
+        #expect(Build.preview(project.options("public"), state: state, changed: changed)?.pagesWritten == 2)
+        let previewed = try String(contentsOf: project.output("public").appendingPathComponent(Self.page), encoding: .utf8)
+        #expect(previewed.contains("alt=\"Hoàng hôn\"") && !previewed.contains("src=\"\(photo)\""), "resized, not the original")
+        try Build.run(project.options("public"), state: state)
+        try project.expectSameAsCleanBuild("public")
+
+        try FileManager.default.copyItem(at: project.content.appendingPathComponent("images/sunset_by_Aitzol_Berasategi.jpg"),
+                                         to: project.content.appendingPathComponent("images/moi.jpg"))
+        try project.edit(Self.article) { $0 + "\n![Ảnh mới](/images/moi.jpg)\n" }
+        #expect(Build.preview(project.options("public"), state: state, changed: changed) == nil)
+    }
+
     @Test func aSecondSaveOfTheSameTextWritesNothing() throws {
         let project = try Project()
         defer { project.remove() }

@@ -32,21 +32,3 @@ struct Enrichment {
         return Enrichment(model: model, catalog: pictured.catalog, related: related, readerFiles: readerFiles, counter: counter)
     }
 }
-
-extension VisitCounter.Locations {
-    /// The counter's files as a build finds them: paths relative to the folder holding `content/`, shown
-    /// relative to it, and the import file read as content files are (no links leading out of the project).
-    public static func project(of contentDirectory: URL) -> Self {
-        let root = contentDirectory.deletingLastPathComponent().standardizedFileURL
-        let display: @Sendable (URL) -> String = { url in
-            let path = url.standardizedFileURL.path
-            let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
-            return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-        }
-        return .init(projectRoot: root, display: display, read: { url in
-            var problems: [Diagnostic] = []
-            let file = ContentLoader(contentDirectory: root, displayRoot: root).read(url, into: &problems)
-            return (file, problems)
-        })
-    }
-}

@@ -34,6 +34,19 @@ extension Build {
         state.exclusively { memory in preview(options, memory: &memory, changed: paths) }
     }
 
+    /// A previewed body with its pictures as the images stage writes them (`srcset`, sizes), from the pictures the
+    /// last build processed; nil when it shows one that build did not process (the full build will).
+    private static func picturesRewritten(_ html: String, of article: Article, basis: PreviewBasis) -> String? {
+        guard article.bodyNamesPictures != false else { return html }
+        let catalog = basis.contexts.images, basePath = basis.contexts.routes.basePath
+        for use in BodyImages.uses(html, markdown: article.markdown, bodyLine: article.bodyLine, file: article.sourcePath) {
+            guard let path = ImageCatalog.sitePath(use.reference, basePath: basePath),
+                  ImageCatalog.rasterExtensions.contains((path as NSString).pathExtension.lowercased()) else { continue }
+            if catalog.images[path] == nil { return nil }
+        }
+        return BodyImages(catalog: catalog, templates: basis.templates).rewrite(html)
+    }
+
     private static func preview(_ options: Options, memory state: inout BuildState.Memory, changed paths: [String]) -> Report? {
         let start = Date()
         guard !paths.isEmpty, let basis = state.previewBasis, basis.serves(options), var manifest = state.manifest
@@ -57,7 +70,10 @@ extension Build {
             guard let source, parseProblems.isEmpty else { return nil }
             var article = contexts.site.articles[index]
             article.markdown = source.body
+            // The Markdown stage's work on this body, then the images stage's with the last build's pictures.
             renderer.fill(&article)
+            guard let pictured = Self.picturesRewritten(article.bodyHTML, of: article, basis: basis) else { return nil }
+            article.bodyHTML = pictured
             // Lists show the summary: a new one is the full build's work.
             guard article.summary == contexts.site.articles[index].summary else { return nil }
             contexts = contexts.replacingBody(of: index, with: article)

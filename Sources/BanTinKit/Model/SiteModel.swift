@@ -88,7 +88,7 @@ struct SiteModel {
         }
         var (site, held, modelProblems) = SiteRules.apply(
             config: config, articles: articles, pages: pages,
-            options: .init(includeDrafts: options.includeDrafts, now: options.now))
+            options: options.siteRules)
         log.add(contentsOf: modelProblems)
         var albums: [Album] = []
         for file in albumFiles {

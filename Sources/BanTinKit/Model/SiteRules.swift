@@ -7,6 +7,8 @@ public enum SiteRules {
         public var includeDrafts: Bool
         /// "Now" for publishDate/expiryDate; injected so builds and tests are reproducible.
         public var now: Date
+        /// False (`bantin check`): every article is validated as if published, drafts and scheduled ones too.
+        public var holdsBack = true
 
         public init(includeDrafts: Bool = false, now: Date = Date()) {
             self.includeDrafts = includeDrafts
@@ -31,9 +33,11 @@ public enum SiteRules {
         var categoryNamed: [String: Category?] = [:]
 
         for (index, source) in sources.enumerated() {
-            if source.draft && !options.includeDrafts { held.drafts += 1; continue }
-            if let publish = source.publishDate, publish > options.now { held.scheduled += 1; continue }
-            if let expiry = source.expiryDate, expiry <= options.now { held.expired += 1; continue }
+            if options.holdsBack {
+                if source.draft && !options.includeDrafts { held.drafts += 1; continue }
+                if let publish = source.publishDate, publish > options.now { held.scheduled += 1; continue }
+                if let expiry = source.expiryDate, expiry <= options.now { held.expired += 1; continue }
+            }
 
             if categoryNamed[source.category] == nil { categoryNamed[source.category] = .some(findCategory(source.category, in: categories)) }
             guard let category = categoryNamed[source.category] ?? nil else {
