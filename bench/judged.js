@@ -1,5 +1,6 @@
 // Scores a built site against a judged set (bench/judged.sh): related news from the article pages, search
-// from the real search.js over the real index. Usage: node judged.js JUDGED_DIR PUBLIC [--verbose]
+// from the real search.js over the real index. Usage: node judged.js JUDGED_DIR PUBLIC [--verbose] [--queries FILE]
+// (--queries: other queries for the same articles, e.g. bench/judged-long-queries.json, in place of DIR's)
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -7,6 +8,7 @@ const search = require(path.join(__dirname, "..", "templates", "assets", "search
 
 const [dir, site, ...flags] = process.argv.slice(2);
 const verbose = flags.includes("--verbose");
+const queriesFile = flags.includes("--queries") ? path.resolve(flags[flags.indexOf("--queries") + 1]) : path.join(dir, "queries.json");
 const truth = JSON.parse(fs.readFileSync(path.join(dir, "truth.json"), "utf8"));
 const storyOf = new Map();
 for (const [story, slugs] of Object.entries(truth.stories)) for (const slug of slugs) storyOf.set(slug, story);
@@ -50,7 +52,8 @@ const holdsWord = (slug, word) => new RegExp("(^|[^\\p{L}\\p{N}])" + word.normal
 
 const index = path.join(site, "tim-kiem", "index");
 const load = (name) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(index, name.replace(/\?.*$/, "")), "utf8")));
-const queries = JSON.parse(fs.readFileSync(path.join(dir, "queries.json"), "utf8"));
+// Queries of a story that a variant left out are skipped, as judged-variants.py drops them from queries.json.
+const queries = JSON.parse(fs.readFileSync(queriesFile, "utf8")).filter((q) => q.exact || truth.stories[q.story]);
 
 (async () => {
   let storyHits = 0, storySlots = 0, exactHits = 0, exactSlots = 0;
