@@ -139,6 +139,26 @@ struct SearchTests {
         #expect(index.term("dus")?.spellings == ["đus"])
     }
 
+    @Test func wordListsByLengthHoldLettersOnlyMostHeldFirst() throws {
+        let files = try Fixtures.build([
+            Fixtures.article("a", title: "Hòa Tịnh nuôi bò", date: "2026-11-20", body: "Năm 2019, covid19 và tỉnh."),
+            Fixtures.article("b", title: "Tỉnh Vĩnh Long", date: "2026-11-19", body: "Nuôi bò sinh sản."),
+            Fixtures.article("c", title: "Tình hình", date: "2026-11-18", body: "Tỉnh."),
+        ])
+        let manifest = try #require(SearchIndexReader.json(files["tim-kiem/index/manifest.json"]) as? [String: Any])
+        let longest = try #require(manifest["words"] as? Int)
+        #expect(longest == 4, "sinh, tinh, vinh, long, nuoi: four letters at most")
+        for length in 2...longest { #expect(files["tim-kiem/index/w-\(length).json"] != nil) }
+        // "tinh" is held by all three articles ("Tỉnh", "Tình"), "nuoi" by two, "sinh" by one; no digits.
+        let four = try #require(files["tim-kiem/index/w-4.json"])
+        #expect(four.hasPrefix("{\"tinh\":3,"))
+        let counts = try #require(SearchIndexReader.json(four) as? [String: Int])
+        #expect(counts["nuoi"] == 2 && counts["sinh"] == 1 && counts["2019"] == nil)
+        let three = try #require(SearchIndexReader.json(files["tim-kiem/index/w-3.json"]) as? [String: Int])
+        #expect(three["hoa"] == 1 && three["nam"] == 1 && three.keys.allSatisfy { $0.count == 3 })
+        #expect(!(files["tim-kiem/index/w-7.json"] ?? "").contains("covid19"))
+    }
+
     @Test func numbersAreWrittenFiveBitsALetter() {
         var text = NumberText()
         for value in [0, 1, 31, 32, 1000, 123_456] { text.append(value) }

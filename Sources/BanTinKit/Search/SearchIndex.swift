@@ -13,13 +13,18 @@ import Dispatch
 ///   A pair of neighbouring words ("dan van", its key holds a space) → its articles' ids as `gap − 1`: found
 ///   side by side in the title or in a code anywhere ("18-NQ/TW"). Numbers are written in `NumberText`'s
 ///   letters. A search downloads only the buckets of its own terms and pairs.
+/// - `w-<n>.json`: the words of n letters (letters only, no digits) → how many articles hold each, most held
+///   first; read only when a query's word is in no article, to suggest one a letter apart. `manifest.words`
+///   is the longest n (every length from 2 to it has a file).
 /// - `d-<k>.json`: articles k·chunk … k·chunk+chunk−1 as `[title, url, date_short, date_iso, category, snippet]`,
 ///   downloaded only for the results on screen.
 ///
 /// Ids are positions in `site.articles` (newest first), so "lower id" means "newer".
 enum SearchIndex {
-    static let format = 3
-    static let chunkSize = 25
+    static let format = 4
+    /// A page of 10 results is mostly in 10 different chunks: at 10 articles a chunk (25 before issue #29) they
+    /// cost 20 KiB gzipped instead of 44 (`make bench-search`), which pays for 12-word queries' 23 buckets.
+    static let chunkSize = 10
     /// Buckets are made small enough that one averages at most this many bytes. A bucket is mostly other words'
     /// lists: at 10,000 articles (`make bench-search`, 3.4 MiB of term lists) 16,000 gave 512 buckets and first
     /// searches of 24–110 KiB gzipped, 5,000 gives 1,024 and 22–91 KiB, for 512 more small files.
@@ -91,6 +96,8 @@ enum SearchIndex {
         var buckets = Array(repeating: [String](), count: bucketCount)
         for entry in entries { buckets[SearchTerms.bucket(of: entry.term, count: bucketCount)].append(entry.text) }
         var files: [(name: String, text: String)] = buckets.enumerated().map { ("t-\($0.offset).json", "{" + $0.element.joined(separator: ",") + "}") }
+        let words = wordLists(index)
+        files += words
 
         let categoryPosition = Dictionary(site.categories.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
         let chunkStarts = Array(stride(from: 0, to: site.articles.count, by: chunkSize))
@@ -110,9 +117,28 @@ enum SearchIndex {
         for file in files { for byte in file.text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 } }
         let categories = site.categories.map { JSONText.array([JSONText.string($0.name), JSONText.string(routes.category($0.slug))]) }
         let manifest = "{\"format\":\(format),\"version\":\"\(String(hash, radix: 16))\",\"count\":\(site.articles.count),"
-            + "\"buckets\":\(bucketCount),\"chunk\":\(chunkSize),\"categories\":\(JSONText.array(categories))}"
+            + "\"buckets\":\(bucketCount),\"chunk\":\(chunkSize),\"words\":\(words.count + 1),"
+            + "\"categories\":\(JSONText.array(categories))}"
         files.append(("manifest.json", manifest))
         return files.map { OutputFile(path: routes.outputPath(for: routes.searchIndexFile($0.name)), text: $0.text) }
+    }
+
+    /// The `w-<n>.json` files, n = 2…longest word: per length, the words made of letters only with how many
+    /// articles hold each, most held first (search.js takes the first word a letter apart from a missing one).
+    /// Words of digits or mixed ("covid19", "2019") are left out: a number one digit off is another number.
+    static func wordLists(_ index: Postings) -> [(name: String, text: String)] {
+        var byLength: [[(term: String, count: Int)]] = []
+        for number in index.order.map(Int.init) where !index.merged.isPair[number] {
+            let term = index.merged.terms.text(Int32(number))
+            let length = term.utf8.count
+            guard length >= 2, term.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { continue }
+            while byLength.count <= length - 2 { byLength.append([]) }
+            byLength[length - 2].append((term, index.merged.run(number).count))
+        }
+        return byLength.enumerated().map { offset, words in
+            let sorted = words.sorted { $0.count != $1.count ? $0.count > $1.count : $0.term < $1.term }
+            return ("w-\(offset + 2).json", "{" + sorted.map { JSONText.string($0.term) + ":\($0.count)" }.joined(separator: ",") + "}")
+        }
     }
 
     /// A term's postings as `NumberText`: the number of distinct symbols S, the symbols (most used first), then
