@@ -6,9 +6,15 @@
 
   var PAGE_SIZE = 10;
   var MAX_TERM_LENGTH = 40;
-  /* At most 6 words (and their 5 pairs) are looked up: 11 buckets at worst keeps the first search
-     under 1 MB on a 10,000-article site (make bench-search). */
-  var MAX_QUERY_TERMS = 6;
+  /* Readers type long queries (a commune, a name, a number, the event): every word up to 12 is looked up,
+     and its pairs: at most 23 buckets (make bench-search: 100 KiB gzipped at 10,000 articles). */
+  var MAX_QUERY_TERMS = 12;
+  /* A neighbouring pair of the query's words side by side in an article's title (or a code) counts as holding
+     this much of its rarer word once more: measured on ../shared/judged, its variants and long queries
+     (bench/README.md; 0 and 1 did worse on the long queries, the short ones were the same). */
+  var PAIR_WEIGHT = 0.5;
+  /* A word found nowhere may be one letter off: only words this long get a suggestion ("xa" has dozens). */
+  var SUGGEST_MIN_LENGTH = 3;
   var MARKS = (function () {
     try { return new RegExp("\\p{Mn}", "gu"); } catch (e) { return /[\u0300-\u036f]/g; }
   })();
@@ -72,56 +78,148 @@
     return Array.from(new Set(found));
   }
 
-  /* The query's words: folded (what must match) and, when typed with marks, exact (what ranks first). */
+  /* The query's words: folded (what matches), when typed with marks exact (what ranks first), and as typed
+     (what the page names when no article holds it). */
   function queryWords(query) {
     var words = [];
-    (String(query).normalize("NFC").toLowerCase().match(/[^\s]+/g) || []).forEach(function (piece) {
+    (String(query).normalize("NFC").match(/[^\s]+/g) || []).forEach(function (piece) {
       /* A piece like "18-NQ/TW" holds several terms: only a piece that is one term keeps its exact form. */
       var parts = terms(piece);
       parts.forEach(function (term) {
-        var letters = piece.replace(/[^\p{L}\p{N}\p{M}]/gu, "");
-        words.push({ term: term, exact: parts.length === 1 && fold(letters) === term && letters !== term ? letters : null });
+        var typed = piece.replace(/[^\p{L}\p{N}\p{M}]/gu, ""), letters = typed.toLowerCase();
+        var whole = parts.length === 1 && fold(letters) === term;
+        words.push({ term: term, exact: whole && letters !== term ? letters : null, typed: whole ? typed : term });
       });
+    });
+    /* A word typed twice ("giáo dục nhà giáo") takes one place of the MAX_QUERY_TERMS. */
+    var seen = new Set();
+    words = words.filter(function (word) {
+      var key = word.term + "|" + word.exact;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
     });
     return words.slice(0, MAX_QUERY_TERMS);
   }
 
-  /* Articles holding every folded term, ranked: those holding more of the words typed with marks exactly
-     first, then more of the query's neighbouring words side by side, then by BM25 (idf times the stored term
-     weight), then newest (lower id). */
+  /* How much a word tells apart (BM25's idf): a word in few articles counts for much, one in most for little. */
+  function idf(df, count) { return Math.log(1 + (count - df + 0.5) / (df + 0.5)); }
+
+  /* Articles holding any of the query's words, ranked: those holding more of the query first (`cover`), each
+     word weighed by its idf, so a stop word the reader typed still counts, a little. A word typed with marks
+     weighs what its exact spelling's rarity says for articles using that spelling ("bò" is rare even though
+     "bo", "bộ" are everywhere), its folded form's for the others; a pair of neighbouring query words side by
+     side adds PAIR_WEIGHT of its rarer word. Among articles covering as much, more of the words typed with
+     marks exactly, then more of the query's neighbouring words side by side, then BM25 (the same weights times
+     the stored term weight), then newest (lower id). Words no article holds are left out and listed in
+     `missing` (each once). */
   function rank(words, postingsByTerm, queryPairs, count) {
-    var lists = [];
-    for (var t = 0; t < words.length; t++) {
-      var entry = postingsByTerm[words[t].term];
-      if (!entry) return [];
-      var exactBit = words[t].exact ? spellingsOf(entry).indexOf(words[t].exact) : -1;
-      lists.push({ word: words[t], postings: termPostings(entry), bit: exactBit });
-    }
-    var unique = new Map();
-    lists.forEach(function (list) { unique.set(list.word.term + "|" + list.word.exact, list); });
-    lists = Array.from(unique.values());
-    lists.sort(function (a, b) { return a.postings.size - b.postings.size; });
-    var pairSets = (queryPairs || []).map(function (pair) { return postingsByTerm[pair] ? pairIds(postingsByTerm[pair]) : new Set(); });
-    var results = [];
-    lists[0].postings.forEach(function (_, id) {
-      var score = 0, exact = 0, exactTerms = [];
-      for (var i = 0; i < lists.length; i++) {
-        var posting = lists[i].postings.get(id);
-        if (!posting) return;
-        var df = lists[i].postings.size;
-        score += Math.log(1 + (count - df + 0.5) / (df + 0.5)) * posting.weight;
-        if (lists[i].word.exact && lists[i].bit >= 0 && (posting.mask & (1 << lists[i].bit))) {
-          exact++;
-          exactTerms.push(lists[i].word.term);
-        }
+    var terms = new Map(), missing = [];
+    words.forEach(function (word) {
+      var entry = postingsByTerm[word.term];
+      if (!entry) {
+        if (missing.every(function (m) { return m.term !== word.term; })) missing.push(word);
+        return;
       }
-      var phrases = pairSets.filter(function (ids) { return ids.has(id); }).length;
-      results.push({ id: id, exact: exact, phrases: phrases, score: score, exactTerms: exactTerms });
+      if (!terms.has(word.term)) terms.set(word.term, { entry: entry, exacts: [] });
+      var known = terms.get(word.term);
+      if (word.exact && known.exacts.every(function (e) { return e.spelling !== word.exact; })) {
+        known.exacts.push({ spelling: word.exact, bit: spellingsOf(entry).indexOf(word.exact) });
+      }
     });
+    var found = new Map();
+    terms.forEach(function (known, term) {
+      var postings = termPostings(known.entry);
+      known.weight = idf(postings.size, count);
+      /* Only spellings some article uses have a bit; one nobody uses ranks as if typed without marks. */
+      var exacts = known.exacts.filter(function (e) { return e.bit >= 0; });
+      var mask = exacts.reduce(function (bits, e) { return bits | (1 << e.bit); }, 0), exactCount = 0;
+      postings.forEach(function (posting) { if (posting.mask & mask) exactCount++; });
+      var exactWeight = idf(exactCount, count);
+      postings.forEach(function (posting, id) {
+        var result = found.get(id);
+        if (!result) {
+          result = { id: id, cover: 0, exact: 0, phrases: 0, score: 0, exactTerms: [] };
+          found.set(id, result);
+        }
+        exacts.forEach(function (e) { if (posting.mask & (1 << e.bit)) result.exact++; });
+        var weight = known.weight;
+        if (posting.mask & mask) {
+          weight = exactWeight;
+          result.exactTerms.push(term);
+        }
+        result.cover += weight;
+        result.score += weight * posting.weight;
+      });
+    });
+    (queryPairs || []).forEach(function (pair) {
+      if (!postingsByTerm[pair]) return;
+      var both = pair.split(" ").map(function (term) { return terms.has(term) ? terms.get(term).weight : 0; });
+      var weight = PAIR_WEIGHT * Math.min(both[0], both[1]);
+      pairIds(postingsByTerm[pair]).forEach(function (id) {
+        var result = found.get(id);
+        if (result) { result.phrases++; result.cover += weight; }
+      });
+    });
+    var results = Array.from(found.values());
+    /* Terms are added in the same order for every article, so articles holding the same words have equal covers. */
     results.sort(function (a, b) {
-      return (b.exact - a.exact) || (b.phrases - a.phrases) || (b.score - a.score) || (a.id - b.id);
+      return (b.cover - a.cover) || (b.exact - a.exact) || (b.phrases - a.phrases) || (b.score - a.score) || (a.id - b.id);
     });
+    results.missing = missing;
     return results;
+  }
+
+  /* True when `word` becomes `other` by changing, adding or dropping one letter, or swapping two neighbours. */
+  function oneApart(word, other) {
+    if (word === other || Math.abs(word.length - other.length) > 1) return false;
+    var i = 0;
+    while (i < word.length && i < other.length && word[i] === other[i]) i++;
+    if (word.length > other.length) return word.slice(i + 1) === other.slice(i);
+    if (word.length < other.length) return word.slice(i) === other.slice(i + 1);
+    return word.slice(i + 1) === other.slice(i + 1) ||
+      (word[i] === other[i + 1] && word[i + 1] === other[i] && word.slice(i + 2) === other.slice(i + 2));
+  }
+
+  /* For each missing word (letters only, SUGGEST_MIN_LENGTH or longer), the word one letter apart that most
+     articles hold, from the index's word lists by length (w-<length>.json: folded word → articles holding it);
+     only the lists of the lengths around the missing words are downloaded, and only after the results. */
+  function suggest(missing, load, manifest) {
+    var wanted = missing.filter(function (word) {
+      return /^[a-z]+$/.test(word.term) && word.term.length >= SUGGEST_MIN_LENGTH;
+    });
+    var lengths = [];
+    wanted.forEach(function (word) {
+      for (var length = word.term.length - 1; length <= word.term.length + 1; length++) {
+        if (length <= (manifest.words || 0) && lengths.indexOf(length) < 0) lengths.push(length);
+      }
+    });
+    return Promise.all(lengths.map(function (length) {
+      return load("w-" + length + ".json?v=" + manifest.version);
+    })).then(function (lists) {
+      var fixes = new Map();
+      wanted.forEach(function (word) {
+        var best = null, most = 0;
+        lists.forEach(function (list) {
+          Object.keys(list).forEach(function (other) {
+            if (list[other] > most && oneApart(word.term, other)) { best = other; most = list[other]; }
+          });
+        });
+        if (best) fixes.set(word.term, best);
+      });
+      return fixes;
+    });
+  }
+
+  /* The query with each missing word as typed replaced by its suggestion. */
+  function corrected(query, missing, fixes) {
+    var text = String(query).normalize("NFC");
+    missing.forEach(function (word) {
+      if (!fixes.has(word.term)) return;
+      var at = text.toLowerCase().indexOf(word.typed.toLowerCase());
+      if (at >= 0) text = text.slice(0, at) + fixes.get(word.term) + text.slice(at + word.typed.length);
+    });
+    return text;
   }
 
   /* Which words to mark in a result: folded term → the exact spelling when the result holds the word as
@@ -140,7 +238,7 @@
     var words = queryWords(query);
     var typed = words.map(function (word) { return word.term; });
     var queryPairs = pairs(typed), manifest;
-    if (words.length === 0) return Promise.resolve({ words: words, results: [] });
+    if (words.length === 0) return Promise.resolve({ words: words, results: [], missing: [] });
     return load("manifest.json").then(function (loaded) {
       manifest = loaded;
       var numbers = Array.from(new Set(typed.concat(queryPairs).map(function (term) { return bucket(term, manifest.buckets); })));
@@ -148,7 +246,8 @@
     }).then(function (buckets) {
       var postings = {};
       buckets.forEach(function (file) { Object.keys(file).forEach(function (term) { postings[term] = file[term]; }); });
-      return { manifest: manifest, words: words, results: rank(words, postings, queryPairs, manifest.count) };
+      var results = rank(words, postings, queryPairs, manifest.count);
+      return { manifest: manifest, words: words, results: results, missing: results.missing };
     });
   }
 
@@ -189,6 +288,7 @@
     if (!app) return;
     var input = document.getElementById("tu-khoa");
     var status = app.querySelector(".search-message");
+    var note = app.querySelector(".search-note");
     var list = app.querySelector(".search-results");
     var more = app.querySelector(".search-more button");
     var folder = app.getAttribute("data-index");
@@ -272,11 +372,32 @@
       });
     }
 
+    /* "Không tìm thấy từ «…»", then, once the word lists came, "Có phải bạn muốn tìm …" as a link. */
+    function showMissing(missing, others) {
+      var named = missing.map(function (word) { return word.typed; }).join("», «");
+      var text = (app.getAttribute("data-msg-missing") || "").split("{words}").join(named);
+      if (others) text += " " + (app.getAttribute("data-msg-others") || "");
+      note.textContent = text;
+      note.hidden = false;
+      suggest(missing, load, manifest).then(function (fixes) {
+        if (fixes.size === 0) return;
+        var better = corrected(query, missing, fixes);
+        var parts = (app.getAttribute("data-msg-suggest") || "{query}").split("{query}");
+        var link = document.createElement("a");
+        link.href = "?q=" + encodeURIComponent(better);
+        link.textContent = better;
+        note.appendChild(document.createTextNode(" " + parts[0]));
+        note.appendChild(link);
+        note.appendChild(document.createTextNode(parts.slice(1).join("")));
+      }).catch(function () { /* No suggestion then; the note already names the word. */ });
+    }
+
     var load = function (name) { return fetchJSON(folder + name, name === "manifest.json" ? { cache: "no-cache" } : undefined); };
     search(query, load).then(function (found) {
       manifest = found.manifest;
       words = found.words;
       results = found.results;
+      if (found.missing.length > 0) showMissing(found.missing, results.length > 0);
       if (results.length === 0) { message("none", { query: query }); return; }
       message("count", { count: results.length, query: query });
       return showMore();
@@ -289,6 +410,7 @@
   if (typeof module === "object" && module.exports) {
     module.exports = { search: search, fold: fold, terms: terms, pairs: pairs, bucket: bucket, numbers: numbers,
                        termPostings: termPostings, pairIds: pairIds, queryWords: queryWords, rank: rank, markedWords: markedWords,
+                       oneApart: oneApart, suggest: suggest, corrected: corrected, idf: idf,
                        MAX_QUERY_TERMS: MAX_QUERY_TERMS, PAGE_SIZE: PAGE_SIZE };
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
