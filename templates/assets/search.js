@@ -11,7 +11,7 @@
   var MAX_QUERY_TERMS = 12;
   /* A neighbouring pair of the query's words side by side in an article's title (or a code) counts as holding
      this much of its rarer word once more: measured on ../shared/judged, its variants and long queries
-     (bench/README.md; 0 and 1 did worse on the long queries, the short ones were the same). */
+     (bench/README.md; 0 did worse on the long queries, the short ones were the same). */
   var PAIR_WEIGHT = 0.5;
   /* A word found nowhere may be one letter off: only words this long get a suggestion ("xa" has dozens). */
   var SUGGEST_MIN_LENGTH = 3;
