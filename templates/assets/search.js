@@ -237,7 +237,10 @@
   function search(query, load) {
     var words = queryWords(query);
     var typed = words.map(function (word) { return word.term; });
-    var queryPairs = pairs(typed), manifest;
+    /* Pairs as typed, before a repeated word was dropped ("nhà giáo" in "giáo dục nhà giáo"), of kept words. */
+    var queryPairs = pairs(terms(query)).filter(function (pair) {
+      return pair.split(" ").every(function (term) { return typed.indexOf(term) >= 0; });
+    }).slice(0, MAX_QUERY_TERMS - 1), manifest;
     if (words.length === 0) return Promise.resolve({ words: words, results: [], missing: [] });
     return load("manifest.json").then(function (loaded) {
       manifest = loaded;
