@@ -14,8 +14,17 @@ struct Enrichment {
     /// The reader files need only the rendered articles: they are made on the side while related news searches
     /// its lists (after its index, whose memory they would add to), on whichever core it leaves idle.
     static func make(_ pictured: consuming PicturedSite, options: Build.Options) throws -> Enrichment {
-        var model = pictured.model
-        let site = model.site, table = model.table, dates = model.theme.dates
+        let catalog = pictured.catalog
+        var model = (consume pictured).model
+        let (related, readerFiles, counter) = try enrich(model.site, table: model.table, dates: model.theme.dates,
+                                                         options: options)
+        // The last readers of the plain text are done: let go here, the model holding the only reference.
+        model.site.releasePlainText()
+        return Enrichment(model: model, catalog: catalog, related: related, readerFiles: readerFiles, counter: counter)
+    }
+
+    private static func enrich(_ site: Site, table: PageTable, dates: DateStyle,
+                               options: Build.Options) throws -> (RelatedLists, [OutputFile], VisitCounter?) {
         var making: Concurrently<[OutputFile]>?
         let related = RelatedLists.compute(site, indexed: {
             making = Concurrently { ReaderFiles.render(site, table: table, dates: dates) }
@@ -28,7 +37,6 @@ struct Enrichment {
                                             mode: options.showsSavedCounter ? .showSaved : .count(options.otherBuild))
         }
         let readerFiles = making?.value ?? ReaderFiles.render(site, table: table, dates: dates)
-        model.site.releasePlainText()
-        return Enrichment(model: model, catalog: pictured.catalog, related: related, readerFiles: readerFiles, counter: counter)
+        return (related, readerFiles, counter)
     }
 }

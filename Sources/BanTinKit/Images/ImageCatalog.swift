@@ -237,7 +237,7 @@ struct PicturedSite {
     /// is read here for the last time (to find the line of each body image): a single build lets it go at the end.
     static func make(_ bodies: consuming RenderedBodies, options: Build.Options,
                      memory: BuildState.Memory) throws(BuildFailure) -> PicturedSite {
-        var model = bodies.model
+        var model = (consume bodies).model
         let projectRoot = options.contentDirectory.deletingLastPathComponent()
         let cache = options.imageCacheDirectory ?? projectRoot.appendingPathComponent(".bantin/images")
         let pipeline = ImagePipeline(settings: model.site.config.images, cacheDirectory: cache)

@@ -55,14 +55,19 @@ struct Pipeline {
     /// The stages from the sources to the planned output: every page with its values, fingerprinted against
     /// what the output holds. `sources` nil: read from the project's folders (the load stage, with its caches).
     mutating func plan(_ sources: SiteSources?, cached: Bool = false, memory: inout BuildState.Memory) throws -> Planned {
-        let (bodies, scan, cacheMisses) = try bodies(sources, cached: cached, memory: &memory)
+        // Each value is moved into the next stage (`take()`), never copied: a stage that lets go of what no later
+        // stage reads (the Markdown, the plain text, the page table) must hold the only reference to it.
+        var (bodies, scan, cacheMisses): (RenderedBodies?, InputScan?, Build.Report.CacheMisses?)
+        (bodies, scan, cacheMisses) = try self.bodies(sources, cached: cached, memory: &memory)
         let options = self.options
-        let pictured = try stages.run("images") { try PicturedSite.make(bodies, options: options, memory: memory) }
-        let enriched = try stages.run("enrich: related, counter; feeds, sitemap, search index") {
-            try Enrichment.make(pictured, options: options)
+        var pictured: PicturedSite? = try stages.run("images") {
+            try PicturedSite.make(bodies.take()!, options: options, memory: memory)
+        }
+        var enriched: Enrichment? = try stages.run("enrich: related, counter; feeds, sitemap, search index") {
+            try Enrichment.make(pictured.take()!, options: options)
         }
         var planned = try stages.run("render: page values, fingerprints") {
-            try PlannedOutput.make(enriched, options: options, memory: memory)
+            try PlannedOutput.make(enriched.take()!, options: options, memory: memory)
         }
         planned.report.articleCacheMisses = cacheMisses
         return Planned(output: planned, scan: scan)
@@ -77,9 +82,9 @@ struct Pipeline {
         defer { memory.articleCache = nil }
         let options = self.options
         // The files' text is in the model afterwards: taken, so it is not held twice.
-        let model = try stages.run("model") { try SiteModel.make(loaded.take()!, options: options, memory: &memory) }
+        var model: SiteModel? = try stages.run("model") { try SiteModel.make(loaded.take()!, options: options, memory: &memory) }
         if let cache = memory.articleCache { stages.run("markdown: bodies read from the article cache") { cache.parsesDone() } }
-        let bodies = stages.run("markdown") { RenderedBodies.make(model, memory: memory) }
+        let bodies = stages.run("markdown") { RenderedBodies.make(model.take()!, memory: memory) }
         let cacheMisses = memory.articleCache.map { (parsed: $0.parsedCount, rendered: $0.renderedCount, notRead: $0.notReadCount) }
         if let cache = memory.articleCache { stages.run("markdown: article cache written") { cache.save() } }
         return (bodies, scan, cacheMisses)

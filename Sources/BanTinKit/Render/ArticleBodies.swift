@@ -7,7 +7,7 @@ struct RenderedBodies {
 
     /// A single build lets the Markdown go once rendered; only `serve`'s memo compares it again.
     static func make(_ model: consuming SiteModel, memory: BuildState.Memory) -> RenderedBodies {
-        var bodies = RenderedBodies(model: model)
+        var bodies = RenderedBodies(model: consume model)
         // In place: a copy of the articles would hold every Markdown text until the stage ends.
         ArticleBodies.render(&bodies.model.site, memo: memory.remembers ? memory.bodies : memory.articleCache,
                              keepsMarkdown: memory.remembers)
