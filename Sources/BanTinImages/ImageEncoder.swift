@@ -63,7 +63,9 @@ struct ImageEncoder {
         guard info.pixelCount <= settings.maxPixels else {
             throw ImageProblem(path: path, kind: .tooManyPixels, message: String(
                 format: "the image is %d × %d pixels (%.0f megapixels), more than the %.0f allowed (images: max_pixels in site.yml); resize it before publishing",
-                info.width, info.height, Double(info.pixelCount) / 1e6, Double(settings.maxPixels) / 1e6))
+                info.width, info.height, Double(info.pixelCount) / 1e6, Double(settings.maxPixels) / 1e6),
+                reason: .tooManyPixels(width: info.width, height: info.height, megapixels: Int((Double(info.pixelCount) / 1e6).rounded()),
+                                       limit: Int((Double(settings.maxPixels) / 1e6).rounded())))
         }
         let widths = Self.widths(for: info.width, settings: settings)
         let fallbackWidth = min(settings.ogWidth, info.width)
@@ -171,8 +173,10 @@ struct ImageEncoder {
             data = image.save { bantin_vips_jpeg($0, $1, $2, Int32(quality.jpeg), Self.progressiveJPEG ? 1 : 0) }
         }
         guard let data else {
+            let detail = Vips.takeError()
             throw ImageProblem(path: path, kind: .outputFailed,
-                               message: "the \(format.rawValue.uppercased()) file \(image.width) px wide could not be written (\(Vips.takeError()))")
+                               message: "the \(format.rawValue.uppercased()) file \(image.width) px wide could not be written (\(detail))",
+                               detail: "\(format.rawValue.uppercased()) \(image.width) px: \(detail)")
         }
         return EncodedFile(role: role, format: format, width: image.width, height: image.height, data: data,
                            sha256: Vips.sha256(data))
@@ -182,6 +186,6 @@ struct ImageEncoder {
         let detail = Vips.takeError()
         return ImageProblem(path: path, kind: .damaged, message:
             "the image is damaged or cut short and cannot be decoded whole; open it on the computer it came from and save or export it again"
-            + (detail.isEmpty ? "" : " (\(detail))"))
+            + (detail.isEmpty ? "" : " (\(detail))"), detail: detail)
     }
 }

@@ -39,7 +39,8 @@ enum SourceReader {
                 let exists = FileManager.default.fileExists(atPath: url.path)
                 return .failure(ImageProblem(path: source.path, kind: .missing, message: exists
                     ? "the image cannot be read (\((error as NSError).localizedDescription))"
-                    : "the image file does not exist; check its name (letters, accents and capitals must match)"))
+                    : "the image file does not exist; check its name (letters, accents and capitals must match)",
+                    reason: exists ? .unreadable : .absent, detail: exists ? (error as NSError).localizedDescription : ""))
             }
         }
     }
@@ -57,10 +58,11 @@ struct Header {
 
     init(_ bytes: UnsafeRawBufferPointer, path: String) throws(ImageProblem) {
         guard Vips.started else {
-            throw ImageProblem(path: path, kind: .outputFailed, message: "libvips could not be started: \(Vips.takeError())")
+            let detail = Vips.takeError()
+            throw ImageProblem(path: path, kind: .outputFailed, message: "libvips could not be started: \(detail)", detail: detail)
         }
         guard bytes.count > 0, let base = bytes.baseAddress else {
-            throw ImageProblem(path: path, kind: .notAnImage, message: "the image file is empty")
+            throw ImageProblem(path: path, kind: .notAnImage, message: "the image file is empty", reason: .empty)
         }
         guard let loader = vips_foreign_find_load_buffer(base, bytes.count).map({ String(cString: $0) }) else {
             vips_error_clear()
@@ -69,11 +71,13 @@ struct Header {
         }
         guard let format = Header.format(loader: loader, bytes: bytes) else {
             throw ImageProblem(path: path, kind: .notAnImage,
-                               message: "this file is a \(Header.describe(loader: loader)) file, not a photo format bantin publishes; save it as JPEG or PNG")
+                               message: "this file is a \(Header.describe(loader: loader)) file, not a photo format bantin publishes; save it as JPEG or PNG",
+                               reason: .unpublishedFormat(Header.describe(loader: loader)))
         }
         guard let header = bantin_vips_header(base, bytes.count) else {
+            let detail = Vips.takeError()
             throw ImageProblem(path: path, kind: .damaged,
-                               message: "the image is damaged: its header cannot be read (\(Vips.takeError()))")
+                               message: "the image is damaged: its header cannot be read (\(detail))", detail: detail)
         }
         let image = VipsRef(header)
         let swap = image.orientationSwapsSides

@@ -104,7 +104,8 @@ public final class ImagePipeline: @unchecked Sendable {
             return processed(source, entry: try cache.store(key, encoded), key: key)
         } catch {
             throw ImageProblem(path: source.path, kind: .outputFailed, message:
-                "the resized files could not be written to \(cacheDirectory.path) (\((error as NSError).localizedDescription))")
+                "the resized files could not be written to \(cacheDirectory.path) (\((error as NSError).localizedDescription))",
+                detail: "\(cacheDirectory.path): \((error as NSError).localizedDescription)")
         }
     }
 

@@ -72,13 +72,32 @@ public struct ImageProblem: Error, Sendable, Hashable, CustomStringConvertible {
     /// The image as the editor knows it (`content/images/x.jpg`).
     public var path: String
     public var kind: Kind
-    /// A plain sentence saying what is wrong and, where it helps, what to do.
+    /// A plain sentence saying what is wrong and, where it helps, what to do (English, for logs).
     public var message: String
+    /// What went wrong, with its figures, for the caller to say in the editors' language.
+    public var reason: Reason
+    /// The library's or system's own words, untranslated ("" when there are none).
+    public var detail: String
 
-    public init(path: String, kind: Kind, message: String) {
+    public enum Reason: Sendable, Hashable {
+        case absent, unreadable, empty, notAPicture, damaged, outputFailed, logoNotDrawn
+        case unpublishedFormat(String)
+        case tooManyPixels(width: Int, height: Int, megapixels: Int, limit: Int)
+    }
+
+    public init(path: String, kind: Kind, message: String, reason: Reason? = nil, detail: String = "") {
         self.path = path
         self.kind = kind
         self.message = message
+        self.detail = detail
+        let byKind: Reason = switch kind {
+        case .missing: .absent
+        case .notAnImage: .notAPicture
+        case .damaged: .damaged
+        case .tooManyPixels: .tooManyPixels(width: 0, height: 0, megapixels: 0, limit: 0)
+        case .outputFailed: .outputFailed
+        }
+        self.reason = reason ?? byKind
     }
 
     /// `path: error: message`, as bantin's other diagnostics.

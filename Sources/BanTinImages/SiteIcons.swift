@@ -21,7 +21,8 @@ public struct SiteIcons: Sendable, Equatable {
     public static func make(logo: Data, path: String,
                             background: (Double, Double, Double) = (255, 255, 255)) throws(ImageProblem) -> SiteIcons {
         guard Vips.started else {
-            throw ImageProblem(path: path, kind: .outputFailed, message: "libvips could not be started: \(Vips.takeError())")
+            let detail = Vips.takeError()
+            throw ImageProblem(path: path, kind: .outputFailed, message: "libvips could not be started: \(detail)", detail: detail)
         }
         func png(_ width: Int, _ height: Int, logoWidth: Int, logoHeight: Int) throws(ImageProblem) -> Data {
             var out: UnsafeMutablePointer<VipsImage>?
@@ -30,10 +31,13 @@ public struct SiteIcons: Sendable, Equatable {
                                  Int32(logoWidth), Int32(logoHeight), background.0, background.1, background.2)
             }
             guard let drawn = VipsRef.take(status, out) else {
-                throw ImageProblem(path: path, kind: .notAnImage, message: "the logo could not be drawn (\(Vips.takeError()))")
+                let detail = Vips.takeError()
+                throw ImageProblem(path: path, kind: .notAnImage, message: "the logo could not be drawn (\(detail))",
+                                   reason: .logoNotDrawn, detail: detail)
             }
             guard let clean = drawn.withoutMetadata(), let bytes = clean.save({ bantin_vips_png($0, $1, $2) }) else {
-                throw ImageProblem(path: path, kind: .outputFailed, message: "the icon could not be encoded (\(Vips.takeError()))")
+                let detail = Vips.takeError()
+                throw ImageProblem(path: path, kind: .outputFailed, message: "the icon could not be encoded (\(detail))", detail: detail)
             }
             return bytes
         }

@@ -3,11 +3,21 @@ import Dispatch
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// `bantin serve`: builds the site, serves it, watches `content/` and `templates/`, rebuilds what changed
 /// after each save and tells open tabs to reload. A failed build is shown in the browser and the terminal,
 /// and the server keeps running until the next save fixes it.
 public struct DevServer: Sendable {
+    /// The port is taken: said in the editors' words, with how to choose another.
+    public struct PortBusy: Error, Sendable {
+        public var host: String
+        public var port: Int
+        public var message: Message {
+            Message("serve.portBusy", ["port": "\(port)", "url": "http://\(host):\(port)/", "other": "\(port + 1)"])
+        }
+    }
+
     public struct Options: Sendable {
         public var build: Build.Options
         public var host = "127.0.0.1"
@@ -70,7 +80,14 @@ public struct DevServer: Sendable {
                               onServerRunning: { channel in await onReady(channel.localAddress?.port ?? 0) },
                               logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
+            group.addTask {
+                do {
+                    try await app.run()
+                } catch let error as IOError where error.errnoCode == EADDRINUSE {
+                    // A second `bantin serve`, or another program, already has the port.
+                    throw PortBusy(host: options.host, port: options.port)
+                }
+            }
             group.addTask { try await watch() }
             group.addTask { [options, broadcaster] in
                 while !Task.isCancelled {

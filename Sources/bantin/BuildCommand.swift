@@ -27,11 +27,20 @@ struct BuildCommand: ParsableCommand {
         options.fullRebuild = full
         options.otherBuild = noWait ? .fail : .wait
         options.waiting = { Terminal.error(Terminal.say($0)) }
+        // In the wrong folder there is no site to build: say where to run it, and leave no status file there.
+        let siteFile = options.contentDirectory.appendingPathComponent("site.yml")
+        guard FileManager.default.fileExists(atPath: siteFile.path) else {
+            Terminal.error(Terminal.say(Message("build.siteMissing", ["path": "\(siteFile.relativePath)"])))
+            throw ExitCode.failure
+        }
+        let output = options.outputDirectory.relativePath
+        let outputExisted = FileManager.default.fileExists(atPath: options.outputDirectory.path)
         let progress = quiet || !ProgressLine.isAvailable ? nil : ProgressLine()
         if let progress { options.progress = { progress.update($0) } }
         do {
             let report = try Build.run(options)
             progress?.finish()
+            record(succeeded: true, options: options)
             Terminal.print(report.warnings)
             if timings {
                 for stage in report.stages {
@@ -43,8 +52,9 @@ struct BuildCommand: ParsableCommand {
         } catch let failure as BuildFailure {
             progress?.finish()
             Terminal.print(failure.diagnostics)
-            Terminal.error(Terminal.say(Message("cli.buildFailed", ["count": .count(failure.errors.count),
-                                                                   "output": "\(options.outputDirectory.relativePath)"])))
+            Terminal.error(Terminal.say(Message(outputExisted ? "cli.buildFailed" : "cli.buildFailedNoOutput",
+                                                ["count": .count(failure.errors.count), "output": "\(output)"])))
+            record(succeeded: false, problems: failure.diagnostics, options: options)
             throw ExitCode.failure
         } catch let busy as BuildLock.Busy {
             progress?.finish()
@@ -54,9 +64,23 @@ struct BuildCommand: ParsableCommand {
             throw exit
         } catch {
             progress?.finish()
-            Terminal.error(Terminal.say(Message("cli.buildFailedIO", ["reason": .message(FileProblem.message(error)),
-                                                                     "output": "\(options.outputDirectory.relativePath)"])))
+            Terminal.error(Terminal.say(Message(outputExisted ? "cli.buildFailedIO" : "cli.buildFailedIONoOutput",
+                                                ["reason": .message(FileProblem.message(error)), "output": "\(output)"])))
+            record(succeeded: false, reason: FileProblem.message(error), options: options)
             throw ExitCode.failure
+        }
+    }
+
+    /// The outcome where editors see it (`BuildStatus`): the timer's builds have no one watching their terminal.
+    /// A build that waited for another one and did not run leaves the status as that one wrote it.
+    private func record(succeeded: Bool, problems: [Diagnostic] = [], reason: Message? = nil, options: Build.Options) {
+        let project = BuildStatus.project(content: options.contentDirectory)
+        let status = BuildStatus.after(BuildStatus.load(project: project), succeeded: succeeded, problems: problems,
+                                       reason: reason, output: options.outputDirectory.lastPathComponent, now: Date())
+        if let error = status.save(project: project, language: Terminal.language,
+                                   timeZone: BuildStatus.timeZone(content: options.contentDirectory)) {
+            Terminal.error(Terminal.say(Message("status.notSaved", ["file": "\(BuildStatus.textName)",
+                                                                    "reason": .message(FileProblem.message(error))])))
         }
     }
 }

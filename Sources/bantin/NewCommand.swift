@@ -7,10 +7,10 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: Terminal.bilingual("help.new"))
 
-    @Argument(help: "The article's title.")
+    @Argument(help: ArgumentHelp(stringLiteral: Terminal.bilingual("help.newTitle")))
     var title: String
 
-    @Option(help: "A category's name or slug from site.yml (capitals and accents may be left out).")
+    @Option(help: ArgumentHelp(stringLiteral: Terminal.bilingual("help.newCategory")))
     var category: String
 
     @Option(help: "Tags, separated by commas.")

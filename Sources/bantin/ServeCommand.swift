@@ -30,8 +30,13 @@ struct ServeCommand: AsyncParsableCommand {
         }
         Self.stopOnInterrupt()
         let host = self.host
-        try await DevServer(options: options).run { port in
-            FileHandle.standardError.write(Data((Terminal.say(Message("serve.listening", ["url": "http://\(host):\(port)/"])) + "\n").utf8))
+        do {
+            try await DevServer(options: options).run { port in
+                FileHandle.standardError.write(Data((Terminal.say(Message("serve.listening", ["url": "http://\(host):\(port)/"])) + "\n").utf8))
+            }
+        } catch let busy as DevServer.PortBusy {
+            Terminal.error(Terminal.say(busy.message))
+            throw ExitCode.failure
         }
     }
 

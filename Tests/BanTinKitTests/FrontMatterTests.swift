@@ -58,7 +58,7 @@ import Testing
         let errors = Fixtures.failure([Fixtures.article("d", title: "Tin", date: "25/11/2026")])
         #expect(errors.count == 1)
         #expect(errors[0].line == 3)
-        #expect(errors[0].message.contains("YYYY-MM-DD"))
+        #expect(errors[0].message.contains("year-month-day"))
         #expect(errors[0].message.contains("2026-11-25"))
     }
 
@@ -67,8 +67,9 @@ import Testing
                       ("25.11.2026 08:30", "2026-11-25 08:30"), ("11/25/2026", nil), ("hôm nay", nil)])
     func unreadableDateIsRewrittenInTheExpectedFormat(_ typed: String, _ suggestion: String?) {
         let errors = Fixtures.failure([Fixtures.article("d", title: "Tin", date: typed)]).map(\.description)
-        let expected = "content/articles/d.md:3: error: \"date\": date \"\(typed)\" is not in a known format; expected "
-            + "YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or YYYY-MM-DDTHH:MM[:SS][±HH:MM|Z]" + (suggestion.map { " (write \(typed) as \($0))" } ?? "")
+        let expected = "content/articles/d.md:3: error: \"date\": date \"\(typed)\" is not in a known format; write "
+            + "year-month-day, as 2026-11-25, with a time if needed: 2026-11-25 08:30 or 2026-11-25 08:30:00 "
+            + "(with a time zone if needed: 2026-11-25T08:30:00+07:00)" + (suggestion.map { " (write \(typed) as \($0))" } ?? "")
         #expect(errors == [expected])
     }
 

@@ -196,13 +196,20 @@ extension ImageCatalog {
     /// What went wrong with a picture, in the editors' words; the image module's own sentence (English, with
     /// the numbers and libvips' reason) goes in as the detail.
     static func message(for problem: ImageProblem) -> Message {
-        let detail = Message.Argument.text(problem.message)
-        switch problem.kind {
-        case .missing: return Message("image.missing")
-        case .notAnImage: return Message("image.notAnImage", ["detail": detail])
+        // The library's words (libvips, the system) stay in brackets for the operator; bantin's are translated.
+        let detail = Message.Argument.message(problem.detail.isEmpty ? .verbatim("") : Message("image.detail", ["text": "\(problem.detail)"]))
+        switch problem.reason {
+        case .absent: return Message("image.missing")
+        case .unreadable: return Message("image.unreadable", ["detail": detail])
+        case .empty: return Message("image.empty")
+        case .notAPicture: return Message("image.notAnImage")
+        case .unpublishedFormat(let format): return Message("image.unpublishedFormat", ["format": "\(format)"])
         case .damaged: return Message("image.damaged", ["detail": detail])
-        case .tooManyPixels: return Message("image.tooManyPixels", ["detail": detail])
+        case .tooManyPixels(let width, let height, let megapixels, let limit):
+            return Message("image.tooManyPixels", ["width": .count(width), "height": .count(height),
+                                                   "megapixels": .count(megapixels), "limit": .count(limit)])
         case .outputFailed: return Message("image.outputFailed", ["detail": detail])
+        case .logoNotDrawn: return Message("image.logoNotDrawn", ["detail": detail])
         }
     }
 }

@@ -41,11 +41,21 @@ struct YAMLFields {
 
     init?(node: Node, file: String, lineOffset: Int) {
         guard let mapping = node.mapping else { return nil }
+        var oddlySpaced: [Diagnostic] = []
         self.init(
             file: file, lineOffset: lineOffset,
             entries: mapping.map { (key: $0.key.string ?? "\($0.key.any)", keyLine: $0.key.mark?.line, value: $0.value) }
-                .map { (key: $0.key, keyLine: $0.keyLine.map { $0 + lineOffset }, value: $0.value) },
+                .map { entry in
+                    let line = entry.keyLine.map { $0 + lineOffset }
+                    // "category\u{A0}: …" (a space from Word before the colon) reads as the key it was meant to be.
+                    guard entry.key.unicodeScalars.contains(where: YAMLMistakes.isOddSpace) else { return (key: entry.key, keyLine: line, value: entry.value) }
+                    let key = String(String.UnicodeScalarView(entry.key.unicodeScalars.filter { !YAMLMistakes.isOddSpace($0) }))
+                        .trimmingCharacters(in: .whitespaces)
+                    oddlySpaced.append(.warning(file, line: line, Message("yaml.oddSpaceInKey", ["key": "\(key)"])))
+                    return (key: key, keyLine: line, value: entry.value)
+                },
             mappingLine: node.mark.map { $0.line + lineOffset })
+        diagnostics = oddlySpaced
     }
 
     private init(file: String, lineOffset: Int, entries: [(key: String, keyLine: Int?, value: Node)], mappingLine: Int?) {
@@ -273,6 +283,10 @@ struct YAMLFields {
         case .scanner(let context, let problem, let mark, let yaml),
              .parser(let context, let problem, let mark, let yaml),
              .composer(let context, let problem, let mark, let yaml):
+            if let known = YAMLMistakes.explain(problem: problem, problemLine: mark.line, contextLine: context?.mark.line,
+                                                 yaml: yaml, lineOffset: lineOffset) {
+                return .error(file, line: known.line, known.message)
+            }
             // Yams' own words (`problem`, `context`) have no translation: they are quoted after bantin's.
             var arguments: [String: Message.Argument] = ["problem": "\(problem)"]
             arguments["context"] = .message(context.map { Message("yaml.context", ["text": "\($0.text)", "line": .count($0.mark.line + lineOffset)]) }

@@ -2,9 +2,6 @@ import Foundation
 
 /// Parses the dates editors type in front matter. A date without an offset is in the site's time zone.
 enum PublicationDate {
-    static let expectedFormats =
-        "YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or YYYY-MM-DDTHH:MM[:SS][±HH:MM|Z]"
-
     enum ParseError: Error, Equatable, CustomStringConvertible {
         case unrecognised(String)
         case outOfRange(String)
@@ -14,7 +11,8 @@ enum PublicationDate {
         var message: Message {
             switch self {
             case .unrecognised(let text):
-                Message("date.unrecognised", ["text": "\(text)", "formats": "\(PublicationDate.expectedFormats)",
+                // The accepted forms are written out in the catalogue, with examples and the language's own "or".
+                Message("date.unrecognised", ["text": "\(text)",
                                               "rewrite": .message(rewritten(text).map { Message("date.rewrite", ["text": "\(text)", "as": "\($0)"]) } ?? .verbatim(""))])
             case .outOfRange(let text):
                 Message("date.outOfRange", ["text": "\(text)"])
