@@ -78,9 +78,11 @@ public enum Build {
         /// "đã dựng 28 bài viết, 2 trang: 171 tệp trong 0,09 giây", plus what was held back and the warnings.
         public func summary(in language: Language) -> String {
             let none = Message.verbatim("")
-            let held = heldBack.total == 0 ? none : Message("summary.heldBack", [
-                "total": .count(heldBack.total), "drafts": .count(heldBack.drafts),
-                "scheduled": .count(heldBack.scheduled), "expired": .count(heldBack.expired)])
+            // Only the kinds there are: "(1 bản nháp)", not "(1 bản nháp, 0 hẹn giờ, 0 hết hạn)".
+            let kinds = [("summary.heldDrafts", heldBack.drafts), ("summary.heldScheduled", heldBack.scheduled),
+                         ("summary.heldExpired", heldBack.expired)]
+                .filter { $0.1 > 0 }.map { Message($0.0, ["count": .count($0.1)]).rendered(in: language) }
+            let held = heldBack.total == 0 ? none : Message("summary.heldBack", ["total": .count(heldBack.total), "kinds": .list(kinds)])
             let warned = warnings.isEmpty ? none : Message("summary.warnings", ["count": .count(warnings.count)])
             let incremental = filesUnchanged > 0 || filesRemoved > 0
             let cached = fromCache ? Message("summary.fromCache") : none
@@ -89,7 +91,8 @@ public enum Build {
                 "unchanged": .count(filesUnchanged), "removed": .count(filesRemoved), "seconds": .seconds(seconds),
                 "heldBack": .message(held), "warnings": .message(warned)]).rendered(in: language)
                 + cached.rendered(in: language)
-            return line + (counter.map { "\n" + $0.summary(in: language) } ?? "")
+            // No access log read (an editor's computer has none): nothing to say about the counter.
+            return line + (counter.flatMap { $0.files == 0 ? nil : "\n" + $0.summary(in: language) } ?? "")
         }
     }
 

@@ -130,7 +130,7 @@ import Testing
             expected.linesRead = 8; expected.views = 5; expected.bots = 1; expected.assets = 1; expected.malformed = 1
             return expected
         }())
-        #expect(report.summary.contains("\ncounter: 8 new lines read (1 log file): 5 views, 1 bots, 1 assets, 0 other, 1 malformed"))
+        #expect(report.summary.contains("\ncounter: 8 new lines read (1 log file): 5 page views, 1 search engines and bots, 1 photo, CSS and JS downloads, 0 other, 1 malformed"))
         #expect(CounterStore(url: project.state).load().state.totalViews == 5)
 
         // Built again on the same logs: the same pages, and the state file is not even rewritten.
@@ -138,7 +138,7 @@ import Testing
         let modified = try FileManager.default.attributesOfItem(atPath: project.state.path)[.modificationDate] as? Date
         let again = try Build.run(project.options)
         #expect(again.counter?.linesRead == 0)
-        #expect(again.summary.hasSuffix("\ncounter: 0 new lines read (1 log file, 1 unchanged): 0 views, 0 bots, 0 assets, 0 other, 0 malformed"))
+        #expect(again.summary.hasSuffix("\ncounter: 0 new lines read (1 log file, 1 unchanged): 0 page views, 0 search engines and bots, 0 photo, CSS and JS downloads, 0 other, 0 malformed"))
         #expect(try project.read("thong-ke/index.html") == statistics)
         #expect(try Data(contentsOf: project.state) == saved)
         #expect(try FileManager.default.attributesOfItem(atPath: project.state.path)[.modificationDate] as? Date == modified)
@@ -199,10 +199,23 @@ import Testing
         #expect(try project.read("thong-ke/so-lieu.json")
             == "{\"available\":true,\"time\":null,\"total\":892762,\"total_text\":\"892.762\",\"separator\":\".\",\"most_read\":[]}\n")
         #expect(try project.read("thong-ke/luot-xem.json") == "{}\n")
+        // An editor's computer has no access log: no warning on every build, no counter line in the summary.
+        #expect(!report.warnings.contains { $0.text.key.hasPrefix("counter.") })
+        #expect(!report.summary(in: .vi).contains("bộ đếm"))
+        #expect(!FileManager.default.fileExists(atPath: project.state.path))
+    }
+
+    @Test func logsThatWereCountedAndAreGoneAreStillWarnedAbout() throws {
+        let project = try makeProject()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        try CounterFixtures.write(Self.sampleLog, to: project.log)
+        let first = try Build.run(project.options)
+        #expect(first.summary(in: .vi).contains("\nbộ đếm: đọc 8 dòng nhật ký mới (1 tệp nhật ký): 5 lượt xem trang, 1 lượt của máy tìm kiếm và máy tự động, 1 lượt tải ảnh, CSS và JS"))
+        try FileManager.default.removeItem(at: project.log)
+        let report = try Build.run(project.options)
         #expect(report.warnings.map(\.description).contains {
             $0.hasPrefix("content/site.yml:10: warning: counter: no access log matches \"logs/access.log*\"")
         })
-        #expect(!FileManager.default.fileExists(atPath: project.state.path))
     }
 
     @Test func withoutACounterSectionTheCounterIsNotShown() throws {

@@ -201,7 +201,7 @@ import Testing
         var report = Build.Report()
         report.articles = 2
         report.heldBack = held
-        #expect(report.summary.contains("held back 3 (1 drafts, 1 scheduled, 1 expired)"))
+        #expect(report.summary.contains("held back 3 (1 draft, 1 scheduled, 1 expired)"))
     }
 }
 

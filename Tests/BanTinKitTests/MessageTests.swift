@@ -220,8 +220,8 @@ import BanTinImages
         report.filesUnchanged = 1_168
         report.heldBack.drafts = 1
         report.warnings = [.warning("content/site.yml", Message("counter.noLogs"))]
-        #expect(report.summary(in: .vi) == "đã dựng 28 bài viết, 2 trang: ghi 3 tệp, giữ nguyên 1.168 tệp, xóa 0 tệp trong 0,09 giây; chưa đăng 1 bài (1 bản nháp, 0 hẹn giờ, 0 hết hạn); 1 cảnh báo")
-        #expect(report.summary(in: .en) == "built 28 articles, 2 pages: 3 files written, 1168 unchanged, 0 removed in 0.09 s; held back 1 (1 drafts, 0 scheduled, 0 expired); 1 warning")
+        #expect(report.summary(in: .vi) == "đã dựng 28 bài viết, 2 trang: ghi 3 tệp, giữ nguyên 1.168 tệp, xóa 0 tệp trong 0,09 giây; chưa đăng 1 bài (1 bản nháp); 1 cảnh báo")
+        #expect(report.summary(in: .en) == "built 28 articles, 2 pages: 3 files written, 1168 unchanged, 0 removed in 0.09 s; held back 1 (1 draft); 1 warning")
     }
 
     @Test func theErrorPageOfServeIsInVietnamese() {

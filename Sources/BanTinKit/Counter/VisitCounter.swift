@@ -121,7 +121,10 @@ public struct VisitCounter: Sendable {
                                             Message("counter.noLogs")))
             }
             let (files, unmatched) = LogFiles.expand(patterns, root: locations.projectRoot)
-            for pattern in unmatched {
+            // A computer that has never had an access log (an editor's) gets no warning on every build; a
+            // server whose logs were counted before and are now gone still does.
+            let neverHadLogs = files.isEmpty && loaded.state.logs.isEmpty && loaded.state.newestEntry == nil
+            for pattern in unmatched where !neverHadLogs {
                 diagnostics.append(.warning(settings.file, line: settings.line,
                                             Message("counter.noMatch", ["pattern": "\(pattern)"])))
             }

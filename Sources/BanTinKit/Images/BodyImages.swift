@@ -46,12 +46,21 @@ struct BodyImages {
             guard let path = ImageCatalog.sitePath(source, basePath: basePathOf(catalog)), let image = catalog.images[path]
             else { continue }
             var values = catalog.values(image, alt: Self.unescape(match.alt), originalURL: source)
-            values["title"] = match.title.map(Self.unescape)
-            result += html[last..<match.range.lowerBound]
+            var range = match.range
+            // A photo with a title alone in its paragraph is a figure, its title the caption under it (a tooltip
+            // would be seen by no one on a phone, nor on paper). Elsewhere in a line it stays a tooltip.
+            if let title = match.title, html[..<range.lowerBound].hasSuffix("<p>"), html[range.upperBound...].hasPrefix("</p>") {
+                values["caption"] = Self.unescape(title)
+                range = html.index(range.lowerBound, offsetBy: -3)..<html.index(range.upperBound, offsetBy: 4)
+            } else {
+                values["title"] = match.title.map(Self.unescape)
+            }
+            guard range.lowerBound >= last else { continue }
+            result += html[last..<range.lowerBound]
             result += templates.names.contains(Self.templateName)
                 ? templates.render(Self.templateName, own: values).trimmingCharacters(in: .whitespacesAndNewlines)
                 : Self.plain(values)
-            last = match.range.upperBound
+            last = range.upperBound
         }
         return result + html[last...]
     }
@@ -91,7 +100,9 @@ struct BodyImages {
             + (values["srcset"] == nil ? "" : sizes)
             + attribute("width", values["width"]) + attribute("height", values["height"]) + attribute("alt", values["alt"])
             + attribute("title", values["title"]) + " loading=\"lazy\" decoding=\"async\">"
-        return sources.isEmpty ? img : "<picture>" + sources.joined() + img + "</picture>"
+        let picture = sources.isEmpty ? img : "<picture>" + sources.joined() + img + "</picture>"
+        guard let caption = values["caption"] else { return picture }
+        return "<figure class=\"body-figure\">" + picture + "<figcaption>" + ImageAlt.htmlEscape("\(caption)") + "</figcaption></figure>"
     }
 
     private struct Match {
