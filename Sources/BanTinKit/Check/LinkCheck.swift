@@ -47,7 +47,8 @@ struct LinkCheck {
     }
 
     private func missingImage(_ reference: String, file: String, line: Int?) -> Diagnostic {
-        .error(file, line: line, Message("check.imageMissing", ["image": "\(reference)"]))
+        .error(file, line: line, Message("check.imageMissing", [
+            "image": "\(reference)", "hint": .message(PictureNameHint.hint(for: reference, among: images.keys) ?? .verbatim(""))]))
     }
 
     /// A destination on this site, as a path below the base path: nil for other sites, mail, anchors.

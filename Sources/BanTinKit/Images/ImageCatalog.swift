@@ -112,6 +112,8 @@ struct ImageCatalog: Sendable {
         var catalog = ImageCatalog()
         catalog.urlPrefix = routes.resource("images") + "/"
         var files: [String: OutputPlanner.Copy] = [:]
+        // Read only when a picture is missing: the names a hint can point to.
+        lazy var pictureNames = ContentLoader(contentDirectory: contentDirectory, displayRoot: projectRoot).imageSizes().keys
         for (path, result) in zip(order, results) {
             switch result {
             case .success(let image):
@@ -125,8 +127,12 @@ struct ImageCatalog: Sendable {
                 }
             case .failure(let problem):
                 for use in usesByPath[path]! {
+                    var message = Self.message(for: problem)
+                    if problem.reason == .absent, let hint = PictureNameHint.hint(for: use.reference, among: pictureNames) {
+                        message.arguments["hint"] = .message(hint)
+                    }
                     problems.append(.error(use.file, line: use.line, Message("image.problem", [
-                        "reference": .text(use.reference), "path": .text(problem.path), "problem": .message(Self.message(for: problem))])))
+                        "reference": .text(use.reference), "path": .text(problem.path), "problem": .message(message)])))
                 }
             }
         }
@@ -199,7 +205,7 @@ extension ImageCatalog {
         // The library's words (libvips, the system) stay in brackets for the operator; bantin's are translated.
         let detail = Message.Argument.message(problem.detail.isEmpty ? .verbatim("") : Message("image.detail", ["text": "\(problem.detail)"]))
         switch problem.reason {
-        case .absent: return Message("image.missing")
+        case .absent: return Message("image.missing", ["hint": .message(.verbatim(""))])
         case .unreadable: return Message("image.unreadable", ["detail": detail])
         case .empty: return Message("image.empty")
         case .notAPicture: return Message("image.notAnImage")
