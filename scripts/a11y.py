@@ -12,7 +12,9 @@ sideways; boxes that scroll inside the page are listed.
 Keyboard (WCAG 2.4.3, 2.4.7), on every page at 390 and 1366 px: Tab is pressed until focus comes back round;
 every stop must be on screen, show a focus indicator (an outline or a box shadow), and the stops must go
 through the page's landmarks in reading order (header, menu, main content, sidebar, footer).
-At 390 px the page's length is printed in screens (844 px high), the figure the phone layout is judged by.
+At 390 px the page's length is printed in screens (844 px high), the figure the phone layout is judged by; and
+the phone layout is checked (PHONE_LAYOUT): no word of a table cell is split over two lines ("Tha|m dự",
+"100|%") and the lead photo is shorter than the screen; at 390 and 1366 px an album's large photo is centred.
 """
 import json
 import sys
@@ -126,6 +128,55 @@ return {page: document.documentElement.scrollWidth - width, boxes: boxes, height
 """
 
 
+# What readers see on a phone. A word split over two lines has a range with two line boxes.
+PHONE_LAYOUT = """
+const problems = [];
+for (const cell of document.querySelectorAll('.article-body td, .article-body th')) {
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const pattern = /\\S+/g;
+    let match;
+    while ((match = pattern.exec(node.data))) {
+      if (match[0].length > 24) continue;  // an address longer than a column may break; a syllable may not
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+      if (tops.size > 1) problems.push('the word "' + match[0] + '" in a table cell is split over lines');
+    }
+  }
+}
+const lead = document.querySelector('.article-figure img');
+if (lead && lead.getBoundingClientRect().height > innerHeight) {
+  problems.push('the lead photo is ' + Math.round(lead.getBoundingClientRect().height) + ' px high, more than the screen');
+}
+return problems;
+"""
+
+# An album's first large view, opened as its thumbnail's link does, once its (lazy) photo has loaded.
+ALBUM_VIEW = """
+const view = document.querySelector('.album-view');
+if (!view) return null;
+location.hash = view.id;
+const img = view.querySelector('img');
+if (!img.complete || !img.naturalWidth) return 'loading';
+const box = img.getBoundingClientRect();
+location.hash = '';
+return {left: box.left, right: innerWidth - box.right};
+"""
+
+
+def album_view_problems(driver):
+    try:
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script(ALBUM_VIEW) != "loading")
+    except TimeoutException:
+        return ["the album's large photo did not load within 10 s"]
+    box = driver.execute_script(ALBUM_VIEW)
+    if box and abs(box["left"] - box["right"]) > 2:
+        return [f"the album's large photo is not centred ({box['left']:.0f} px left, {box['right']:.0f} px right)"]
+    return []
+
+
 # Where the focused element is: its landmark's rank in reading order, whether it can be seen, and whether it
 # shows that it has focus. A hidden checkbox (the phone menu's toggle) shows focus on its label.
 FOCUS = """
@@ -201,8 +252,13 @@ def main():
                     targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
                     print(f"{path} @{width}: {'FAIL' if bad else 'note'} {impact} {violation['id']}: "
                           f"{violation['help']} ({len(violation['nodes'])}: {targets})")
+                layout = album_view_problems(driver)
                 if width == 390:
                     phone = driver.execute_script(SIDEWAYS)
+                    layout += driver.execute_script(PHONE_LAYOUT)
+                for problem in layout:
+                    failures += 1
+                    print(f"{path} @{width}: FAIL layout: {problem}")
                 stops, problems = keyboard(driver, path, width)
                 failures += len(problems)
                 for problem in problems:

@@ -39,6 +39,7 @@ public struct ArticleSource: Sendable {
             return (nil, [.error(file.path, line: line, error.message)])
         }
         let (parsed, yamlErrors) = YAMLFields.parse(parts.yaml, file: file.path, firstLine: parts.yamlLine)
+        let bullets = PastedBullets.read(parts.body, firstLine: parts.bodyLine, file: file.path)
         guard var fields = parsed else { return (nil, yamlErrors) }
         fields.warnAboutUnknownKeys(known: knownKeys)
 
@@ -65,12 +66,12 @@ public struct ArticleSource: Sendable {
             expiryDate: readDate(&fields, "expiryDate", timeZone: timeZone),
             related: fields.strings("related"),
             relatedLine: fields.line(of: "related"),
-            body: Composed.nfc(parts.body),
+            body: Composed.nfc(bullets.body),
             bodyLine: parts.bodyLine)
         var located = source
         located.lines = Dictionary(fields.keys.map { ($0, fields.line(of: $0)) }, uniquingKeysWith: { first, _ in first })
         let diagnostics = fields.takeDiagnostics() + MarkdownLimits.problems(in: parts.body, firstLine: parts.bodyLine)
-            .map { Diagnostic.error(file.path, line: $0.line, $0.message) }
+            .map { Diagnostic.error(file.path, line: $0.line, $0.message) } + [bullets.warning].compactMap { $0 }
         let usable = !diagnostics.contains { $0.severity == .error }
         return (usable ? located : nil, diagnostics)
     }

@@ -22,6 +22,7 @@ public struct PageSource: Sendable {
             return (nil, [.error(file.path, line: line, error.message)])
         }
         let (parsed, yamlErrors) = YAMLFields.parse(parts.yaml, file: file.path, firstLine: parts.yamlLine)
+        let bullets = PastedBullets.read(parts.body, firstLine: parts.bodyLine, file: file.path)
         guard var fields = parsed else { return (nil, yamlErrors) }
         fields.warnAboutUnknownKeys(known: knownKeys)
         let page = PageSource(
@@ -33,10 +34,10 @@ public struct PageSource: Sendable {
             aliases: fields.strings("aliases"),
             aliasesLine: fields.line(of: "aliases"),
             draft: fields.bool("draft") ?? false,
-            body: Composed.nfc(parts.body),
+            body: Composed.nfc(bullets.body),
             bodyLine: parts.bodyLine)
         let diagnostics = fields.takeDiagnostics() + MarkdownLimits.problems(in: parts.body, firstLine: parts.bodyLine)
-            .map { Diagnostic.error(file.path, line: $0.line, $0.message) }
+            .map { Diagnostic.error(file.path, line: $0.line, $0.message) } + [bullets.warning].compactMap { $0 }
         return (diagnostics.contains { $0.severity == .error } ? nil : page, diagnostics)
     }
 }
