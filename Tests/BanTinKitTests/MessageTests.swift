@@ -101,7 +101,7 @@ import BanTinImages
     @Test func misspeltKey() {
         let problem = Self.buildProblems([Self.article("w", "title: Tin\ndate: 2026-11-25\ncategory: Các vấn đề chung\ncategroy: x")]).first
         #expect(Self.both(problem) == [
-            "content/articles/w.md:5: cảnh báo: khóa \"categroy\" không được hỗ trợ trong phần đầu bài; có phải ý bạn là \"category\"?",
+            "content/articles/w.md:5: cảnh báo: bantin không biết khóa \"categroy\" trong phần đầu bài; có phải bạn định viết \"category\"?",
             "content/articles/w.md:5: warning: unknown key \"categroy\" in front matter; did you mean \"category\"?",
         ])
     }
@@ -109,7 +109,7 @@ import BanTinImages
     @Test func missingRequiredField() {
         let problem = Self.buildProblems([Self.article("x", "date: 2026-11-25\ncategory: Các vấn đề chung")]).first
         #expect(Self.both(problem) == [
-            "content/articles/x.md:2: lỗi: thiếu \"title\": mục này bắt buộc",
+            "content/articles/x.md:2: lỗi: thiếu \"title\": khóa này bắt buộc",
             "content/articles/x.md:2: error: \"title\" is required",
         ])
     }
@@ -155,7 +155,7 @@ import BanTinImages
         let problems = Self.buildProblems([Self.article("a", "title: Hội nghị\ndate: 2026-11-25\ncategory: Các vấn đề chung"),
                                            Self.article("b", "title: Hội nghị\ndate: 2026-11-26\ncategory: Các vấn đề chung")])
         #expect(Self.both(problems.first) == [
-            "content/articles/b.md:2: lỗi: slug \"hoi-nghi\" đã được dùng cho content/articles/a.md; hai bài viết không thể cùng địa chỉ /tin/hoi-nghi/: hãy đổi tiêu đề một bài hoặc thêm \"slug:\" khác",
+            "content/articles/b.md:2: lỗi: tên địa chỉ \"hoi-nghi\" đã được dùng cho content/articles/a.md; hai bài viết không thể cùng địa chỉ /tin/hoi-nghi/: hãy đổi tiêu đề một bài hoặc thêm \"slug:\" khác",
             "content/articles/b.md:2: error: slug \"hoi-nghi\" is already used by content/articles/a.md; two articles cannot share /tin/hoi-nghi/: give one a different title or a \"slug:\"",
         ])
     }
@@ -183,7 +183,7 @@ import BanTinImages
                                               imageHeaders: ["lon.jpg": .failure(notAPhoto)]), now: Fixtures.options.now)
         let vietnamese = problems.map { $0.rendered(in: .vi) }
         let english = problems.map { $0.rendered(in: .en) }
-        #expect(vietnamese.contains("content/articles/hong.md:6: lỗi: liên kết tới \"/tin/khong-co/\": không có bài viết nào có slug \"khong-co\""))
+        #expect(vietnamese.contains("content/articles/hong.md:6: lỗi: liên kết tới \"/tin/khong-co/\": không có bài viết nào có tên địa chỉ \"khong-co\""))
         #expect(english.contains("content/articles/hong.md:6: error: link to \"/tin/khong-co/\": there is no article with the slug \"khong-co\""))
         #expect(vietnamese.contains("content/articles/hong.md:8: lỗi: ảnh \"/images/mat.png\" không tồn tại: không có tệp này trong content/images/"))
         #expect(english.contains("content/articles/hong.md:8: error: image \"/images/mat.png\" does not exist: there is no such file in content/images/"))
@@ -228,8 +228,8 @@ import BanTinImages
         let problems = [Diagnostic.error("content/articles/tin-moi.md", line: 4, Message("category.unknown", ["name": "Thể thao", "known": "\"Các vấn đề chung\" (cac-van-de-chung)"]))]
         let page = ErrorPage.html(problems)
         #expect(page.contains("<html lang=\"vi\">"))
-        #expect(page.contains("<title>bantin: chưa dựng được trang</title>"))
-        #expect(page.contains("<h1>Chưa dựng được trang</h1>"))
+        #expect(page.contains("<title>bantin: chưa dựng được bản xem trước</title>"))
+        #expect(page.contains("<h1>Chưa dựng được bản xem trước</h1>"))
         #expect(page.contains("<p>Hãy sửa các tệp dưới đây rồi lưu lại: trang này sẽ tự tải lại.</p>"))
         #expect(page.contains("<li class=\"error\"><code>content/articles/tin-moi.md:4: lỗi: chuyên mục &quot;Thể thao&quot; không có trong site.yml; các chuyên mục hiện có: &quot;Các vấn đề chung&quot; (cac-van-de-chung)</code></li>"))
         #expect(ErrorPage.html(problems, language: .en).contains("<h1>The site could not be built</h1>"))
