@@ -93,8 +93,30 @@ import Testing
         #expect(problems.first?.text.rendered(in: .vi).hasPrefix("tiêu đề có dấu hai chấm") == true)
     }
 
+    @Test func anUnclosedQuoteOrBracketIsToldAtTheLineItOpens() throws {
+        let quote = try #require(error("title: \"Hội nghị tổng kết\ndate: 2026-11-25\ncategory: Các vấn đề chung\n"))
+        #expect(quote.line == 2)
+        #expect(quote.text.rendered(in: .vi).hasPrefix("dấu nháy \" mở ở dòng 2 chưa được đóng"))
+        let bracket = try #require(error("title: Tin\ntags: [a, b\ndate: 2026-11-25\ncategory: Các vấn đề chung\n"))
+        #expect(bracket.line == 3)
+        #expect(bracket.text.rendered(in: .vi).hasPrefix("dấu \"[\" mở ở dòng 3 chưa được đóng: hãy thêm \"]\""))
+    }
+
+    @Test func aColonInAListEntryAsksToQuoteTheEntry() throws {
+        let found = try #require(error("title: Tin\ndate: 2026-11-25\ncategory: Các vấn đề chung\ntags:\n  - thi đua\n  - Hội nghị: tổng kết\n"))
+        #expect(found.line == 7)
+        #expect(found.text.rendered(in: .vi) == "một dòng của \"tags\" có dấu hai chấm: hãy đặt cả dòng đó trong dấu nháy đơn, viết: - 'Hội nghị: tổng kết'")
+    }
+
+    @Test func aColonInAnAlbumCaptionIsToldAtItsLine() throws {
+        let (_, problems) = YAMLFields.parse("title: Album\nphotos:\n  - file: a.jpg\n    caption: Đồng chí A: phát biểu\n",
+                                             file: "content/albums/hoi-nghi/album.yml")
+        #expect(problems.first?.line == 4)
+        #expect(problems.first?.text.rendered(in: .vi).hasPrefix("giá trị của \"caption\" có dấu hai chấm") == true)
+    }
+
     @Test func otherMistakesKeepLibyamlsWordsAfterBantins() throws {
-        let found = try #require(error("title: Tin\ndate: 2026-11-25\ncategory: [Các vấn đề\n"))
+        let found = try #require(error("title: Tin\n- a\ndate: 2026-11-25\ncategory: Các vấn đề chung\n"))
         #expect(found.text.rendered(in: .vi).hasPrefix("YAML không đọc được cách viết ở đây"))
         #expect(found.text.rendered(in: .vi).contains("[YAML: "))
     }

@@ -135,6 +135,12 @@ struct YAMLFields {
                 if case .scalar(let scalar) = item {
                     let text = neutral(key, scalar.string, line: line(of: item) ?? line(of: key)).trimmingCharacters(in: .whitespaces)
                     if !text.isEmpty { result.append(text) }
+                } else if case .mapping(let pair) = item, pair.count == 1, let entry = pair.first,
+                          let left = entry.key.string, let right = entry.value.string {
+                    // "- Hội nghị: tổng kết": a colon in the entry made it a "key: value" pair.
+                    let text = left + ": " + right
+                    diagnostics.append(.error(file, line: line(of: item) ?? line(of: key), Message("yaml.colonInEntry", [
+                        "key": "\(key)", "example": "- \(YAMLMistakes.quoted(text))"])))
                 } else {
                     diagnostics.append(.error(file, line: line(of: item) ?? line(of: key),
                                               Message("field.entryNotText", ["key": "\(key)", "found": .message(Self.kind(of: item))])))
@@ -283,7 +289,8 @@ struct YAMLFields {
         case .scanner(let context, let problem, let mark, let yaml),
              .parser(let context, let problem, let mark, let yaml),
              .composer(let context, let problem, let mark, let yaml):
-            if let known = YAMLMistakes.explain(problem: problem, problemLine: mark.line, contextLine: context?.mark.line,
+            if let known = YAMLMistakes.explain(problem: problem, problemLine: mark.line, context: context?.text,
+                                                 contextLine: context?.mark.line,
                                                  yaml: yaml, lineOffset: lineOffset) {
                 return .error(file, line: known.line, known.message)
             }

@@ -56,7 +56,7 @@ enum YAMLMistakes {
 
     /// A recognised mistake: the line to fix and what to say, or nil to fall back to libyaml's words.
     /// `problemLine` and `contextLine` are 1-based lines of `yaml`, as libyaml marks them.
-    static func explain(problem: String, problemLine: Int, contextLine: Int?, yaml: String,
+    static func explain(problem: String, problemLine: Int, context: String? = nil, contextLine: Int?, yaml: String,
                         lineOffset: Int) -> (line: Int, message: Message)? {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         func text(_ line: Int) -> Substring? { lines.indices.contains(line - 1) ? lines[line - 1] : nil }
@@ -72,6 +72,17 @@ enum YAMLMistakes {
         for line in [contextLine, problemLine, problemLine - 1].compactMap({ $0 }) where line >= 1 {
             guard let content = text(line), let place = oddSpace(in: content) else { continue }
             return found(line, place == .afterColon ? "yaml.oddSpaceAfterColon" : "yaml.oddSpace", [:])
+        }
+
+        // A quote or a bracket opened and never closed: libyaml reads on to the end and blames the last line.
+        if let context, let line = contextLine, let content = text(line) {
+            if context.contains("quoted scalar"), let quote = content.first(where: { $0 == "\"" || $0 == "'" }) {
+                return found(line, "yaml.unclosedQuote", ["quote": "\(quote)"])
+            }
+            if context.contains("flow sequence") || context.contains("flow mapping") {
+                let (open, close) = context.contains("sequence") ? ("[", "]") : ("{", "}")
+                return found(line, "yaml.unclosedBracket", ["open": "\(open)", "close": "\(close)"])
+            }
         }
 
         // "category:Tin tức" or "category Tin tức": the key line libyaml was reading, not the next one it blames.
