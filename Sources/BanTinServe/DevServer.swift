@@ -58,7 +58,9 @@ public struct DevServer: Sendable {
     public func run(onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         await rebuild(reason: nil)
         let router = Router()
-        let files = SiteFiles(output: options.build.outputDirectory, status: status, language: options.language)
+        let files = SiteFiles(output: options.build.outputDirectory, status: status, language: options.language,
+                              project: BuildStatus.project(content: options.build.contentDirectory),
+                              timeZone: BuildStatus.timeZone(content: options.build.contentDirectory))
         let broadcaster = self.broadcaster
         router.get(RouterPath(LiveReload.scriptPath)) { _, _ in
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],

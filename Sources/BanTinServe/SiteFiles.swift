@@ -8,6 +8,9 @@ struct SiteFiles: Sendable {
     let output: URL
     let status: SiteStatus
     let language: Language
+    /// The project folder, where the published builds leave their outcome (`BuildStatus`).
+    var project: URL?
+    var timeZone = TimeZone(identifier: SiteConfig.defaultTimeZone) ?? .current
 
     func respond(to path: String) -> Response {
         if let problems = status.failure {
@@ -37,7 +40,9 @@ struct SiteFiles: Sendable {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         let type = Self.contentType(url.pathExtension)
         if type.hasPrefix("text/html") {
-            return html(LiveReload.inject(into: String(decoding: data, as: UTF8.self)), status: .ok)
+            let page = StatusBanner.inject(into: String(decoding: data, as: UTF8.self),
+                                           status: project.flatMap(BuildStatus.load), language: language, timeZone: timeZone)
+            return html(LiveReload.inject(into: page), status: .ok)
         }
         return Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -1,3 +1,4 @@
+import BanTinServe
 import Foundation
 import Testing
 @testable import BanTinKit
@@ -157,5 +158,41 @@ import Testing
         #expect(result.errors.contains("cổng \(port) đang bận: có thể một bản xem trước khác đang chạy (hãy mở http://127.0.0.1:\(port)/"))
         #expect(result.errors.contains("bantin serve --port \(port + 1)"))
         #expect(!result.errors.contains("Address already in use"))
+    }
+}
+
+/// The preview's pages carry the published builds' failure, where editors look most.
+@Suite struct PreviewStatusBannerTests {
+    @Test(.timeLimit(.minutes(2)))
+    func whileTheTimedBuildsFailEveryPreviewPageSaysSo() async throws {
+        let (folder, _) = try BuildStatusTests.project()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let zone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+        let failed = BuildStatus.after(BuildStatus.after(nil, succeeded: true, output: "public", now: Date(timeIntervalSince1970: 1_795_000_000)),
+                                       succeeded: false, problems: [.error("content/articles/tin.md", line: 2, Message("yaml.what.title"))],
+                                       output: "public", now: Date(timeIntervalSince1970: 1_795_000_300))
+        failed.save(project: folder, language: .vi, timeZone: zone)
+
+        var options = DevServer.Options(build: Build.Options(contentDirectory: folder.appendingPathComponent("content"),
+                                                             templatesDirectory: folder.appendingPathComponent("templates"),
+                                                             outputDirectory: folder.appendingPathComponent(".bantin/serve")))
+        options.port = 0
+        options.log = { _ in }
+        let (ports, portSink) = AsyncStream<Int>.makeStream()
+        let server = Task { try await DevServer(options: options).run { portSink.yield($0) } }
+        defer { server.cancel() }
+        var portIterator = ports.makeAsyncIterator()
+        let port = try #require(await portIterator.next())
+
+        let page = try await HTTPProbe.get(port: port, path: "/")
+        #expect(page.status == 200)
+        #expect(page.body.contains("<div role=\"alert\" id=\"bantin-trang-thai\""))
+        #expect(page.body.contains("<strong>bantin: CHƯA DỰNG ĐƯỢC cổng thông tin: lần dựng lúc 18:11 ngày 18/11/2026 bị lỗi"))
+        #expect(page.body.contains("vẫn hiện bản dựng tốt gần nhất, lúc 18:06 ngày 18/11/2026"))
+        #expect(page.body.contains("<code>content/articles/tin.md:2: lỗi: tiêu đề</code>"))
+
+        BuildStatus.after(failed, succeeded: true, output: "public", now: Date(timeIntervalSince1970: 1_795_000_600))
+            .save(project: folder, language: .vi, timeZone: zone)
+        #expect(!(try await HTTPProbe.get(port: port, path: "/").body.contains("bantin-trang-thai")))
     }
 }
