@@ -7,7 +7,7 @@ import Testing
     @Test func wordBulletsBecomeAListWithAWarningAtTheFirst() throws {
         let body = "Các nội dung chính:\n•\tTham dự hội nghị.\n•\tTổng kết năm.\n\t\u{F0B7}\u{A0}Khen thưởng.\n\nKết."
         let file = Fixtures.article("a", title: "Tin", body: body)
-        let (site, _, warnings) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: [file], pageFiles: [], options: Fixtures.options)
+        let (site, _, warnings) = try Fixtures.model(articleFiles: [file])
         #expect(site.articles.count == 1)
         let warning = try #require(warnings.first { $0.text.key == "bullets.pasted" })
         #expect(warning.line == 8)

@@ -65,7 +65,7 @@ import Testing
     @Test func aSpaceFromWordBeforeTheColonIsIgnoredWithAWarning() throws {
         let file = SourceFile(path: "content/articles/a.md",
                               text: "---\ntitle: Tin\ndate: 2026-11-25\ncategory\u{A0}: Các vấn đề chung\n---\nNội dung.\n")
-        let (site, _, warnings) = try Build.model(siteFile: Fixtures.siteFile, articleFiles: [file], pageFiles: [], options: Fixtures.options)
+        let (site, _, warnings) = try Fixtures.model(articleFiles: [file])
         #expect(site.articles.count == 1)
         #expect(warnings.contains { $0.line == 4 && $0.text.rendered(in: .vi).contains("dấu cách đặc biệt chép từ Word cạnh khóa \"category\"") })
     }
