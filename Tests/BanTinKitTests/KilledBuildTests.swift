@@ -58,8 +58,9 @@ import Testing
         #expect(try run(binary, arguments) == 0)
         let after = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(after.contains("Sở Đổi tên"))
-        // Nothing left beside the site but the output's lock file (never removed: see BuildLock) and the build cache.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".bantin", ".public.lock", "content", "public"])
+        // Nothing left beside the site but the output's lock file (never removed: see BuildLock), the build cache
+        // and the last build's outcome for the editors (BuildStatus).
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [".bantin", ".public.lock", "TRANG-THAI.txt", "content", "public"])
     }
 
     private func start(_ binary: URL, _ arguments: [String]) throws -> Process {
