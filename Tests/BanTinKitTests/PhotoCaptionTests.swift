@@ -22,6 +22,12 @@ import Testing
         #expect(print.contains(caption))
     }
 
+    @Test func aDrawingWithATitleHasItsCaptionToo() throws {
+        let file = Fixtures.article("a", title: "Tin có hình vẽ", body: "![Sơ đồ quy trình](/images/so-do.svg \"Hình: Quy trình <một cửa>\")")
+        let page = try #require(try Fixtures.build([file]).first { $0.key.hasPrefix("tin/") && $0.key.hasSuffix("/index.html") }?.value)
+        #expect(page.contains("<figure class=\"body-figure\"><img src=\"/images/so-do.svg\" alt=\"Sơ đồ quy trình\" loading=\"lazy\" decoding=\"async\"><figcaption>Hình: Quy trình &lt;một cửa&gt;</figcaption></figure>"))
+    }
+
     @Test func aTitleInsideALineStaysATooltip() throws {
         let images = ImageBuildTests()
         let project = try images.project(body: "Xem ảnh ![Ảnh](/images/phone.jpg \"Chú thích\") trong dòng.")

@@ -43,23 +43,27 @@ struct BodyImages {
         var last = html.startIndex
         for match in Self.matches(html) {
             let source = Self.unescape(match.src)
-            guard let path = ImageCatalog.sitePath(source, basePath: basePathOf(catalog)), let image = catalog.images[path]
-            else { continue }
-            var values = catalog.values(image, alt: Self.unescape(match.alt), originalURL: source)
+            let image = ImageCatalog.sitePath(source, basePath: basePathOf(catalog)).flatMap { catalog.images[$0] }
             var range = match.range
-            // A photo with a title alone in its paragraph is a figure, its title the caption under it (a tooltip
+            // A picture with a title alone in its paragraph is a figure, its title the caption under it (a tooltip
             // would be seen by no one on a phone, nor on paper). Elsewhere in a line it stays a tooltip.
-            if let title = match.title, html[..<range.lowerBound].hasSuffix("<p>"), html[range.upperBound...].hasPrefix("</p>") {
-                values["caption"] = Self.unescape(title)
-                range = html.index(range.lowerBound, offsetBy: -3)..<html.index(range.upperBound, offsetBy: 4)
-            } else {
-                values["title"] = match.title.map(Self.unescape)
-            }
-            guard range.lowerBound >= last else { continue }
+            let alone = html[..<range.lowerBound].hasSuffix("<p>") && html[range.upperBound...].hasPrefix("</p>")
+            let caption = alone ? match.title : nil
+            if caption != nil { range = html.index(range.lowerBound, offsetBy: -3)..<html.index(range.upperBound, offsetBy: 4) }
+            guard image != nil || caption != nil, range.lowerBound >= last else { continue }
             result += html[last..<range.lowerBound]
-            result += templates.names.contains(Self.templateName)
-                ? templates.render(Self.templateName, own: values).trimmingCharacters(in: .whitespacesAndNewlines)
-                : Self.plain(values)
+            if let image {
+                var values = catalog.values(image, alt: Self.unescape(match.alt), originalURL: source)
+                if let caption { values["caption"] = Self.unescape(caption) } else { values["title"] = match.title.map(Self.unescape) }
+                result += templates.names.contains(Self.templateName)
+                    ? templates.render(Self.templateName, own: values).trimmingCharacters(in: .whitespacesAndNewlines)
+                    : Self.plain(values)
+            } else if let caption {
+                // A drawing (SVG), an animation (GIF) or another site's picture is published as written, and its
+                // caption shown the same way. The attributes are cmark's, already escaped.
+                result += "<figure class=\"body-figure\"><img src=\"\(match.src)\" alt=\"\(match.alt)\" loading=\"lazy\" decoding=\"async\">"
+                    + "<figcaption>\(caption)</figcaption></figure>"
+            }
             last = range.upperBound
         }
         return result + html[last...]
