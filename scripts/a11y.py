@@ -128,7 +128,8 @@ return {page: document.documentElement.scrollWidth - width, boxes: boxes, height
 """
 
 
-# What readers see on a phone. A word split over two lines has a range with two line boxes.
+# What readers see on a phone. A word split over two lines has a range with two line boxes. An address (with
+# "@" or "/") may break to fit its column; a word (a syllable, "100%", "3.200") may not.
 PHONE_LAYOUT = """
 const problems = [];
 for (const cell of document.querySelectorAll('.article-body td, .article-body th')) {
@@ -137,7 +138,7 @@ for (const cell of document.querySelectorAll('.article-body td, .article-body th
     const pattern = /\\S+/g;
     let match;
     while ((match = pattern.exec(node.data))) {
-      if (match[0].length > 24) continue;  // an address longer than a column may break; a syllable may not
+      if (/[@\\/]/.test(match[0])) continue;
       const range = document.createRange();
       range.setStart(node, match.index);
       range.setEnd(node, match.index + match[0].length);

@@ -28,11 +28,7 @@ struct BuildCommand: ParsableCommand {
         options.otherBuild = noWait ? .fail : .wait
         options.waiting = { Terminal.error(Terminal.say($0)) }
         // In the wrong folder there is no site to build: say where to run it, and leave no status file there.
-        let siteFile = options.contentDirectory.appendingPathComponent("site.yml")
-        guard FileManager.default.fileExists(atPath: siteFile.path) else {
-            Terminal.error(Terminal.say(Message("build.siteMissing", ["path": "\(siteFile.relativePath)"])))
-            throw ExitCode.failure
-        }
+        try project.requireSite("build")
         let output = options.outputDirectory.relativePath
         let outputExisted = FileManager.default.fileExists(atPath: options.outputDirectory.path)
         let progress = quiet || !ProgressLine.isAvailable ? nil : ProgressLine()

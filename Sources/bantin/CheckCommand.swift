@@ -11,6 +11,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         project.language()
+        try project.requireSite("check")
         let (problems, articles, pages) = Build.check(project.build())
         for problem in problems { print(problem.rendered(in: Terminal.language)) }
         let errors = problems.filter { $0.severity == .error }.count

@@ -28,6 +28,15 @@ struct ProjectOptions: ParsableArguments {
         return chosen
     }
 
+    /// Stops with a clear message when there is no site.yml where `--content` points: the command was typed
+    /// outside the portal's folder (the commonest slip in a new terminal). Nothing is written there.
+    func requireSite(_ command: String) throws {
+        let siteFile = URL(fileURLWithPath: content).appendingPathComponent("site.yml")
+        guard !FileManager.default.fileExists(atPath: siteFile.path) else { return }
+        Terminal.error(Terminal.say(Message("build.siteMissing", ["path": "\(siteFile.relativePath)", "command": "\(command)"])))
+        throw ExitCode.failure
+    }
+
     /// The build's options, writing into `output` or else `defaultOutput`.
     func build(defaultOutput: String = "public") -> Build.Options {
         var options = Build.Options(contentDirectory: URL(fileURLWithPath: content),

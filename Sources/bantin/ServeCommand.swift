@@ -25,6 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
         options.port = port
         options.timings = timings
         options.language = project.language()
+        try project.requireSite("serve")
         options.log = { line in
             FileHandle.standardError.write(Data(("[\(Self.clock())] " + line + "\n").utf8))
         }

@@ -100,6 +100,12 @@ import Testing
         #expect(result.errors == "không thấy tệp content/site.yml: hãy chạy bantin build trong thư mục của cổng thông tin (thư mục có content/ và templates/), hoặc thêm --content\n")
         #expect(!result.errors.contains("giữ nguyên"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        for command in ["check", "serve"] {
+            let other = try Self.run([command], in: folder)
+            #expect(other.status == 1)
+            #expect(other.errors.hasPrefix("không thấy tệp content/site.yml: hãy chạy bantin \(command) trong thư mục của cổng thông tin"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
     @Test func aFirstBuildThatFailsDoesNotSayPublicWasKept() throws {
