@@ -87,6 +87,7 @@ import Testing
         let status = BuildStatus.after(nil, succeeded: false, problems: [.error("content/site.yml", line: 3, Message("site.missing"))],
                                        output: "public", now: Date(timeIntervalSince1970: 1_795_000_000))
         let text = status.text(in: .vi, timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
+        #expect(text.hasPrefix("bantin: CHƯA DỰNG ĐƯỢC cổng thông tin: lần dựng lúc 18:06 ngày 18/11/2026 bị lỗi\n"))
         #expect(text.contains("Chưa có lần dựng nào thành công: thư mục public/ chưa có gì để đăng."))
         #expect(!text.contains("vẫn hiện"))
         #expect(text.contains("content/site.yml:3: lỗi: "))

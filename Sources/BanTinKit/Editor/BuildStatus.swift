@@ -76,8 +76,9 @@ public struct BuildStatus: Codable, Sendable, Equatable {
         if succeeded {
             lines.append(Message("status.succeeded", ["time": when(time), "output": .text(output)]))
         } else {
-            lines.append(Message("status.failed", ["count": .count(failuresInARow), "time": when(time),
-                                                   "since": when(failingSince ?? time)]))
+            lines.append(failuresInARow > 1
+                ? Message("status.failed", ["count": .count(failuresInARow), "time": when(time), "since": when(failingSince ?? time)])
+                : Message("status.failedOnce", ["time": when(time)]))
             lines.append(lastSuccess.map { Message("status.stillShowing", ["time": when($0), "output": .text(output)]) }
                          ?? Message("status.neverBuilt", ["output": .text(output)]))
             if let reason { lines.append(Message("status.reason", ["reason": .message(reason)])) }
