@@ -38,6 +38,8 @@ extension Build {
         } catch {
             built = [.error(loader.display(content), Message.verbatim("\(error)"))]
         }
+        // The output folder a build with these options would refuse (it stops before reading anything).
+        built += OutputFolderSafety.problems(options, counter: loaded.siteFile.flatMap { SiteConfig.parse($0).0?.counter })
         // Where the build names an error, its words stand; the editors' checks add what it does not reach (a stage
         // it did not get to, links, descriptions).
         let places = Set(built.filter { $0.severity == .error }.map { "\($0.file):\($0.line ?? 1)" })

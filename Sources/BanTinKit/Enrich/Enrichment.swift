@@ -30,6 +30,8 @@ struct Enrichment {
             making = Concurrently { ReaderFiles.render(site, table: table, dates: dates) }
         })
         let counter = try site.config.counter.map { settings in
+            // The counter's state and logs must not be where the output is replaced whole.
+            try OutputFolderSafety.check(options, counter: settings)
             var locations = VisitCounter.Locations.project(of: options.contentDirectory)
             locations.now = options.now
             return try VisitCounter.prepare(pages: table, timeZone: site.config.timeZone, settings: settings,

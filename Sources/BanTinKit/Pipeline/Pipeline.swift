@@ -20,6 +20,8 @@ struct Pipeline {
     /// fingerprint differs from the output's manifest are rendered and written, and files of articles that are gone
     /// are removed: the result is the same as a build into an empty folder.
     mutating func build(memory: inout BuildState.Memory) throws -> Build.Report {
+        // An output that is or holds an input, or someone else's folder, would be replaced whole: refused first.
+        try OutputFolderSafety.check(options)
         // One build at a time on this output (released when the build ends, however it ends); then a killed
         // build's half-applied update is undone before anything can fail on the content.
         let outputLock = try BuildLock.acquire(BuildLock.file(forOutput: options.outputDirectory),
