@@ -62,7 +62,8 @@ public enum LogIngester {
                 head = try LogSources.head(url, count: LogIdentity.headLength)
                 source = try LogSources.open(url)
             } catch {
-                diagnostics.append(.warning(display(url), Message("counter.logUnreadable", ["problem": "\(error.description)"])))
+                diagnostics.append(.warning(display(url), Message(error.isNotALog ? "counter.notALog" : "counter.logUnreadable",
+                                                                  ["problem": .message(error.message)])))
                 continue
             }
             guard !head.isEmpty else { continue }
@@ -72,6 +73,10 @@ public enum LogIngester {
             let outcome = LogReader.lines(of: source, from: start) { tally.add($0) }
             tally.countOverlong(outcome.overlong)
             filesRead += 1
+            // Said whether or not any line came before the damage: a log read as empty must not pass in silence.
+            if let error = outcome.error {
+                diagnostics.append(.warning(display(url), Message("counter.logCut", ["problem": .message(error.message)])))
+            }
 
             let recordHead: UInt64
             if let match {
@@ -91,9 +96,7 @@ public enum LogIngester {
                 continue
             }
             seenHeads.insert(recordHead)
-            if let error = outcome.error {
-                diagnostics.append(.warning(display(url), Message("counter.logCut", ["problem": "\(error.description)"])))
-            } else if var fileStamp, source.isFinished || outcome.endsBeforeStart || Int64(outcome.end) == fileStamp.size {
+            if outcome.error == nil, var fileStamp, source.isFinished || outcome.endsBeforeStart || Int64(outcome.end) == fileStamp.size {
                 fileStamp.head = recordHead
                 unchanged[path] = fileStamp
             }

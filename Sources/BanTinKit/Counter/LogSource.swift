@@ -8,8 +8,13 @@ import Foundation
 
 /// Why a log could not be read; becomes a warning naming the file.
 struct LogReadError: Error, Sendable, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+    var message: Message
+    /// Not a log at all (a pipe, a device): a later build will not read it either.
+    var isNotALog = false
+    init(_ key: String, _ arguments: [String: Message.Argument] = [:]) { message = Message(key, arguments) }
+    /// The reason an errno gives, said in words.
+    init(_ key: String, errno code: Int32) { self.init(key, ["reason": .message(FileProblem.reasonMessage(code))]) }
+    var description: String { message.rendered(in: .en) }
 }
 
 /// The bytes of one log file as a stream, decompressed when the file is gzip. Offsets everywhere in the
@@ -42,7 +47,14 @@ enum LogSources {
         defer { buffer.deallocate() }
         var filled = 0
         while filled < count {
-            let read = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+            let read: Int
+            do {
+                read = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+            } catch {
+                // A damaged .gz still has the head it had: the lines before the damage are counted (and reported).
+                if filled > 0 { break }
+                throw error
+            }
             if read == 0 { break }
             filled += read
         }
@@ -59,7 +71,15 @@ final class PlainLogFile: LogSource {
     init(path: String) throws(LogReadError) {
         self.path = path
         descriptor = systemOpen(path)
-        guard descriptor >= 0 else { throw LogReadError("cannot be opened: \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw LogReadError("log.cannotOpen", errno: errno) }
+        // A pipe waits for a writer and a device never ends (/dev/zero): only a plain file is a log.
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            var error = LogReadError("log.notRegular")
+            error.isNotALog = true
+            throw error
+        }
     }
 
     deinit { close(descriptor) }
@@ -68,26 +88,29 @@ final class PlainLogFile: LogSource {
         while true {
             let count = systemRead(descriptor, buffer.baseAddress, buffer.count)
             if count >= 0 { return count }
-            if errno != EINTR { throw LogReadError("cannot be read: \(String(cString: strerror(errno)))") }
+            if errno != EINTR { throw LogReadError("log.cannotRead", errno: errno) }
         }
     }
 
     func skip(_ count: Int) throws(LogReadError) -> Int {
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw LogReadError("cannot be read: \(String(cString: strerror(errno)))") }
+        guard fstat(descriptor, &status) == 0 else { throw LogReadError("log.cannotRead", errno: errno) }
         let here = lseek(descriptor, 0, SEEK_CUR)
         let available = max(0, Int(status.st_size) - Int(here))
         let step = min(count, available)
         guard lseek(descriptor, off_t(step), SEEK_CUR) >= 0 else {
-            throw LogReadError("cannot be read: \(String(cString: strerror(errno)))")
+            throw LogReadError("log.cannotRead", errno: errno)
         }
         return step
     }
 }
 
 // The POSIX calls under names that do not clash with the methods above.
+/// Opened without waiting (`O_NONBLOCK`: opening a pipe would wait for a writer), then reads block again.
 private func systemOpen(_ path: String) -> Int32 {
-    open(path, O_RDONLY | O_CLOEXEC)
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    if descriptor >= 0 { _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK) }
+    return descriptor
 }
 
 private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
@@ -106,6 +129,9 @@ final class GzipLogFile: LogSource {
     private var input: UnsafeMutableRawBufferPointer
     private var inputEnded = false
     private var finished = false
+    /// Damage found after some bytes were decompressed: those are handed out first (as `zcat` prints them),
+    /// the error comes with the next read.
+    private var damage: LogReadError?
     var isFinished: Bool { true }
 
     init(file: PlainLogFile) throws(LogReadError) {
@@ -115,7 +141,7 @@ final class GzipLogFile: LogSource {
         let status = inflateInit2_(&stream, 15 + 32, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else {
             input.deallocate()
-            throw LogReadError("cannot be decompressed (zlib error \(status))")
+            throw LogReadError("log.zlibStart", ["status": .count(Int(status))])
         }
     }
 
@@ -125,6 +151,7 @@ final class GzipLogFile: LogSource {
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(LogReadError) -> Int {
+        if let damage { throw damage }
         guard !finished, buffer.count > 0 else { return 0 }
         stream.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
         stream.avail_out = uInt(buffer.count)
@@ -150,12 +177,18 @@ final class GzipLogFile: LogSource {
                 if inputEnded {
                     let produced = buffer.count - Int(stream.avail_out)
                     if produced > 0 { return produced }
-                    throw LogReadError("ends early: the .gz file is cut short (still being written?)")
+                    throw LogReadError("log.gzCutShort")
                 }
                 continue
             }
             guard status == Z_OK else {
-                throw LogReadError("is not valid gzip (zlib error \(status))")
+                let error = status == Z_DATA_ERROR
+                    ? LogReadError("log.gzDamaged", ["bytes": .count(Int(stream.total_out))])
+                    : LogReadError("log.notGzip", ["status": .count(Int(status))])
+                let produced = buffer.count - Int(stream.avail_out)
+                guard produced > 0 else { throw error }
+                damage = error
+                return produced
             }
         }
         return buffer.count - Int(stream.avail_out)
