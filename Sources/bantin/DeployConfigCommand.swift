@@ -38,34 +38,51 @@ struct DeployConfigCommand: ParsableCommand {
 
     func run() throws {
         project.language()
+        // Every path from the project folder (the one holding the content), as `build` resolves the counter's:
+        // run from anywhere, the set-up names the same folders. Options given relative are from here.
         let here = FileManager.default.currentDirectoryPath
-        let absolute = { (path: String) in path.hasPrefix("/") ? path : (here as NSString).appendingPathComponent(path) }
-        let siteFile = URL(fileURLWithPath: project.content).appendingPathComponent("site.yml")
+        let absolute = { (path: String) in
+            URL(fileURLWithPath: path.hasPrefix("/") ? path : (here as NSString).appendingPathComponent(path)).standardizedFileURL.path
+        }
+        let content = absolute(project.content)
+        let projectDirectory = (content as NSString).deletingLastPathComponent
+        let inProject = { (name: String) in (projectDirectory as NSString).appendingPathComponent(name) }
+        let templates = project.templates == "templates" ? inProject("templates") : absolute(project.templates)
+        let output = project.output.map(absolute) ?? inProject("public")
+        let siteFile = URL(fileURLWithPath: content).appendingPathComponent("site.yml")
         guard let text = try? String(contentsOf: siteFile, encoding: .utf8) else {
-            Terminal.error("\(siteFile.path): cannot be read")
+            Terminal.error(Terminal.say(Message("deploy.noSiteFile", ["file": .text(siteFile.path)])))
             throw ExitCode.failure
         }
+        // What `build` refuses in site.yml (a base_url it cannot read) must not become a set-up for another host.
         let (parsed, diagnostics) = SiteConfig.parse(SourceFile(path: siteFile.path, text: text))
-        guard let site = parsed else {
+        guard let site = parsed, !diagnostics.contains(where: { $0.severity == .error }) else {
             Terminal.print(diagnostics)
+            Terminal.error(Terminal.say(Message("deploy.siteFileErrors", ["file": .text(siteFile.path)])))
             throw ExitCode.failure
         }
         guard (1...59).contains(every) else {
-            Terminal.error("--every must be between 1 and 59 minutes")
+            Terminal.error(Terminal.say(Message("deploy.every")))
             throw ExitCode.failure
         }
         let log = accessLog.map(absolute)
-            ?? site.counter.flatMap { DeployConfig.accessLog(counterLogs: $0.logs, projectDirectory: here) }
+            ?? site.counter.flatMap { DeployConfig.accessLog(counterLogs: $0.logs, projectDirectory: projectDirectory) }
             ?? "/var/log/nginx/access.log"
-        var config = DeployConfig(serverName: serverName ?? site.baseURL.host ?? "_", projectDirectory: here,
-                                  siteRoot: absolute(project.output ?? "public"), accessLog: log)
+        var config = DeployConfig(serverName: serverName ?? site.baseURL.host ?? "_", projectDirectory: projectDirectory,
+                                  siteRoot: output, accessLog: log)
         if !listen.isEmpty { config.listen = listen }
         config.user = user
         config.minutes = every
         config.bantin = bantin
-        config.buildArguments = [("--content", project.content, "content"), ("--templates", project.templates, "templates"),
-                                 ("--output", project.output ?? "public", "public")]
+        // The timer builds in the project folder: only folders elsewhere than the defaults there are passed.
+        config.buildArguments = [("--content", content, inProject("content")), ("--templates", templates, inProject("templates")),
+                                 ("--output", output, inProject("public"))]
             .filter { $0.1 != $0.2 }.flatMap { [$0.0, $0.1] }
+        let problems = config.problems()
+        guard problems.isEmpty else {
+            for problem in problems { Terminal.error(Terminal.say(problem)) }
+            throw ExitCode.failure
+        }
         switch kind {
         case .nginx: print(config.nginx(), terminator: "")
         case .systemdService: print(config.systemdService(), terminator: "")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BanTinKit
 
@@ -63,5 +64,102 @@ struct DeployConfigTests {
             == "/var/log/nginx/access.log")
         #expect(DeployConfig.accessLog(counterLogs: ["/var/log/nginx/*.log"], projectDirectory: "/srv") == nil)
         #expect(DeployConfig.accessLog(counterLogs: [], projectDirectory: "/srv") == nil)
+    }
+
+    /// Each value that would break out of its line or its word is refused, once, naming the option.
+    @Test(arguments: [("server", "cong.vn;\n    include /etc/shadow"), ("server", "a.vn; listen 8080"), ("server", "$host"),
+                      ("server", "a.vn\r"), ("server", "a.vn {"), ("listen", "80;\n    root /"), ("listen", "80 ssl;"),
+                      ("listen", "443 # x"), ("user", "bantin\nExecStartPre=/bin/sh"), ("user", "root;"), ("user", "-x"),
+                      ("user", "a b"), ("user", ""), ("log", "/var/log/$host.log"), ("log", "/var/log/a\nb.log"),
+                      ("log", "logs/access.log"), ("root", "/srv/web/$uri"), ("root", "/srv/\"x\"/public"),
+                      ("bantin", "/opt/$HOME/bantin"), ("bantin", "/opt/a'b/bantin")])
+    func hostileValuesAreRefusedOneProblemEach(_ field: String, _ value: String) {
+        var hostile = config
+        switch field {
+        case "server": hostile.serverName = value
+        case "listen": hostile.listen = ["80", value]
+        case "user": hostile.user = value
+        case "log": hostile.accessLog = value
+        case "root": hostile.siteRoot = value
+        default: hostile.bantin = value
+        }
+        let problems = hostile.problems()
+        #expect(problems.count == 1, "\(problems)")
+        #expect(problems.first?.rendered(in: .vi).contains("chưa in gì") == true)
+        #expect(config.problems().isEmpty)
+        var names = config
+        names.serverName = "sldtbxh.vinhlong.gov.vn www.sldtbxh.vinhlong.gov.vn *.portal.vn _"
+        names.listen = ["443 ssl", "[::]:443 ssl default_server", "127.0.0.1:8080"]
+        #expect(names.problems().isEmpty)
+    }
+
+    @Test(arguments: ["/", "/public"])
+    func aProjectOrOutputAtTheRootIsRefused(_ root: String) {
+        var top = config
+        top.projectDirectory = root == "/" ? "/" : "/srv/bantin"
+        top.siteRoot = root == "/" ? "/public" : root
+        let problems = top.problems().map { $0.rendered(in: .en) }
+        #expect(problems.count == 1)
+        #expect(problems.first?.contains("root folder /") == true, "\(problems)")
+    }
+
+    /// `%` is a specifier in a systemd unit and a line break in a cron line: written so both read one `%`.
+    @Test func aPercentSignInAPathStaysOnePercentSign() {
+        var percent = DeployConfig(serverName: "_", projectDirectory: "/srv/50%off", siteRoot: "/srv/50%off/public",
+                                   accessLog: "/var/log/nginx/access.log")
+        percent.bantin = "/opt/%h/bantin"
+        #expect(percent.problems().isEmpty)
+        let service = percent.systemdService()
+        #expect(service.contains("\nWorkingDirectory=/srv/50%%off\n"))
+        #expect(service.contains("\nExecStart='/opt/%%h/bantin' build --quiet --no-wait\n"))
+        #expect(service.contains("\nReadWritePaths=/srv/50%%off\n"))
+        let cron = percent.cron().split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(cron == [#"*/5 * * * * bantin cd '/srv/50\%off' && '/opt/\%h/bantin' build --quiet --no-wait 2>&1 | logger -t bantin"#])
+        // A sibling whose name starts like the project is not inside it.
+        var sibling = config
+        sibling.siteRoot = "/srv/bantin-www/public"
+        #expect(sibling.systemdService().contains("\nReadWritePaths=/srv/bantin /srv/bantin-www\n"))
+    }
+
+    /// Run from another folder, the set-up names the project's folders (those `build` uses), and a site.yml
+    /// `build` would refuse gives no set-up at all.
+    @Test func theCommandResolvesFromTheProjectWhereverItRuns() throws {
+        let binary = try #require(KilledBuildTests.executable, "bantin executable not built")
+        let project = try HardeningRoundTwoTests.Project(siteYAML: Fixtures.siteYAML + "\ncounter:\n  logs: [\"logs/access.log*\"]\n")
+        defer { project.remove() }
+        let root = project.folder.standardizedFileURL.path
+        func run(_ arguments: [String]) throws -> (Int32, String) {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["deploy-config"] + arguments + ["--lang", "en", "--content", project.content.path]
+            process.currentDirectoryURL = URL(fileURLWithPath: "/")
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            try process.run()
+            let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
+        let (nginxStatus, nginx) = try run(["nginx"])
+        #expect(nginxStatus == 0)
+        #expect(nginx.contains("    root \(root)/public;\n"), "\(nginx)")
+        #expect(nginx.contains("    access_log \(root)/logs/access.log combined;\n"))
+        let (_, service) = try run(["systemd-service"])
+        #expect(service.contains("\nWorkingDirectory=\(root)\n"))
+        #expect(service.contains("\nReadWritePaths=\(root)\n"))
+        #expect(service.contains("\nExecStart=/usr/local/bin/bantin build --quiet --no-wait\n"), "\(service)")
+        let (_, cron) = try run(["cron"])
+        #expect(cron.contains(" cd \(root) && /usr/local/bin/bantin build"))
+        let (userStatus, user) = try run(["nginx", "--user", "bantin\nroot"])
+        #expect(userStatus == 1)
+        #expect(user.contains("--user"))
+
+        try Fixtures.siteYAML.replacingOccurrences(of: "base_url: ", with: "base_url: khong-phai-url ")
+            .writeReplacing(project.content.appendingPathComponent("site.yml"))
+        let (status, text) = try run(["nginx"])
+        #expect(status == 1)
+        #expect(!text.contains("server_name"))
+        #expect(text.contains("base_url"), "\(text)")
     }
 }

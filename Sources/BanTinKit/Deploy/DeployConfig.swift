@@ -41,6 +41,53 @@ public struct DeployConfig: Sendable {
         return name.hasPrefix("/") ? String(name) : (projectDirectory as NSString).appendingPathComponent(String(name))
     }
 
+    /// Every value that would not stay one value where it is printed, each with why: a line break or `;` in
+    /// `--user`, `--server-name` or `--listen` would add lines of its own to the configuration, a `$` in a path
+    /// would be an nginx variable, and a project at `/` would make the whole system writable to the service.
+    /// Empty: the configuration says what was asked.
+    public func problems() -> [Message] {
+        var problems: [Message] = []
+        func refuse(_ option: String, _ value: String, _ rule: String) {
+            problems.append(Message("deploy.badValue", ["option": .text(option), "value": .text(Diagnostic.escaped(value)),
+                                                        "rule": .message(Message(rule))]))
+        }
+        let names = serverName.split(separator: " ", omittingEmptySubsequences: false)
+        if names.isEmpty || names.contains(where: { $0.isEmpty || !$0.allSatisfy { Self.isASCIILetterOrDigit($0) || ".-_*".contains($0) } }) {
+            refuse("--server-name", serverName, "deploy.rule.serverName")
+        }
+        for address in listen where address.isEmpty || !address.allSatisfy({ Self.isASCIILetterOrDigit($0) || ".:[]_=- ".contains($0) })
+            || address.hasPrefix(" ") || address.hasSuffix(" ") {
+            refuse("--listen", address, "deploy.rule.listen")
+        }
+        if user.isEmpty || user.count > 32 || user.hasPrefix("-")
+            || !user.allSatisfy({ Self.isASCIILetterOrDigit($0) || "_.-".contains($0) }) {
+            refuse("--user", user, "deploy.rule.user")
+        }
+        for (option, path) in [("--content", projectDirectory), ("--output", siteRoot), ("--access-log", accessLog), ("--bantin", bantin)] {
+            if !path.hasPrefix("/") || path.contains(where: { $0.isNewline || $0.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } || "\"'\\".contains($0) }) {
+                refuse(option, path, "deploy.rule.path")
+            } else if path.contains("$") {
+                refuse(option, path, "deploy.rule.dollar")
+            }
+        }
+        for argument in buildArguments where argument.contains(where: { $0.isNewline || "\"'\\$".contains($0) }) {
+            refuse("--content/--templates/--output", argument, "deploy.rule.path")
+        }
+        if writablePaths.contains("/") || writablePaths.contains("\"/\"") {
+            problems.append(Message("deploy.rootWritable", ["folder": .text(projectDirectory)]))
+        }
+        return problems
+    }
+
+    private static func isASCIILetterOrDigit(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber)
+    }
+
+    /// A value in a systemd unit: `%` starts a specifier (`%h`, `%u`) there, `%%` is one `%`.
+    static func systemdValue(_ value: String) -> String {
+        value.replacingOccurrences(of: "%", with: "%%")
+    }
+
     /// The server block, for /etc/nginx/sites-available/.
     public func nginx() -> String {
         let root = siteRoot.hasSuffix("/") ? String(siteRoot.dropLast()) : siteRoot
@@ -117,8 +164,8 @@ public struct DeployConfig: Sendable {
         Group=\(user)
         # Reads nginx's access logs (owned by www-data:adm, mode 640).
         SupplementaryGroups=adm
-        WorkingDirectory=\(projectDirectory)
-        ExecStart=\(buildCommand)
+        WorkingDirectory=\(Self.systemdValue(projectDirectory))
+        ExecStart=\(Self.systemdValue(buildCommand))
         # 75: another build (an editor's, by hand) holds the output; the next tick builds.
         SuccessExitStatus=75
         Nice=10
@@ -127,7 +174,7 @@ public struct DeployConfig: Sendable {
         ProtectSystem=strict
         ProtectHome=yes
         PrivateTmp=yes
-        ReadWritePaths=\(writablePaths.joined(separator: " "))
+        ReadWritePaths=\(Self.systemdValue(writablePaths.joined(separator: " ")))
 
         """
     }
@@ -136,7 +183,8 @@ public struct DeployConfig: Sendable {
     /// next site beside the output).
     var writablePaths: [String] {
         let outputParent = (siteRoot as NSString).deletingLastPathComponent
-        let paths = outputParent.hasPrefix(projectDirectory) ? [projectDirectory] : [projectDirectory, outputParent]
+        let inside = outputParent == projectDirectory || outputParent.hasPrefix(projectDirectory.hasSuffix("/") ? projectDirectory : projectDirectory + "/")
+        let paths = inside ? [projectDirectory] : [projectDirectory, outputParent]
         return paths.map { $0.contains(" ") ? "\"\($0)\"" : $0 }
     }
 
@@ -165,9 +213,14 @@ public struct DeployConfig: Sendable {
         """
         # bantin: rebuild every \(minutes) minutes (printed by `bantin deploy-config cron`; docs/DEPLOY.md).
         # /etc/cron.d/bantin; the user must be in the adm group to read nginx's logs (adduser \(user) adm).
-        */\(minutes) * * * * \(user) cd \(Self.shellWord(projectDirectory)) && \(buildCommand) 2>&1 | logger -t bantin
+        */\(minutes) * * * * \(user) \(Self.cronCommand("cd " + Self.shellWord(projectDirectory) + " && " + buildCommand))
 
         """
+    }
+
+    /// The command of a cron line: cron turns an unescaped `%` into a line break, `\%` is one `%`.
+    static func cronCommand(_ command: String) -> String {
+        command.replacingOccurrences(of: "%", with: "\\%") + " 2>&1 | logger -t bantin"
     }
 
     /// A word as nginx reads it: quoted when it has spaces or characters nginx gives a meaning.
