@@ -17,6 +17,8 @@ public enum Build {
         public var showsSavedCounter = false
         /// Another build using the same output or counter state: wait for it, or fail at once (`--no-wait`).
         public var otherBuild: BuildLock.Policy = .wait
+        /// Seconds after which another build holding the lock is taken for hung: this one fails, saying so.
+        public var lockPatience = BuildLock.defaultPatience
         /// Told when this build waits for another (a line for the terminal).
         public var waiting: (@Sendable (Message) -> Void)?
         /// The image cache; nil: `.bantin/images/` beside `content/` (shared by `build` and `serve`).

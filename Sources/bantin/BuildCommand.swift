@@ -55,7 +55,9 @@ struct BuildCommand: ParsableCommand {
         } catch let busy as BuildLock.Busy {
             progress?.finish()
             Terminal.error(Terminal.say(Message("cli.buildNotRun", ["reason": .message(busy.message)])))
-            throw ExitCode(75)  // EX_TEMPFAIL: try again later
+            // EX_TEMPFAIL (try again later), which the timer's service takes for success; a hung build holding the
+            // lock is a failure someone must see.
+            throw busy.isStuck ? ExitCode.failure : ExitCode(75)
         } catch let exit as ExitCode {
             throw exit
         } catch {

@@ -26,7 +26,7 @@ struct Pipeline {
         // build's half-applied update is undone before anything can fail on the content.
         let outputLock = try BuildLock.acquire(BuildLock.file(forOutput: options.outputDirectory),
                                                what: Message("lock.output", ["folder": .text(options.outputDirectory.lastPathComponent + "/")]),
-                                               policy: options.otherBuild, waiting: options.waiting)
+                                               policy: options.otherBuild, patience: options.lockPatience, waiting: options.waiting)
         defer { withExtendedLifetime(outputLock) {} }
         try OutputWriter(output: options.outputDirectory).recover()
         // A build in a new process keeps a build cache for the next; when only the access logs changed since the
