@@ -16,6 +16,8 @@ public struct SiteIcons: Sendable, Equatable {
     public static let faviconSizes = [16, 32, 48]
     public static let appleTouchSize = 180
     public static let shareSize = (width: 1200, height: 630)
+    /// The largest width or height a logo may declare.
+    public static let maxLogoSide = 8192
 
     /// `background`: red, green and blue from 0 to 255, behind the logo (white by default).
     public static func make(logo: Data, path: String,
@@ -23,6 +25,21 @@ public struct SiteIcons: Sendable, Equatable {
         guard Vips.started else {
             let detail = Vips.takeError()
             throw ImageProblem(path: path, kind: .outputFailed, message: "libvips could not be started: \(detail)", detail: detail)
+        }
+        // The drawing's declared size bounds what the SVG renderer allocates: a logo declaring a million pixels
+        // a side took the build to 13.5 GB. A logo is drawn at most 1200 px wide; its own size need not be huge.
+        let declared = logo.withUnsafeBytes { bytes in
+            bantin_vips_header(bytes.baseAddress, bytes.count).map { header in
+                defer { g_object_unref(header) }
+                return (width: Int(vips_image_get_width(header)), height: Int(vips_image_get_height(header)))
+            }
+        }
+        guard let declared else {
+            throw ImageProblem(path: path, kind: .notAnImage, message: "the logo cannot be read (\(Vips.takeError()))")
+        }
+        guard declared.width <= maxLogoSide, declared.height <= maxLogoSide else {
+            throw ImageProblem(path: path, kind: .tooManyPixels, message: "the logo declares a drawing of \(declared.width) × \(declared.height) px; "
+                + "at most \(maxLogoSide) px a side is drawn: give the <svg> a smaller width and height (its viewBox keeps the shapes)")
         }
         func png(_ width: Int, _ height: Int, logoWidth: Int, logoHeight: Int) throws(ImageProblem) -> Data {
             var out: UnsafeMutablePointer<VipsImage>?

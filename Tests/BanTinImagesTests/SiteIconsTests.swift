@@ -52,4 +52,26 @@ import Testing
             (error as? ImageProblem)?.path == "templates/assets/favicon.svg"
         }
     }
+
+    /// A logo declaring a huge drawing (in any unit, or by its viewBox alone) is refused before it is drawn:
+    /// drawn, it took the build to 13.5 GB.
+    @Test(arguments: [#"width="1000000" height="1000000""#, #"width="1000000" height="10""#, #"width="10" height="900000""#,
+                      #"width="100000mm" height="100mm""#, #"width="1e6" height="1e6""#, #"width="200in" height="200in""#,
+                      #"viewBox="0 0 1000000 1000000""#])
+    func aLogoDeclaringAHugeDrawingIsRefusedBeforeItIsDrawn(_ size: String) {
+        let logo = Data(##"<svg xmlns="http://www.w3.org/2000/svg" \##(size)><rect width="100%" height="100%" fill="#c8102e"/></svg>"##.utf8)
+        #expect {
+            _ = try SiteIcons.make(logo: logo, path: "templates/assets/favicon.svg")
+        } throws: { error in
+            guard let problem = error as? ImageProblem else { return false }
+            return problem.kind == .tooManyPixels && problem.path == "templates/assets/favicon.svg"
+                && problem.message.contains("at most 8192 px a side")
+        }
+    }
+
+    @Test func aLogoOfAFewThousandPixelsIsDrawn() throws {
+        let logo = Data(##"<svg xmlns="http://www.w3.org/2000/svg" width="4096" height="2048"><circle cx="2048" cy="1024" r="900" fill="#c8102e"/></svg>"##.utf8)
+        let icons = try SiteIcons.make(logo: logo, path: "templates/assets/favicon.svg")
+        #expect(Self.pngSize(icons.shareImage).map { "\($0.0)x\($0.1)" } == "1200x630")
+    }
 }
