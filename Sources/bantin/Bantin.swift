@@ -11,10 +11,11 @@ struct Bantin: AsyncParsableCommand {
                       RelatedCommand.self, DeployConfigCommand.self, StatusCommand.self],
         defaultSubcommand: BuildCommand.self)
 
-    /// As the parser's own `main`, but its complaints about the command line are said in the editors' language.
+    /// As the parser's own `main`, but its complaints about the command line are said in the editors' language;
+    /// `new`'s title is kept from being read as options first (`NewCommand.protectingTitle`).
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(NewCommand.protectingTitle(Array(CommandLine.arguments.dropFirst())))
             if var command = command as? AsyncParsableCommand {
                 try await command.run()
             } else {

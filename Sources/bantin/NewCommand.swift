@@ -18,6 +18,32 @@ struct NewCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
+    /// `bantin new "-Hội nghị"`: a title starting with a dash would be read as options (`-h`: the help, exit 0),
+    /// so every word of `new` that is not one of its options goes after a `--`, where it can only be the title.
+    static func protectingTitle(_ arguments: [String]) -> [String] {
+        guard arguments.first == "new", !arguments.contains("--") else { return arguments }
+        let takesValue: Set<String> = ["--category", "--tags", "--content", "--templates", "--output", "--lang"]
+        let flags: Set<String> = ["--drafts", "-h", "--help"]
+        var options: [String] = [], words: [String] = []
+        var index = 1
+        while index < arguments.count {
+            let argument = arguments[index]
+            let name = String(argument.prefix { $0 != "=" })
+            if takesValue.contains(argument), index + 1 < arguments.count {
+                options += [argument, arguments[index + 1]]
+                index += 2
+                continue
+            }
+            if flags.contains(argument) || (takesValue.contains(name) && argument.contains("=")) {
+                options.append(argument)
+            } else {
+                words.append(argument)
+            }
+            index += 1
+        }
+        return ["new"] + options + (words.isEmpty ? [] : ["--"] + words)
+    }
+
     func run() throws {
         project.language()
         let contentFolder = URL(fileURLWithPath: project.content)

@@ -67,6 +67,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: content.appendingPathComponent("articles").path))
     }
 
+    /// A title starting with a dash is a title, not options (`-h…` printed the help and exited 0).
+    @Test(arguments: ["-hội nghị tổng kết", "- Tin vắn", "--help đi", "-c", "—Tin", "-5 điều cần biết"])
+    func theCommandTakesATitleStartingWithADash(_ title: String) throws {
+        let (binary, folder, content) = try Self.emptySite()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Fixtures.siteYAML.writeReplacing(content.appendingPathComponent("site.yml"))
+        for arguments in [["new", title, "--category", "cac-van-de-chung", "--content", content.path],
+                          ["new", "--content=" + content.path, "--category", "cac-van-de-chung", title]] {
+            #expect(try Self.run(binary, arguments) == 0, "\(arguments)")
+            let folderOfCategory = content.appendingPathComponent("articles/cac-van-de-chung")
+            let written = try FileManager.default.contentsOfDirectory(atPath: folderOfCategory.path)
+            #expect(written.count == 1, "\(written)")
+            let text = try String(contentsOf: folderOfCategory.appendingPathComponent(written.first ?? ""), encoding: .utf8)
+            let file = SourceFile(path: "content/articles/x.md", text: text)
+            #expect(ArticleSource.read(file, timeZone: Self.config.timeZone).0?.title == title)
+            try FileManager.default.removeItem(at: folderOfCategory)
+        }
+    }
+
     static func run(_ binary: URL, _ arguments: [String]) throws -> Int32 {
         let process = Process()
         process.executableURL = binary
