@@ -4,9 +4,19 @@ import Testing
 
 @Suite struct PathSafetyTests {
     @Test(arguments: ["../../etc/passwd", "/images/../../secret", "/images/%2e%2e/%2E%2E/x", "/images/%252e%252e/x",
-                      "images\\..\\x", "/images/./x"])
+                      "/images/./x"])
     func imagePathsThatLeaveTheSiteAreRefused(_ path: String) {
         #expect(throws: SitePath.Problem.climbsOut(path)) { try SitePath.image(path) }
+    }
+
+    /// A backslash (a Windows habit) is said as a backslash, not as an attempt to climb out with "..".
+    @Test(arguments: ["/tin-tuc\\123.html", "\\tin-tuc\\123.html", "/tin%5C123.html", "/tin%255C123.html", "/a\\b?id=1"])
+    func backslashesInAddressesAreNamedAsSuch(_ path: String) {
+        #expect(throws: SitePath.Problem.backslash(path)) { try SitePath.alias(path) }
+        let message = SitePath.Problem.backslash(path).message
+        #expect(message.rendered(in: .en).contains("has a backslash \"\\\""))
+        #expect(message.rendered(in: .vi).contains("dấu gạch chéo ngược"))
+        #expect(!message.rendered(in: .en).contains(".."))
     }
 
     @Test func imagePathsInsideTheSiteAndWebAddressesAreKept() throws {
