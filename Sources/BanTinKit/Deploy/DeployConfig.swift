@@ -134,6 +134,13 @@ public struct DeployConfig: Sendable {
             location = /thong-ke/luot-xem.json {
                 add_header Cache-Control "public, max-age=60";
             }
+            # A drawing opened at its own address runs as a page: no script, form or outside resource in it, whatever
+            # it holds (bantin refuses such SVGs; this is the second lock).
+            location ~* "\\.svgz?$" {
+                add_header Content-Security-Policy "default-src 'none'; img-src data:; style-src 'unsafe-inline'; sandbox" always;
+                add_header X-Content-Type-Options nosniff always;
+                add_header Cache-Control "public, max-age=600";
+            }
             # Resized photos carry a hash of their content in the name (name.960.3fa9c1d2.webp): a changed photo gets
             # a new name, so these are cached for a year.
             location ~ "^/images/.+\\.[0-9a-f]{8}\\.(webp|avif|jpg|png)$" {

@@ -64,6 +64,9 @@ struct SiteSources {
                                      displayRoot: projectRoot).filter {
                 !ImageCatalog.rasterExtensions.contains(($0.path as NSString).pathExtension.lowercased())
             }
+        // An editor's SVG with a script would run on the site's origin: refused before anything is written.
+        let unsafeDrawings = SVGSafety.problems(copies.filter { $0.path.hasPrefix("images/") })
+        if !unsafeDrawings.isEmpty { throw BuildFailure(problems + unsafeDrawings) }
         let locale = Result { () throws(BuildFailure) in try templateLoader.localeFile() }
         var sources = SiteSources(siteFile: siteFile, articleFiles: loaded.articleFiles, pageFiles: loaded.pageFiles,
                                   albumFiles: albums.files, templates: templates, locale: SourceFile(path: "", text: ""))
