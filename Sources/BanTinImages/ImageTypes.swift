@@ -48,7 +48,8 @@ public struct SourceImage: Sendable {
     public var stem: String {
         let name = (path as NSString).lastPathComponent
         let stem = (name as NSString).deletingPathExtension
-        return stem.isEmpty ? name : stem
+        // NFC: a name saved on macOS (NFD) gives the published files the spelling editors' links use.
+        return (stem.isEmpty ? name : stem).precomposedStringWithCanonicalMapping
     }
 
     var fileName: String { (path as NSString).lastPathComponent }
@@ -122,6 +123,14 @@ public struct ImageVariant: Sendable, Hashable {
     public var location: Location
     /// Hex SHA-256 of the file's bytes (empty for a passed-through source).
     public var sha256: String
+
+    /// The file name as it goes in an address: percent-encoded, so a space or a comma (a photo named
+    /// "Hội nghị 2026, đợt 1.jpg") does not end the URL in a `srcset`, nor a raw space make it invalid.
+    public var urlName: String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/,;")
+        return fileName.addingPercentEncoding(withAllowedCharacters: allowed) ?? fileName
+    }
 }
 
 /// What became of one source image.
@@ -188,7 +197,7 @@ public struct ProcessedImage: Sendable {
     /// `"{prefix}x.320.ab12cd34.webp 320w, {prefix}x.640.….webp 640w"` for a `srcset` attribute ("" for a format
     /// with no `srcset` files, such as the single fallback).
     public func srcset(for format: ImageFormat, urlPrefix: String = "") -> String {
-        variants(for: format).map { "\(urlPrefix)\($0.fileName) \($0.width)w" }.joined(separator: ", ")
+        variants(for: format).map { "\(urlPrefix)\($0.urlName) \($0.width)w" }.joined(separator: ", ")
     }
 
     /// The `<img src>`: the single fallback file; without one, the widest fallback-format file no wider than

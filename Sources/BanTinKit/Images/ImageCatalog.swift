@@ -93,7 +93,8 @@ struct ImageCatalog: Sendable {
                   rasterExtensions.contains((path as NSString).pathExtension.lowercased()) else { continue }
             if usesByPath[path] == nil {
                 // Appended, not resolved `relativeTo:` (which drops the last component of a folder URL without "/").
-                let file = content.appendingPathComponent(String(path.dropFirst())).standardizedFileURL
+                // Found in any Unicode spelling of its name (NFCNames).
+                let file = NFCNames.onDisk(String(path.dropFirst()), under: content).standardizedFileURL
                 let real = file.resolvingSymlinksInPath().path
                 guard file.path.hasPrefix(contentPath), real.hasPrefix(realContent + "/") else {
                     problems.append(.error(use.file, line: use.line, Message("image.outsideContent", ["reference": .text(use.reference)])))
@@ -166,7 +167,11 @@ struct ImageCatalog: Sendable {
         guard let reference, let path = Self.sitePath(reference, basePath: basePath), let image = images[path] else {
             return nil
         }
-        return values(image, alt: alt, originalURL: basePath + path.dropFirst())
+        // Percent-encoded as the resized files' names are: a raw space is no address.
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: ",;")
+        let encoded = String(path.dropFirst()).addingPercentEncoding(withAllowedCharacters: allowed) ?? String(path.dropFirst())
+        return values(image, alt: alt, originalURL: basePath + encoded)
     }
 
     func values(_ image: ProcessedImage, alt: String, originalURL: String) -> [String: Any] {
@@ -180,7 +185,7 @@ struct ImageCatalog: Sendable {
             return values
         }
         let fallback = image.fallback
-        values["src"] = urlPrefix + fallback.fileName
+        values["src"] = urlPrefix + fallback.urlName
         values["width"] = fallback.width
         values["height"] = fallback.height
         values["type"] = fallback.format.mimeType
@@ -191,7 +196,7 @@ struct ImageCatalog: Sendable {
             ["type": format.mimeType, "srcset": image.srcset(for: format, urlPrefix: urlPrefix)]
         }
         if let og = image.ogImage {
-            values["og"] = ["url": urlPrefix + og.fileName, "width": og.width, "height": og.height,
+            values["og"] = ["url": urlPrefix + og.urlName, "width": og.width, "height": og.height,
                             "type": og.format.mimeType] as [String: Any]
         }
         return values

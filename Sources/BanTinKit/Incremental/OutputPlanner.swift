@@ -168,7 +168,8 @@ extension OutputPlanner.Copy {
         var ignored: [Diagnostic] = []
         let root = folder.standardizedFileURL.path + "/"
         return FileTree.files(under: folder, inside: folder, diagnostics: &ignored, display: reader.display).map { url in
-            let relative = String(url.standardizedFileURL.path.dropFirst(root.count))
+            // Published under the NFC spelling, the one editors' links use (a name copied from macOS is NFD).
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.count)).precomposedStringWithCanonicalMapping
             return OutputPlanner.Copy(source: url, sourceName: reader.display(url), path: destination + "/" + relative)
         }
     }
