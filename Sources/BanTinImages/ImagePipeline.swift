@@ -31,13 +31,14 @@ public final class ImagePipeline: @unchecked Sendable {
 
     /// `workers` defaults to the active cores; `vipsThreads` (libvips' threads per image, process-wide) to
     /// `vipsThreadsPerWorker`, 0 meaning libvips' own default (one per core). Both are for measurements.
+    /// `trustsSignatures`: false (`build --full`) hashes every source instead of trusting its remembered signature.
     public init(settings: ImageSettings = ImageSettings(), cacheDirectory: URL, workers: Int? = nil,
-                vipsThreads: Int? = nil) {
+                vipsThreads: Int? = nil, trustsSignatures: Bool = true) {
         self.settings = settings
         self.cacheDirectory = cacheDirectory
         self.workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
         self.cache = ImageCache(directory: cacheDirectory)
-        self.sourceHashes = SourceHashes(cacheDirectory: cacheDirectory)
+        self.sourceHashes = SourceHashes(cacheDirectory: cacheDirectory, trustsSignatures: trustsSignatures)
         Vips.setThreadsPerImage(vipsThreads ?? Self.vipsThreadsPerWorker)
     }
 

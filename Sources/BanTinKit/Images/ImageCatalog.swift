@@ -258,7 +258,7 @@ struct PicturedSite {
         var model = (consume bodies).model
         let projectRoot = options.contentDirectory.deletingLastPathComponent()
         let cache = options.imageCacheDirectory ?? projectRoot.appendingPathComponent(".bantin/images")
-        let pipeline = ImagePipeline(settings: model.site.config.images, cacheDirectory: cache)
+        let pipeline = ImagePipeline(settings: model.site.config.images, cacheDirectory: cache, trustsSignatures: !options.fullRebuild)
         let siteFile = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: projectRoot)
             .display(options.contentDirectory.appendingPathComponent("site.yml"))
         let uses = ImageCatalog.collectUses(model.site, siteFile: siteFile)

@@ -21,6 +21,13 @@ struct InputScan: Codable, Equatable {
         var hash: UInt64?
     }
 
+    /// The file's status has not changed since `time` (the scan its signature was taken in): a file rewritten in
+    /// place with its old modification time set back (`touch -d`, `cp -p`, `rsync -t`) has the same size,
+    /// time and inode, but a later status change time, and is hashed.
+    static func untouched(_ info: stat, since time: Int64) -> Bool {
+        info.changedNanoseconds < time
+    }
+
     /// Files this large are not hashed by a scan (at 10,000 articles the texts are 50 MB: 0.05 s on 2 cores).
     static let hashLimit: Int64 = 1 << 20
     /// A file modified this close before the scan (nanoseconds) is "racy": its time may not change on a second
@@ -60,12 +67,14 @@ struct InputScan: Codable, Equatable {
             for file in previous.files where file.hash != nil && file.modified < previous.time - racyWindow { known[file.path] = file }
         }
         nonisolated(unsafe) let reusable = known
+        let previousTime = previous?.time ?? 0
         let files = Parallel.mapReading(entries.count) { index -> (file: File, unchanged: Bool) in
             let (path, display, info) = entries[index]
             let file = File(path: display, size: Int64(info.st_size), modified: info.modifiedNanoseconds, inode: UInt64(info.st_ino))
             var hashed = file
             guard file.size <= hashLimit, !display.hasSuffix(linkSuffix) else { return (hashed, false) }
-            if let old = reusable[display], old.size == file.size, old.modified == file.modified, old.inode == file.inode {
+            if let old = reusable[display], old.size == file.size, old.modified == file.modified, old.inode == file.inode,
+               Self.untouched(info, since: previousTime) {
                 hashed.hash = old.hash
                 return (hashed, true)
             } else if readByLoad && Self.isReadByLoad(display) {
@@ -116,7 +125,8 @@ struct InputScan: Codable, Equatable {
             let was = known[index]
             guard was.path == display, was.size == Int64(info.st_size) else { return false }
             let racy = was.modified >= scanTime - Self.racyWindow
-            if !racy, was.modified == info.modifiedNanoseconds, was.inode == UInt64(info.st_ino) { return true }
+            if !racy, was.modified == info.modifiedNanoseconds, was.inode == UInt64(info.st_ino),
+               Self.untouched(info, since: scanTime) { return true }
             guard let hash = was.hash else { return false }
             return Self.hash(path) == hash
         }
