@@ -112,3 +112,39 @@ struct Header {
         return name.uppercased()
     }
 }
+
+/// What a file is by its first bytes, as libvips' loaders recognise them, whatever its name says: a JPEG saved
+/// as `.jfif`, `.jpe`, `.gif`, `.bak` or with no extension is a photo all the same, and is published only through
+/// libvips (its metadata gone), never as it is.
+public enum FileKind: Sendable, Equatable {
+    /// A photo or bitmap (JPEG, PNG, WebP, TIFF, HEIC, AVIF, BMP, …).
+    case raster
+    /// A GIF (published as it is, for its animation).
+    case gif
+    /// An SVG drawing.
+    case svg
+    /// A PDF, or anything libvips does not read as a picture (documents, archives).
+    case other
+
+    /// Reads at most the first 64 KB of `url`.
+    public static func of(_ url: URL) -> FileKind {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return .other }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
+        return of(head)
+    }
+
+    public static func of(_ head: Data) -> FileKind {
+        guard Vips.started, !head.isEmpty else { return .other }
+        let loader = head.withUnsafeBytes { bytes in
+            vips_foreign_find_load_buffer(bytes.baseAddress, bytes.count).map { String(cString: $0) }
+        }
+        vips_error_clear()
+        guard let name = loader?.lowercased() else { return .other }
+        if name.contains("svg") { return .svg }
+        if name.contains("gif") { return .gif }
+        // A PDF is a document editors link to, not a picture (poppler's or ImageMagick's loader may claim it).
+        if name.contains("pdf") || head.starts(with: Data("%PDF".utf8)) { return .other }
+        return .raster
+    }
+}

@@ -20,10 +20,11 @@ struct ImageCatalog: Sendable {
     static let empty = ImageCatalog()
 
     /// Extensions of files the image module reads; others (PDF, …) are not pictures and are left alone.
-    static let pictureExtensions: Set<String> = ["jpg", "jpeg", "png", "webp", "avif", "heic", "heif", "tif", "tiff",
-                                                 "gif", "svg"]
+    static let pictureExtensions: Set<String> = ["jpg", "jpeg", "jfif", "jpe", "png", "webp", "avif", "heic", "heif",
+                                                 "tif", "tiff", "bmp", "gif", "svg"]
     /// Of them, those published only as resized copies (SVG and GIF are published as they are).
-    static let rasterExtensions: Set<String> = ["jpg", "jpeg", "png", "webp", "avif", "heic", "heif", "tif", "tiff"]
+    static let rasterExtensions: Set<String> = ["jpg", "jpeg", "jfif", "jpe", "png", "webp", "avif", "heic", "heif",
+                                                "tif", "tiff", "bmp"]
 
     /// One place an image is shown, for messages: the file and line that name it.
     struct Use {
@@ -89,8 +90,11 @@ struct ImageCatalog: Sendable {
         for use in uses {
             // Drawings (SVG) and animations (GIF) are published as they are, by the copy of content/images/: a
             // drawing without a size of its own is fine for browsers, and would be an error for libvips.
+            // A ".gif" goes through the image module too, which decides by the bytes: a GIF comes back to be published
+            // as it is, a JPEG named .gif is resized like any photo (published raw, it kept its metadata).
             guard let path = sitePath(use.reference, basePath: routes.basePath),
-                  rasterExtensions.contains((path as NSString).pathExtension.lowercased()) else { continue }
+                  rasterExtensions.contains((path as NSString).pathExtension.lowercased())
+                    || (path as NSString).pathExtension.lowercased() == "gif" else { continue }
             if usesByPath[path] == nil {
                 // Appended, not resolved `relativeTo:` (which drops the last component of a folder URL without "/").
                 // Found in any Unicode spelling of its name (NFCNames).
@@ -157,8 +161,13 @@ struct ImageCatalog: Sendable {
         let folder = contentDirectory.appendingPathComponent("images")
         return OutputPlanner.Copy.all(in: folder, to: "images", displayRoot: projectRoot).compactMap { copy in
             let ext = (copy.path as NSString).pathExtension.lowercased()
-            guard rasterExtensions.contains(ext), !used.contains("/" + copy.path) else { return nil }
-            return .warning(copy.sourceName, line: 1, Message("image.unused", ["path": .text("/" + copy.path)]))
+            guard !used.contains("/" + copy.path) else { return nil }
+            if rasterExtensions.contains(ext) {
+                return .warning(copy.sourceName, line: 1, Message("image.unused", ["path": .text("/" + copy.path)]))
+            }
+            // A photo under another name (.bak, "~", none): not published as it is, and not usable by that name.
+            guard !pictureExtensions.contains(ext), FileKind.of(copy.source) == .raster else { return nil }
+            return .warning(copy.sourceName, line: 1, Message("image.photoMisnamed", ["path": .text("/" + copy.path)]))
         }
     }
 

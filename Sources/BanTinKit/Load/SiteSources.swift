@@ -1,3 +1,4 @@
+import BanTinImages
 import Foundation
 
 /// The load stage's result: everything a build reads from disk, read once. Editors' files, the designer's
@@ -60,9 +61,12 @@ struct SiteSources {
         }
         let copies = OutputPlanner.Copy.all(in: templateLoader.assetsDirectory, to: "assets", displayRoot: projectRoot)
             // Photos are published as the images stage's resized copies, never as they are.
+            // Photos are published as the images stage's resized copies, never as they are: known by their name,
+            // or by their bytes when the name says something else (.jfif, .gif, .bak, none).
             + OutputPlanner.Copy.all(in: options.contentDirectory.appendingPathComponent("images"), to: "images",
                                      displayRoot: projectRoot).filter {
                 !ImageCatalog.rasterExtensions.contains(($0.path as NSString).pathExtension.lowercased())
+                    && FileKind.of($0.source) != .raster
             }
         // An editor's SVG with a script would run on the site's origin: refused before anything is written.
         let unsafeDrawings = SVGSafety.problems(copies.filter { $0.path.hasPrefix("images/") })
