@@ -114,6 +114,11 @@ struct ImageCatalog: Sendable {
             usesByPath[path, default: []].append(use)
         }
         let results = pipeline.process(order.map { sources[$0]! })
+        // A cache folder that cannot be written fails every photo: one error about the folder, not one per article.
+        if results.contains(where: { if case .failure(let problem) = $0 { problem.kind == .outputFailed } else { false } }),
+           let reason = unwritable(pipeline.cacheDirectory) {
+            throw BuildFailure([.error(display(pipeline.cacheDirectory) + "/", Message("image.cacheUnwritable", ["reason": .message(reason)]))])
+        }
         var catalog = ImageCatalog()
         catalog.urlPrefix = routes.resource("images") + "/"
         var files: [String: OutputPlanner.Copy] = [:]
@@ -146,6 +151,21 @@ struct ImageCatalog: Sendable {
         catalog.encodedFiles = pipeline.encodeCount
         catalog.warnings = problems
         return catalog
+    }
+
+    /// Why nothing can be written in `folder` (made when missing), or nil when a file can be.
+    static func unwritable(_ folder: URL) -> Message? {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            return FileProblem.code(of: error).map(FileProblem.reasonMessage) ?? .verbatim(FileProblem.describe(error))
+        }
+        let probe = folder.appendingPathComponent(".write-test-\(UUID().uuidString)")
+        let descriptor = open(probe.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return FileProblem.reasonMessage(errno) }
+        close(descriptor)
+        unlink(probe.path)
+        return nil
     }
 
     /// The manifest's fingerprint of a variant: its name already carries its bytes' hash, so an unchanged
