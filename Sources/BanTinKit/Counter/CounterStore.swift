@@ -34,7 +34,16 @@ struct CounterStore: Sendable {
     /// `now` names the file a damaged state is kept aside as.
     func load(now: Date = Date()) -> Loaded {
         let manager = FileManager.default
-        guard manager.fileExists(atPath: url.path) else { return Loaded(state: CounterState(), canSave: true, diagnostics: []) }
+        guard manager.fileExists(atPath: url.path) else {
+            // Gone while its copy from before the last save is there (deleted by hand, lost in a restore): going on
+            // from that copy, said, rather than from the baseline with the logs already rotated away.
+            if let data = try? Data(contentsOf: previousURL), let previous = try? Self.decode(data) {
+                return Loaded(state: previous, canSave: true, diagnostics: [
+                    .warning(display(url), Message("counter.stateMissingPrevious", ["previous": .text(display(previousURL))])),
+                ], replacesDamagedFile: true)
+            }
+            return Loaded(state: CounterState(), canSave: true, diagnostics: [])
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)

@@ -70,6 +70,17 @@ public enum LogIngester {
             let fingerprint = LogIdentity.fingerprint(head)
             let match = LogIdentity.match(head, in: records)
             let start = match.map { records[$0].offset } ?? 0
+            // The same file (device and inode) as when it was read to its end, but shorter, or no longer starting
+            // as the log read then: cut back in place (a truncate, an editor's save) and perhaps written to again.
+            // Lines after the cut up to the old length are missed, or lines before it counted again: said.
+            // (A log emptied in place, as logrotate's copytruncate does, starts anew: it is not this.)
+            if let fileStamp, let known = previous.unchanged[path], known.device == fileStamp.device,
+               known.inode == fileStamp.inode, let read = records.first(where: { $0.head == known.head }),
+               read.start == fingerprint.start,
+               fileStamp.size < known.size || match.map({ records[$0].head != known.head }) ?? true {
+                diagnostics.append(.warning(display(url), Message("counter.logCutBack", [
+                    "before": .count(Int(known.size)), "now": .count(Int(fileStamp.size))])))
+            }
             let outcome = LogReader.lines(of: source, from: start) { tally.add($0) }
             tally.countOverlong(outcome.overlong)
             filesRead += 1
