@@ -148,3 +148,40 @@ public enum FileKind: Sendable, Equatable {
         return .raster
     }
 }
+
+/// GIFs are published for their animation, but never as the editor's file: every frame goes through libvips
+/// again without the file's metadata (XMP with GPS, EXIF, comments). Kept in the image cache by the source's hash,
+/// so an unchanged GIF is made once.
+public enum CleanGIF {
+    /// The cleaned copy of the GIF `source` in `cacheDirectory` (made when missing), or why it cannot be made.
+    public static func file(for source: URL, cacheDirectory: URL) -> Result<URL, ImageProblem> {
+        guard Vips.started else {
+            return .failure(ImageProblem(path: source.path, kind: .outputFailed, message: "libvips could not be started"))
+        }
+        guard let data = FileManager.default.contents(atPath: source.path) else {
+            return .failure(ImageProblem(path: source.path, kind: .missing, message: "the file cannot be read"))
+        }
+        let folder = cacheDirectory.appendingPathComponent("gif")
+        let target = folder.appendingPathComponent(Vips.sha256(data) + "-" + Vips.version + ".gif")
+        if FileManager.default.fileExists(atPath: target.path) { return .success(target) }
+        var buffer: UnsafeMutableRawPointer?
+        var length = 0
+        let status = data.withUnsafeBytes { bytes in bantin_vips_gif_clean(bytes.baseAddress, bytes.count, &buffer, &length) }
+        guard status == 0, let buffer else {
+            return .failure(ImageProblem(path: source.path, kind: .damaged, message: "the GIF cannot be read again (\(Vips.takeError()))"))
+        }
+        let cleaned = Data(bytesNoCopy: buffer, count: length, deallocator: .custom { pointer, _ in g_free(pointer) })
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let temporary = folder.appendingPathComponent(".tmp-\(UUID().uuidString).gif")
+            try cleaned.write(to: temporary)
+            guard rename(temporary.path, target.path) == 0 else {
+                try? FileManager.default.removeItem(at: temporary)
+                return .failure(ImageProblem(path: source.path, kind: .outputFailed, message: "the cleaned GIF cannot be kept"))
+            }
+        } catch {
+            return .failure(ImageProblem(path: source.path, kind: .outputFailed, message: "the cleaned GIF cannot be kept (\(error.localizedDescription))"))
+        }
+        return .success(target)
+    }
+}

@@ -134,6 +134,32 @@ static inline int bantin_vips_png(VipsImage *in, void **buffer, size_t *length) 
     return vips_pngsave_buffer(in, buffer, length, "strip", TRUE, NULL);
 }
 
+/// A GIF again, every frame (`n=-1`: animation, delays and loop kept), without its metadata (EXIF, XMP, ICC,
+/// comment): a GIF is published for its animation, never as the editor's file with what the camera or the
+/// editing program wrote into it.
+static inline int bantin_vips_gif_clean(const void *bytes, size_t length, void **buffer, size_t *out_length) {
+    VipsImage *in = vips_image_new_from_buffer(bytes, length, "n=-1", "fail_on", VIPS_FAIL_ON_ERROR, NULL);
+    if (in == NULL) return -1;
+    VipsImage *copy = NULL;
+    if (vips_copy(in, &copy, NULL) != 0) { g_object_unref(in); return -1; }
+    g_object_unref(in);
+    const char *fields[] = {VIPS_META_EXIF_NAME, VIPS_META_XMP_NAME, VIPS_META_ICC_NAME, VIPS_META_IPTC_NAME,
+                            VIPS_META_PHOTOSHOP_NAME, "gif-comment"};
+    for (size_t index = 0; index < sizeof(fields) / sizeof(fields[0]); index++) vips_image_remove(copy, fields[index]);
+    int result = vips_gifsave_buffer(copy, buffer, out_length, "strip", TRUE, NULL);
+    g_object_unref(copy);
+    return result;
+}
+
+/// The number of frames (pages) of an image, all of them loaded (`n=-1`); 0 when it cannot be read.
+static inline int bantin_vips_pages(const void *bytes, size_t length) {
+    VipsImage *image = vips_image_new_from_buffer(bytes, length, "n=-1", NULL);
+    if (image == NULL) return 0;
+    int pages = vips_image_get_n_pages(image);
+    g_object_unref(image);
+    return pages;
+}
+
 static inline int bantin_vips_avif(VipsImage *in, void **buffer, size_t *length, int quality, int effort) {
     return vips_heifsave_buffer(in, buffer, length, "Q", quality, "compression", VIPS_FOREIGN_HEIF_COMPRESSION_AV1,
                                 "effort", effort, "strip", TRUE, NULL);

@@ -37,6 +37,9 @@ import Testing
             #expect(!published.contains(name), "\(name) was published as it is")
         }
         #expect(published.contains("dong.gif") && published.contains("quyet-dinh.pdf"))
+        // The GIF is libvips' copy (the fixture has no metadata to lose; CleanGIFTests has one that does).
+        let gif = try Data(contentsOf: project.output.appendingPathComponent("images/dong.gif"))
+        #expect(gif.starts(with: Data("GIF8".utf8)))
         #expect(published.contains { $0.hasPrefix("jpeg-named.") && $0.hasSuffix(".jpg") })
         #expect(published.contains { $0.hasPrefix("gps.") && $0.hasSuffix(".webp") })
         #expect(!published.contains { $0.hasPrefix("chua-dung") }, "unused photos are not published")

@@ -59,7 +59,7 @@ struct SiteSources {
         guard let siteFile = loaded.siteFile, !problems.contains(where: { $0.severity == .error }) else {
             throw BuildFailure(problems)
         }
-        let copies = OutputPlanner.Copy.all(in: templateLoader.assetsDirectory, to: "assets", displayRoot: projectRoot)
+        var copies = OutputPlanner.Copy.all(in: templateLoader.assetsDirectory, to: "assets", displayRoot: projectRoot)
             // Photos are published as the images stage's resized copies, never as they are.
             // Photos are published as the images stage's resized copies, never as they are: known by their name,
             // or by their bytes when the name says something else (.jfif, .gif, .bak, none).
@@ -68,6 +68,19 @@ struct SiteSources {
                 !ImageCatalog.rasterExtensions.contains(($0.path as NSString).pathExtension.lowercased())
                     && FileKind.of($0.source) != .raster
             }
+        // GIFs are published as libvips writes them again, without the editor's file's metadata (CleanGIF).
+        let imageCache = options.imageCacheDirectory ?? projectRoot.appendingPathComponent(".bantin/images")
+        var gifProblems: [Diagnostic] = []
+        for index in copies.indices where copies[index].path.hasPrefix("images/") && FileKind.of(copies[index].source) == .gif {
+            switch CleanGIF.file(for: copies[index].source, cacheDirectory: imageCache) {
+            case .success(let cleaned):
+                copies[index].source = cleaned
+                copies[index].linked = true
+            case .failure(let problem):
+                gifProblems.append(.error(copies[index].sourceName, line: 1, ImageCatalog.message(for: problem)))
+            }
+        }
+        if !gifProblems.isEmpty { throw BuildFailure(problems + gifProblems) }
         // An editor's SVG with a script would run on the site's origin: refused before anything is written.
         let unsafeDrawings = SVGSafety.problems(copies.filter { $0.path.hasPrefix("images/") })
         if !unsafeDrawings.isEmpty { throw BuildFailure(problems + unsafeDrawings) }
