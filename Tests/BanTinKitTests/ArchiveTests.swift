@@ -32,18 +32,17 @@ struct ArchiveTests {
 
     @Test func sidebarValuesGroupMonthsByYear() throws {
         let (site, _, _) = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: Self.articles, pageFiles: [], options: Fixtures.options)
-        let values = PageContexts.readerValues(site: site, routes: Routes(baseURL: site.config.baseURL))
-        let years = try #require(values["archive_years"] as? [[String: Any]])
-        #expect(years.map { $0["year"] as? Int } == [2026, 2025])
-        #expect(years.map { $0["count"] as? Int } == [4, 1])
-        #expect(years.map { $0["is_open"] as? Bool } == [true, false])
-        let months = try #require(years.first?["months"] as? [[String: Any]])
-        #expect(months.map { $0["month"] as? String } == ["12", "11"])
-        #expect(months.map { $0["url"] as? String } == ["/luu-tru/2026/12/", "/luu-tru/2026/11/"])
-        #expect(months.map { $0["count"] as? Int } == [1, 3])
+        let years = PageContexts.siteValues(site: site, routes: Routes(baseURL: site.config.baseURL), items: []).archiveYears
+        #expect(years.map(\.year) == [2026, 2025])
+        #expect(years.map(\.count) == [4, 1])
+        #expect(years.map(\.isOpen) == [true, false])
+        let months = try #require(years.first?.months)
+        #expect(months.map(\.month) == ["12", "11"])
+        #expect(months.map(\.url) == ["/luu-tru/2026/12/", "/luu-tru/2026/11/"])
+        #expect(months.map(\.count) == [1, 3])
         // Older years link to their own page, which lists their months; not every page lists them.
-        #expect((years.last?["months"] as? [[String: Any]])?.isEmpty == true)
-        #expect(years.map { $0["url"] as? String } == ["/luu-tru/2026/", "/luu-tru/2025/"])
+        #expect(years.last?.months.isEmpty == true)
+        #expect(years.map(\.url) == ["/luu-tru/2026/", "/luu-tru/2025/"])
     }
 
     @Test func monthPagesListTheMonthsOfTheirYear() throws {
@@ -53,11 +52,11 @@ struct ArchiveTests {
         let november = months[1]
         let context = contexts.archive(november, page: 1, pagination: Pagination(itemCount: 3, pageSize: 2),
                                        sameYear: months.filter { $0.year == 2026 })
-        let listing = try #require(context["listing"] as? [String: Any])
-        #expect(listing["is_archive"] as? Bool == true)
-        let row = try #require(listing["year_months"] as? [[String: Any]])
-        #expect(row.map { $0["month"] as? String } == ["12", "11"])
-        #expect(row.map { $0["is_current"] as? Bool } == [false, true])
+        let listing = try #require(context.listing)
+        #expect(listing.isArchive == true)
+        let row = try #require(listing.yearMonths)
+        #expect(row.map(\.month) == ["12", "11"])
+        #expect(row.map(\.isCurrent) == [false, true])
     }
 
     @Test func localeGivesTheMonthPageItsTitle() {

@@ -208,36 +208,55 @@ import Testing
 }
 
 @Suite struct FingerprintTests {
-    @Test func equalContextsHashEquallyWhateverTheirStaticTypes() {
-        let typed: [String: Any] = ["tags": [["name": "a", "url": "/the/a/"]] as [[String: String]], "n": 2, "ok": true]
-        let loose: [String: Any] = ["ok": true, "n": 2, "tags": [["url": "/the/a/", "name": "a"] as [String: Any]]]
-        #expect(ContextFingerprint().hash(typed) == ContextFingerprint().hash(loose))
+    struct Entry: Codable { var title: String; var summary: String? }
+    struct Page: Codable { var title: String; var items: [Entry]; var page: Int; var extra: Bool? }
+    struct SharingPage: Codable { var latest: Encoded<[Entry]>; var page: Int }
+
+    @Test func equalValuesHashEquallyHoweverTheyWereMade() {
+        let page = Page(title: "Tin", items: [Entry(title: "A"), Entry(title: "B", summary: "b")], page: 1)
+        #expect(TemplateEncoder.node(page).fingerprint == TemplateEncoder.node(page).fingerprint)
+        // A part encoded once and held (`Encoded`) hashes as the same part encoded with the page.
+        struct Plain: Codable { var latest: [Entry]; var page: Int }
+        let entries = page.items
+        #expect(TemplateEncoder.node(SharingPage(latest: Encoded(entries), page: 1)).fingerprint
+                == TemplateEncoder.node(Plain(latest: entries, page: 1)).fingerprint)
     }
 
     @Test func anyChangeChangesTheHash() {
-        let base: [String: Any] = ["title": "Tin", "items": [["title": "A"], ["title": "B"]] as [[String: Any]], "page": 1]
-        var variants: [[String: Any]] = []
-        for change in 0..<5 {
+        let base = Page(title: "Tin", items: [Entry(title: "A"), Entry(title: "B")], page: 1)
+        var variants: [Page] = []
+        for change in 0..<6 {
             var copy = base
             switch change {
-            case 0: copy["title"] = "Tin mới"
-            case 1: copy["items"] = [["title": "B"], ["title": "A"]] as [[String: Any]]
-            case 2: copy["page"] = "1"
-            case 3: copy["extra"] = false
-            default: copy["items"] = [["title": "A"]] as [[String: Any]]
+            case 0: copy.title = "Tin mới"
+            case 1: copy.items.reverse()
+            case 2: copy.page = 2
+            case 3: copy.extra = false
+            case 4: copy.items[0].summary = ""
+            default: copy.items.removeLast()
             }
             variants.append(copy)
         }
-        let hashes = Set(([base] + variants).map { ContextFingerprint().hash($0) })
-        #expect(hashes.count == 6)
+        let hashes = Set(([base] + variants).map { TemplateEncoder.node($0).fingerprint })
+        #expect(hashes.count == 7)
+        // A number and the same digits as text are different values to a template (`{{#page}}` vs `{{page}}`).
+        struct Text: Codable { var title: String; var items: [Entry]; var page: String }
+        #expect(TemplateEncoder.node(Text(title: "Tin", items: base.items, page: "1")).fingerprint
+                != TemplateEncoder.node(base).fingerprint)
     }
 
-    @Test func sharedValuesAreHashedOnceAndStayCorrect() {
-        let shared: [[String: Any]] = (0..<100).map { ["title": "Tin \($0)"] }
-        let fingerprint = ContextFingerprint()
-        let first = fingerprint.hash(["latest": shared, "page": 1] as [String: Any])
-        let second = fingerprint.hash(["latest": shared, "page": 2] as [String: Any])
-        #expect(first != second)
-        #expect(fingerprint.hash(["latest": shared, "page": 1] as [String: Any]) == first)
+    @Test func aSharedPartIsEncodedOnceAndHeldByEveryPage() {
+        let latest = Encoded((0..<100).map { Entry(title: "Tin \($0)") })
+        let first = TemplateEncoder.fields(SharingPage(latest: latest, page: 1))
+        let second = TemplateEncoder.fields(SharingPage(latest: latest, page: 2))
+        #expect(first.fingerprint != second.fingerprint)
+        guard case .list(let one) = first.values["latest"], case .list(let other) = second.values["latest"],
+              case .list(let held) = latest.node else {
+            Issue.record("latest is not a list")
+            return
+        }
+        // The same storage, not a copy made for each page.
+        #expect(one.items.withUnsafeBufferPointer { $0.baseAddress } == held.items.withUnsafeBufferPointer { $0.baseAddress })
+        #expect(other.items.withUnsafeBufferPointer { $0.baseAddress } == held.items.withUnsafeBufferPointer { $0.baseAddress })
     }
 }

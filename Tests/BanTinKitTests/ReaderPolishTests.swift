@@ -87,14 +87,13 @@ import Testing
         ]
         let (site, _, _) = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: articles, pageFiles: [], options: Fixtures.options)
         let contexts = PageContexts(site: site, routes: Routes(baseURL: site.config.baseURL), dates: Fixtures.dates)
-        let photo = try #require(contexts.article(site.articleIndex["co-anh-chup"]!, related: [])["share_image"] as? [String: Any])
-        #expect(photo["url"] as? String == "https://example.gov.vn/images/hoi-nghi.JPG")
-        #expect(photo["alt"] as? String == "Hội nghị")
-        #expect(photo["width"] == nil, "its size is not known")
-        #expect(contexts.article(site.articleIndex["co-hinh-ve"]!, related: [])["share_image"] == nil,
+        let photo = try #require(contexts.article(site.articleIndex["co-anh-chup"]!, related: []).shareImage)
+        #expect(photo.url == "https://example.gov.vn/images/hoi-nghi.JPG")
+        #expect(photo.alt == "Hội nghị")
+        #expect(photo.width == nil, "its size is not known")
+        #expect(contexts.article(site.articleIndex["co-hinh-ve"]!, related: []).shareImage == nil,
                 "a drawing leaves the site's default in place")
-        let fallback = try #require(contexts.shared["share_image"] as? [String: Any])
-        #expect(fallback["url"] as? String == "https://example.gov.vn/anh-chia-se.png")
+        #expect(contexts.siteValues.shareImage.url == "https://example.gov.vn/anh-chia-se.png")
         #expect(PageContexts.isRaster("/images/a.webp?v=2") && !PageContexts.isRaster("/images/a.svg")
                 && !PageContexts.isRaster("/images.jpg/a"))
     }

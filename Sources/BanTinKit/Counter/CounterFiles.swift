@@ -86,23 +86,16 @@ enum CounterFiles {
     /// `partials/counter-figures` with the figures; the words are the template's.
     static func figuresHTML(_ inputs: Inputs) -> String {
         guard let snapshot = inputs.snapshot else {
-            return inputs.templates.render(figuresTemplate, ["is_available": false] as [String: Any])
+            return inputs.templates.render(figuresTemplate, CounterFigures(isAvailable: false))
         }
         let numbers = inputs.numbers
-        var values: [String: Any] = [
-            "is_available": true,
-            "has_figures": snapshot.time != nil,
-            "has_total": snapshot.total > 0,
-            "total": numbers.format(snapshot.total),
-            "online": numbers.format(snapshot.online),
-        ]
-        if let time = snapshot.time { values["snapshot_time"] = inputs.dates.dateTime(time) }
-        let mostRead = mostReadEntries(inputs).map { entry -> [String: Any] in
-            ["url": entry.url, "title": entry.title, "views": numbers.format(entry.views)]
+        let mostRead = mostReadEntries(inputs).map { entry in
+            MostReadEntry(url: entry.url, title: entry.title, views: numbers.format(entry.views))
         }
-        values["most_read"] = mostRead
-        values["has_most_read"] = !mostRead.isEmpty
-        return inputs.templates.render(figuresTemplate, values)
+        return inputs.templates.render(figuresTemplate, CounterFigures(
+            isAvailable: true, hasFigures: snapshot.time != nil, hasTotal: snapshot.total > 0,
+            total: numbers.format(snapshot.total), online: numbers.format(snapshot.online),
+            snapshotTime: snapshot.time.map(inputs.dates.dateTime), mostRead: mostRead, hasMostRead: !mostRead.isEmpty))
     }
 
     private static func mostReadEntries(_ inputs: Inputs) -> [(url: String, title: String, views: Int)] {

@@ -54,9 +54,9 @@ struct BodyImages {
             result += html[last..<range.lowerBound]
             if let image {
                 var values = catalog.values(image, alt: Self.unescape(match.alt), originalURL: source)
-                if let caption { values["caption"] = Self.unescape(caption) } else { values["title"] = match.title.map(Self.unescape) }
+                if let caption { values.caption = Self.unescape(caption) } else { values.title = match.title.map(Self.unescape) }
                 result += templates.names.contains(Self.templateName)
-                    ? templates.render(Self.templateName, own: values).trimmingCharacters(in: .whitespacesAndNewlines)
+                    ? templates.render(Self.templateName, values).trimmingCharacters(in: .whitespacesAndNewlines)
                     : Self.plain(values)
             } else if let caption {
                 // A drawing (SVG), an animation (GIF) or another site's picture is published as written, and its
@@ -92,21 +92,21 @@ struct BodyImages {
     }
 
     /// Without a `body-image` template: a `<picture>` with a `<source>` per modern format around the `<img>`.
-    static func plain(_ values: [String: Any]) -> String {
-        func attribute(_ name: String, _ value: Any?) -> String {
-            value.map { " \(name)=\"\(ImageAlt.htmlEscape("\($0)"))\"" } ?? ""
+    static func plain(_ picture: Picture) -> String {
+        func attribute(_ name: String, _ value: String?) -> String {
+            value.map { " \(name)=\"\(ImageAlt.htmlEscape($0))\"" } ?? ""
         }
         let sizes = " sizes=\"(max-width: 760px) 100vw, 720px\""
-        let sources = (values["sources"] as? [[String: Any]] ?? []).map { source in
-            "<source" + attribute("type", source["type"]) + attribute("srcset", source["srcset"]) + sizes + ">"
+        let sources = picture.sources.map { source in
+            "<source" + attribute("type", source.type) + attribute("srcset", source.srcset) + sizes + ">"
         }
-        let img = "<img" + attribute("src", values["src"]) + attribute("srcset", values["srcset"])
-            + (values["srcset"] == nil ? "" : sizes)
-            + attribute("width", values["width"]) + attribute("height", values["height"]) + attribute("alt", values["alt"])
-            + attribute("title", values["title"]) + " loading=\"lazy\" decoding=\"async\">"
-        let picture = sources.isEmpty ? img : "<picture>" + sources.joined() + img + "</picture>"
-        guard let caption = values["caption"] else { return picture }
-        return "<figure class=\"body-figure\">" + picture + "<figcaption>" + ImageAlt.htmlEscape("\(caption)") + "</figcaption></figure>"
+        let img = "<img" + attribute("src", picture.src) + attribute("srcset", picture.srcset)
+            + (picture.srcset == nil ? "" : sizes)
+            + attribute("width", String(picture.width)) + attribute("height", String(picture.height))
+            + attribute("alt", picture.alt) + attribute("title", picture.title) + " loading=\"lazy\" decoding=\"async\">"
+        let shown = sources.isEmpty ? img : "<picture>" + sources.joined() + img + "</picture>"
+        guard let caption = picture.caption else { return shown }
+        return "<figure class=\"body-figure\">" + shown + "<figcaption>" + ImageAlt.htmlEscape(caption) + "</figcaption></figure>"
     }
 
     private struct Match {

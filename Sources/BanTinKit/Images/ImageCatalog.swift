@@ -191,8 +191,8 @@ struct ImageCatalog: Sendable {
         }
     }
 
-    /// The image values templates see for a picture (see templates/README.md), or nil when it is not in the catalog.
-    func values(_ reference: String?, alt: String, basePath: String) -> [String: Any]? {
+    /// The picture values templates see (see templates/README.md), or nil when it is not in the catalog.
+    func values(_ reference: String?, alt: String, basePath: String) -> Picture? {
         guard let reference, let path = Self.sitePath(reference, basePath: basePath), let image = images[path] else {
             return nil
         }
@@ -203,32 +203,23 @@ struct ImageCatalog: Sendable {
         return values(image, alt: alt, originalURL: basePath + encoded)
     }
 
-    func values(_ image: ProcessedImage, alt: String, originalURL: String) -> [String: Any] {
-        var values: [String: Any] = ["alt": alt]
+    func values(_ image: ProcessedImage, alt: String, originalURL: String) -> Picture {
         if image.kind == .passedThrough {
-            values["src"] = originalURL
-            values["width"] = image.width
-            values["height"] = image.height
-            values["type"] = image.sourceFormat.mimeType
-            values["sources"] = [[String: Any]]()
-            return values
+            return Picture(alt: alt, src: originalURL, width: image.width, height: image.height,
+                           type: image.sourceFormat.mimeType, sources: [])
         }
         let fallback = image.fallback
-        values["src"] = urlPrefix + fallback.urlName
-        values["width"] = fallback.width
-        values["height"] = fallback.height
-        values["type"] = fallback.format.mimeType
         // With WebP (the default) the fallback is one file: no `srcset` on the `<img>`, only on its `<source>`.
         let fallbackSrcset = image.srcset(for: image.fallbackFormat, urlPrefix: urlPrefix)
-        if !fallbackSrcset.isEmpty { values["srcset"] = fallbackSrcset }
-        values["sources"] = image.formats.filter { $0 != image.fallbackFormat }.map { format -> [String: Any] in
-            ["type": format.mimeType, "srcset": image.srcset(for: format, urlPrefix: urlPrefix)]
-        }
-        if let og = image.ogImage {
-            values["og"] = ["url": urlPrefix + og.urlName, "width": og.width, "height": og.height,
-                            "type": og.format.mimeType] as [String: Any]
-        }
-        return values
+        return Picture(
+            alt: alt, src: urlPrefix + fallback.urlName, width: fallback.width, height: fallback.height,
+            type: fallback.format.mimeType, srcset: fallbackSrcset.isEmpty ? nil : fallbackSrcset,
+            sources: image.formats.filter { $0 != image.fallbackFormat }.map { format in
+                PictureSource(type: format.mimeType, srcset: image.srcset(for: format, urlPrefix: urlPrefix))
+            },
+            og: image.ogImage.map { og in
+                OpenGraphPicture(url: urlPrefix + og.urlName, width: og.width, height: og.height, type: og.format.mimeType)
+            })
     }
 }
 

@@ -26,7 +26,7 @@ struct OutputPlanner {
     func update(planned: [PlannedFile], copies: [Copy]) -> OutputUpdate {
         var manifest = OutputManifest()
         var writes: [(path: String, source: OutputUpdate.Source)] = []
-        var toRender: [(file: PlannedFile, made: [String: Any]?)] = []
+        var toRender: [(file: PlannedFile, made: TemplateFields?)] = []
         // Without a manifest every page is written: its values are made, fingerprinted and rendered by the writer,
         // once, and dropped. With one, every page is fingerprinted here, and only the values of pages that
         // changed are kept for the writer.
@@ -80,28 +80,27 @@ struct OutputPlanner {
     }
 
     /// One fingerprint per planned file, on every core: each core takes a contiguous share (an article's page
-    /// and its print view share a context) with a memo of its own. A deferred page's values are made to be
+    /// and its print view share their values). A deferred page's values are made to be
     /// hashed, and kept only when the page changed (the writer renders it from them); with `deferringPages`
     /// they are not made here at all (nil fingerprint).
-    private func fingerprints(_ planned: [PlannedFile], deferringPages: Bool) -> [(value: UInt64?, made: [String: Any]?)] {
-        var results = [(value: UInt64?, made: [String: Any]?)](repeating: (nil, nil), count: planned.count)
+    private func fingerprints(_ planned: [PlannedFile], deferringPages: Bool) -> [(value: UInt64?, made: TemplateFields?)] {
+        var results = [(value: UInt64?, made: TemplateFields?)](repeating: (nil, nil), count: planned.count)
         let shares = max(1, min(ProcessInfo.processInfo.activeProcessorCount, planned.count / 256))
         nonisolated(unsafe) let inputs = planned
         let planner = self
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let slots = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: shares) { share in
-                let hasher = ContextFingerprint()
                 for index in (inputs.count * share / shares)..<(inputs.count * (share + 1) / shares) {
                     let file = inputs[index]
                     guard case .deferred(let template, let kind, let values) = file.content else {
-                        slots[index] = (Self.fingerprint(file, templateFingerprints: planner.templateFingerprints, hasher: hasher), nil)
+                        slots[index] = (Self.fingerprint(file, templateFingerprints: planner.templateFingerprints), nil)
                         continue
                     }
                     guard !deferringPages else { continue }
-                    let page = values.page(kind)
+                    let page = values.values(kind)
                     let fingerprint = planner.fingerprint(template, page, values)
-                    slots[index] = (fingerprint, planner.isUnchanged(file.path, fingerprint) ? nil : page.context)
+                    slots[index] = (fingerprint, planner.isUnchanged(file.path, fingerprint) ? nil : page)
                 }
             }
         }
@@ -109,21 +108,20 @@ struct OutputPlanner {
     }
 
     /// What a planned file's fingerprint is made of: its template and what that template sees, or its bytes.
-    static func fingerprint(_ file: PlannedFile, templateFingerprints: [String: UInt64],
-                            hasher: ContextFingerprint = ContextFingerprint()) -> UInt64 {
+    static func fingerprint(_ file: PlannedFile, templateFingerprints: [String: UInt64]) -> UInt64 {
         switch file.content {
-        case .page(let template, let context):
-            return combined(template, templateFingerprints, context: hasher.hash(context), site: hasher.hash(file.siteValues))
+        case .page(let template, let values):
+            return combined(template, templateFingerprints, context: values.fingerprint, site: file.siteValues.fingerprint)
         case .deferred(let template, let kind, let values):
-            return combined(template, templateFingerprints, context: values.page(kind).hash, site: values.siteHash)
+            return combined(template, templateFingerprints, context: values.values(kind).fingerprint, site: values.site.fingerprint)
         case .bytes(let data):
             return ContentHash.of(data)
         }
     }
 
     /// A deferred page's fingerprint (its site values are those of `values`' contexts).
-    private func fingerprint(_ template: String, _ page: PageValues.Page, _ values: PageValues) -> UInt64 {
-        Self.combined(template, templateFingerprints, context: page.hash, site: values.siteHash)
+    private func fingerprint(_ template: String, _ page: TemplateFields, _ values: PageValues) -> UInt64 {
+        Self.combined(template, templateFingerprints, context: page.fingerprint, site: values.site.fingerprint)
     }
 
     private static func combined(_ template: String, _ templateFingerprints: [String: UInt64], context: UInt64, site: UInt64) -> UInt64 {
@@ -137,7 +135,7 @@ struct OutputPlanner {
 
     /// Pages are rendered when the writer gets to them, on its threads, so no build holds every page at once;
     /// a page whose values were not made yet has them made there, and its fingerprint learnt.
-    private func render(_ files: [(file: PlannedFile, made: [String: Any]?)],
+    private func render(_ files: [(file: PlannedFile, made: TemplateFields?)],
                         learnt: LearntFingerprints?) -> [(path: String, source: OutputUpdate.Source)] {
         let templates = self.templates
         let planner = self
@@ -150,9 +148,9 @@ struct OutputPlanner {
             }
             if let learnt, case .deferred(let template, let kind, let values) = file.content {
                 return (file.path, .produced(OutputUpdate.Producer {
-                    let page = values.page(kind)
+                    let page = values.values(kind)
                     learnt.learn(planner.fingerprint(template, page, values), for: file.path)
-                    return Data(templates.render(template, own: page.context, site: file.siteValues).utf8)
+                    return Data(templates.render(template, own: page, site: file.siteValues).utf8)
                 }))
             }
             return (file.path, .produced(OutputUpdate.Producer { file.render(with: templates).contents }))

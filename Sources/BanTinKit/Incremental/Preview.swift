@@ -83,8 +83,8 @@ extension Build {
         var writes: [(path: String, source: OutputUpdate.Source)] = []
         for index in changed {
             let id = contexts.site.articles[index].id
-            let context = contexts.article(index, related: basis.related[id])
-            for file in SiteRenderer.articleFiles(basis.articlePages[id] ?? [], context: context, contexts: contexts) {
+            let values = contexts.article(index, related: basis.related[id])
+            for file in SiteRenderer.articleFiles(basis.articlePages[id] ?? [], values: values, contexts: contexts) {
                 let fingerprint = OutputPlanner.fingerprint(file, templateFingerprints: basis.templateFingerprints)
                 guard manifest.entries[file.path]?.fingerprint != fingerprint else { continue }
                 manifest.entries[file.path] = .init(fingerprint: fingerprint)

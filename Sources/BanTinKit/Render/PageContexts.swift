@@ -1,30 +1,32 @@
 import Foundation
 
-/// Builds the values templates see (see templates/README.md). Plain dictionaries: fast for Mustache and
-/// easy to read in a test. Values shared by many pages are built once here and reused.
+/// Builds the values templates see (`TemplateValues.swift`; templates/README.md lists them). Values shared by
+/// many pages are built and encoded once here (`Encoded`) and held by every page that shows them.
 struct PageContexts {
     private(set) var site: Site
     let routes: Routes
     let dates: DateStyle
     /// One list entry per article (same positions as `site.articles`).
-    let items: [[String: Any]]
-    /// Keys every page carries (site, menus, sidebars), built once per build.
-    let shared: [String: Any]
+    let items: [Encoded<ArticleItem>]
+    /// What every page sees under its own values (site, menus, sidebars), built once per build.
+    let siteValues: SiteValues
+    /// `siteValues` as templates read them.
+    let shared: TemplateFields
     /// The main menu's links, and the menu with no link active (first) or link `i` active (`i + 1`).
     private let menuTargets: [String]
-    private let menus: [[[String: Any]]]
+    private let menus: [Encoded<[MenuLink]>]
     /// The department as structured data names it: every article's publisher.
     private let publisher: StructuredData.Organization
     /// The processed pictures: `picture` values of articles, photos and albums.
     let images: ImageCatalog
     /// Renders an article's list entry (kept to render the home page's first entry again, its picture not lazy).
-    private let itemHTML: (([String: Any]) -> String)?
+    private let itemHTML: ((ArticleItem) -> String)?
     /// Each article's key in the counter's views file (with a `counter:` section only).
     private let viewsKeys: ArticleKeys?
 
     /// `itemHTML` renders an article's item once (the `item` template), kept in the item as `html`.
     init(site: Site, routes: Routes, dates: DateStyle, numbers: NumberStyle = NumberStyle(),
-         images: ImageCatalog = .empty, itemHTML: (([String: Any]) -> String)? = nil) {
+         images: ImageCatalog = .empty, itemHTML: ((ArticleItem) -> String)? = nil) {
         self.site = site
         self.routes = routes
         self.dates = dates
@@ -32,13 +34,11 @@ struct PageContexts {
         self.itemHTML = itemHTML
         self.items = Parallel.map(site.articles.count) { index in
             var item = Self.item(site.articles[index], site: site, routes: routes, dates: dates, images: images)
-            if let itemHTML { item["html"] = itemHTML(item) }
-            return item
+            if let itemHTML { item.html = itemHTML(item) }
+            return Encoded(item)
         }
-        var shared = Self.sharedValues(site: site, routes: routes, items: items, images: images)
-        shared.merge(Self.counterValues(site: site, routes: routes)) { _, new in new }
-        shared.merge(Self.readerValues(site: site, routes: routes)) { _, reader in reader }
-        self.shared = shared
+        siteValues = Self.siteValues(site: site, routes: routes, items: items, images: images)
+        shared = TemplateEncoder.fields(siteValues)
         viewsKeys = site.config.counter == nil ? nil : ArticleKeys(urls: site.articles.map { routes.article($0.slug) })
         let targets = site.config.menu.map { routes.resource($0.url) }
         menuTargets = targets
@@ -46,9 +46,9 @@ struct PageContexts {
             name: site.config.title, url: routes.absolute(routes.home), logo: routes.absolute(routes.appleTouchIcon),
             logoSize: Routes.appleTouchIconSize, contact: site.config.contact)
         menus = (-1..<targets.count).map { active in
-            zip(site.config.menu, targets).enumerated().map { index, entry -> [String: Any] in
-                ["title": entry.0.title, "url": entry.1, "is_active": index == active]
-            }
+            Encoded(zip(site.config.menu, targets).enumerated().map { index, entry in
+                MenuLink(title: entry.0.title, url: entry.1, isActive: index == active)
+            })
         }
     }
 
@@ -60,54 +60,50 @@ struct PageContexts {
         return copy
     }
 
-    /// The values many pages hold as they are (the list entries, the menus), for hashing once per build.
-    var valuesManyPagesShare: [Any] { items + menus.map { $0 as Any } }
-
     // MARK: pages
 
-    func article(_ index: Int, related: [ArticleID]) -> [String: Any] {
+    func article(_ index: Int, related: [ArticleID]) -> PageOwnValues {
         let article = site.articles[index]
         let url = routes.article(article.slug)
-        var values = items[index]
-        values["absolute_url"] = routes.absolute(url)
-        values["print_url"] = routes.printView(article.slug)
-        values["views_key"] = viewsKeys?[url]
-        values["back_url"] = routes.category(article.categorySlug)
-        values["breadcrumb"] = breadcrumb(article.categorySlug)
-        // Absent, not "": swift-mustache renders a section over an empty string.
-        values["author"] = article.author
-        values["source"] = article.source
-        values["image_url"] = article.image.map { routes.absolute(routes.resource($0)) }
-        let picture = values["picture"] as? [String: Any]
-        if let src = picture?["src"] as? String { values["image_url"] = routes.absolute(src) }
-        values["has_byline"] = article.author != nil || article.source != nil
-        values["body_html"] = article.bodyHTML
-        values["tags"] = article.tags.map { ["name": $0.name, "url": routes.tag($0.slug)] }
-        values["has_tags"] = !article.tags.isEmpty
-        values["related"] = related.compactMap { site.articleIndex[$0.slug].map { items[$0] } }
-        values["has_related"] = !related.isEmpty
-        // Facebook and Zalo show no SVG: a drawing leaves the site's default picture in place.
-        // A processed photo is shared as its og:image JPEG (1200 px wide), with its size.
-        let og = picture?["og"] as? [String: Any]
-        let photo = (og?["url"] as? String).map(routes.absolute)
+        let item = items[index]
+        let picture = item.value.picture
+        // A processed photo is shared as its og:image JPEG (1200 px wide), with its size; Facebook and Zalo
+        // show no SVG: a drawing leaves the site's default picture in place.
+        let og = picture?.og
+        let photo = og.map { routes.absolute($0.url) }
             ?? article.image.flatMap { Self.isRaster($0) && picture == nil ? routes.absolute(routes.resource($0)) : nil }
         let category = site.category(article.categorySlug)
-        values["json_ld"] = StructuredData.article(StructuredData.ArticleFacts(
-            url: routes.absolute(url), headline: article.title, description: article.summary,
-            published: dates.iso(article.date), language: site.config.language, section: category?.name,
-            keywords: article.tags.map(\.name), image: photo ?? routes.absolute(routes.defaultShareImage),
+        let details = ArticleDetails(
+            absoluteURL: routes.absolute(url),
+            printURL: routes.printView(article.slug),
+            viewsKey: viewsKeys?[url],
+            backURL: routes.category(article.categorySlug),
+            breadcrumb: breadcrumb(article.categorySlug),
             author: article.author,
-            trail: [(site.config.title, routes.absolute(routes.home))]
-                + site.ancestry(of: article.categorySlug).map { ($0.name, routes.absolute(routes.category($0.slug))) }),
-            publisher: publisher)
-        var context = page(url: url, title: article.title, description: article.summary, extra: ["article": values])
-        context["og_type"] = "article"
+            source: article.source,
+            imageURL: picture.map { routes.absolute($0.src) } ?? article.image.map { routes.absolute(routes.resource($0)) },
+            hasByline: article.author != nil || article.source != nil,
+            bodyHTML: article.bodyHTML,
+            tags: article.tags.map { NamedLink(name: $0.name, url: routes.tag($0.slug)) },
+            hasTags: !article.tags.isEmpty,
+            related: related.compactMap { site.articleIndex[$0.slug].map { items[$0] } },
+            hasRelated: !related.isEmpty,
+            jsonLD: StructuredData.article(StructuredData.ArticleFacts(
+                url: routes.absolute(url), headline: article.title, description: article.summary,
+                published: dates.iso(article.date), language: site.config.language, section: category?.name,
+                keywords: article.tags.map(\.name), image: photo ?? routes.absolute(routes.defaultShareImage),
+                author: article.author,
+                trail: [(site.config.title, routes.absolute(routes.home))]
+                    + site.ancestry(of: article.categorySlug).map { ($0.name, routes.absolute(routes.category($0.slug))) }),
+                publisher: publisher))
+        var values = page(url: url, title: article.title, description: article.summary)
+        values.article = Joined(item, details)
+        values.ogType = "article"
         if let photo {
-            var share: [String: Any] = ["url": photo, "alt": article.imageAlt ?? article.title]
-            if let og { share["width"] = og["width"]; share["height"] = og["height"]; share["type"] = og["type"] }
-            context["share_image"] = share
+            values.shareImage = ShareImage(url: photo, alt: article.imageAlt ?? article.title,
+                                           width: og?.width, height: og?.height, type: og?.type)
         }
-        return context
+        return values
     }
 
     /// Whether an image is a picture every social network shows (by its file name's ending).
@@ -117,248 +113,210 @@ struct PageContexts {
         return ["jpg", "jpeg", "png", "webp", "gif"].contains(path[path.index(after: dot)...].lowercased())
     }
 
-    func listing(category: Category?, tag: Tag?, positions: [Int], page number: Int, pagination: Pagination) -> [String: Any] {
+    func listing(category: Category?, tag: Tag?, positions: [Int], page number: Int, pagination: Pagination) -> PageOwnValues {
         let slug = category?.slug ?? tag?.slug ?? ""
         let urlFor: (Int) -> String = { category != nil ? routes.category(slug, page: $0) : routes.tag(slug, page: $0) }
         let range = pagination.range(ofPage: number)
         let pageItems = positions[range].map { items[$0] }
         let name = category?.name ?? tag?.name ?? ""
         let title = tag.map { dates.tagTitle($0.name) } ?? name
-        var values: [String: Any] = [
-            "is_category": category != nil,
-            "is_tag": tag != nil,
-            "title": title,
-            "name": name,
-            "url": urlFor(1),
-            "items": pageItems,
-            "is_empty": pageItems.isEmpty,
-            "pagination": paginationValues(pagination, current: number, urlFor: urlFor),
-        ]
+        var values = ListingValues(isCategory: category != nil, isTag: tag != nil, title: title, name: name, url: urlFor(1),
+                                   items: pageItems, isEmpty: pageItems.isEmpty,
+                                   pagination: paginationValues(pagination, current: number, urlFor: urlFor))
         if let category {
-            values["breadcrumb"] = breadcrumb(category.slug)
-            values["children"] = category.childSlugs.compactMap(site.category).map { ["name": $0.name, "url": routes.category($0.slug)] }
-            values["has_children"] = !category.childSlugs.isEmpty
-            values["feed_url"] = routes.categoryFeed(category.slug)
+            values.breadcrumb = breadcrumb(category.slug)
+            values.children = category.childSlugs.compactMap(site.category).map { NamedLink(name: $0.name, url: routes.category($0.slug)) }
+            values.hasChildren = !category.childSlugs.isEmpty
+            values.feedURL = routes.categoryFeed(category.slug)
         }
         let pageTitle = number > 1 ? "\(title) (\(number)/\(pagination.pageCount))" : title
-        return page(url: urlFor(number), title: pageTitle, description: site.config.description,
-                    extra: ["listing": values])
+        var page = page(url: urlFor(number), title: pageTitle, description: site.config.description)
+        page.listing = values
+        return page
     }
 
-    func home() -> [String: Any] {
+    func home() -> PageOwnValues {
         let latestCount = max(site.config.latestCount, 1) + site.config.homeSectionCount
-        let sections: [[String: Any]] = site.topLevelCategories.compactMap { category in
+        let sections: [HomeSection] = site.topLevelCategories.compactMap { category in
             let positions = site.articleIndices(inTree: category.slug)
             guard !positions.isEmpty else { return nil }
-            return ["name": category.name, "url": routes.category(category.slug),
-                    "items": positions.prefix(site.config.homeSectionCount).map { items[$0] }]
+            return HomeSection(name: category.name, url: routes.category(category.slug),
+                               items: positions.prefix(site.config.homeSectionCount).map { items[$0] })
         }
         var latest = Array(items.prefix(latestCount))
         // The first picture of the home page is the one a reader sees first: loaded at once, not lazily.
-        if let first = latest.first, first["picture"] != nil {
-            var lead = first
-            lead["is_lead"] = true
-            if let itemHTML { lead["html"] = itemHTML(lead) }
-            latest[0] = lead
+        if let first = latest.first, first.value.picture != nil {
+            var lead = first.value
+            lead.isLead = true
+            if let itemHTML { lead.html = itemHTML(lead) }
+            latest[0] = Encoded(lead)
         }
-        var values = page(url: routes.home, title: nil, description: site.config.description,
-                          extra: ["home": ["latest": latest, "sections": sections]])
-        values["is_home"] = true
+        var values = page(url: routes.home, title: nil, description: site.config.description)
+        values.home = HomeValues(latest: latest, sections: sections)
+        values.isHome = true
         return values
     }
 
-    func staticPage(_ page: StaticPage) -> [String: Any] {
-        self.page(url: routes.page(page.slug), title: page.title, description: page.description ?? site.config.description,
-                  extra: ["static_page": ["title": page.title, "body_html": page.bodyHTML]])
+    func staticPage(_ page: StaticPage) -> PageOwnValues {
+        var values = self.page(url: routes.page(page.slug), title: page.title, description: page.description ?? site.config.description)
+        values.staticPage = StaticPageValues(title: page.title, bodyHTML: page.bodyHTML)
+        return values
     }
 
     // MARK: albums
 
     /// An album: its photos as a grid of thumbnails, each opening a large view (`#anh-N`, CSS `:target`, no
     /// script) with links to the previous and next photo and back to the grid.
-    func album(_ album: Album) -> [String: Any] {
+    func album(_ album: Album) -> PageOwnValues {
         let url = routes.album(album.slug)
         let photos = Self.albumPhotos(album, images: images, routes: routes)
-        var values: [String: Any] = ["title": album.title, "url": url, "date_text": dates.long(album.date),
-                                     "date_iso": dates.iso(album.date), "photos": photos, "count": photos.count,
-                                     "albums_url": routes.albums]
-        values["description"] = album.description
-        var context = page(url: url, title: album.title, description: album.description ?? site.config.description,
-                           extra: ["album": values])
-        if let og = (photos.first?["picture"] as? [String: Any])?["og"] as? [String: Any], let ogURL = og["url"] as? String {
-            context["share_image"] = ["url": routes.absolute(ogURL), "alt": album.title, "width": og["width"] ?? 0,
-                                      "height": og["height"] ?? 0, "type": og["type"] ?? "image/jpeg"] as [String: Any]
+        var values = page(url: url, title: album.title, description: album.description ?? site.config.description)
+        values.album = AlbumValues(title: album.title, url: url, dateText: dates.long(album.date), dateISO: dates.iso(album.date),
+                                   description: album.description, photos: photos, count: photos.count, albumsURL: routes.albums)
+        if let og = photos.first?.picture?.og {
+            values.shareImage = ShareImage(url: routes.absolute(og.url), alt: album.title, width: og.width, height: og.height,
+                                           type: og.type)
         }
-        return context
+        return values
     }
 
-    func albumIndex() -> [String: Any] {
-        let albums = site.albums.map { album -> [String: Any] in
-            var values: [String: Any] = ["title": album.title, "url": routes.album(album.slug),
-                                         "date_text": dates.long(album.date), "date_iso": dates.iso(album.date),
-                                         "count": album.photos.count]
-            values["cover"] = album.photos.first.flatMap { images.values($0.image, alt: "", basePath: routes.basePath) }
-            return values
+    func albumIndex() -> PageOwnValues {
+        let albums = site.albums.map { album in
+            AlbumEntry(title: album.title, url: routes.album(album.slug), dateText: dates.long(album.date),
+                       dateISO: dates.iso(album.date), count: album.photos.count,
+                       cover: album.photos.first.flatMap { images.values($0.image, alt: "", basePath: routes.basePath) })
         }
-        return page(url: routes.albums, title: nil, description: site.config.description,
-                    extra: ["album_index": ["albums": albums, "url": routes.albums]])
+        var values = page(url: routes.albums, title: nil, description: site.config.description)
+        values.albumIndex = AlbumIndexValues(albums: albums, url: routes.albums)
+        return values
     }
 
-    static func albumPhotos(_ album: Album, images: ImageCatalog, routes: Routes) -> [[String: Any]] {
+    static func albumPhotos(_ album: Album, images: ImageCatalog, routes: Routes) -> [AlbumPhoto] {
         let count = album.photos.count
         return album.photos.enumerated().map { index, photo in
             let number = index + 1
-            var values: [String: Any] = ["number": number, "id": "anh-\(number)", "caption": photo.caption, "count": count,
-                                         "album_url": routes.album(album.slug)]
-            values["picture"] = images.values(photo.image, alt: photo.caption.isEmpty ? "\(album.title) (\(number))" : photo.caption,
-                                              basePath: routes.basePath)
-            if number > 1 { values["prev_id"] = "anh-\(number - 1)" }
-            if number < count { values["next_id"] = "anh-\(number + 1)" }
-            return values
+            return AlbumPhoto(
+                number: number, id: "anh-\(number)", caption: photo.caption, count: count, albumURL: routes.album(album.slug),
+                picture: images.values(photo.image, alt: photo.caption.isEmpty ? "\(album.title) (\(number))" : photo.caption,
+                                       basePath: routes.basePath),
+                prevID: number > 1 ? "anh-\(number - 1)" : nil, nextID: number < count ? "anh-\(number + 1)" : nil)
         }
     }
 
     /// No canonical URL: the page answers for every address that does not exist, and is none of them.
-    func notFound() -> [String: Any] {
-        var values = page(url: routes.notFound, title: nil, description: site.config.description, extra: [:])
-        values["canonical_url"] = nil
+    func notFound() -> PageOwnValues {
+        var values = page(url: routes.notFound, title: nil, description: site.config.description)
+        values.canonicalURL = nil
         return values
     }
 
     // MARK: shared pieces
 
-    /// `title` nil means the site title alone.
-    /// The page's own values; the shared ones are layered under them when the page is rendered.
-    func page(url: String, title: String?, description: String, extra: [String: Any]) -> [String: Any] {
-        var values: [String: Any] = [:]
-        values["page_title"] = title.map { "\($0) - \(site.config.title)" } ?? site.config.title
-        values["page_description"] = description
-        values["canonical_url"] = routes.absolute(url)
-        values["current_url"] = url
-        values["og_title"] = title ?? site.config.title
-        values["og_type"] = "website"
+    /// What every page has; `title` nil means the site title alone. The shared values are layered under the
+    /// page's own when it is rendered.
+    func page(url: String, title: String?, description: String) -> PageOwnValues {
         // One of a few shared menus (no link or one link active) instead of a new one for every page.
         let active = menuTargets.indices.filter { index in
             let target = menuTargets[index]
             return target == url || (target != routes.home && url.hasPrefix(target) && target.hasSuffix("/"))
         }
-        if active.count <= 1 {
-            values["menu"] = menus[active.first.map { $0 + 1 } ?? 0]
-        } else {
-            values["menu"] = zip(site.config.menu, menuTargets).enumerated().map { index, entry -> [String: Any] in
-                ["title": entry.0.title, "url": entry.1, "is_active": active.contains(index)]
-            }
-        }
-        values.merge(extra) { _, new in new }
-        return values
+        let menu = active.count <= 1 ? menus[active.first.map { $0 + 1 } ?? 0]
+            : Encoded(zip(site.config.menu, menuTargets).enumerated().map { index, entry in
+                MenuLink(title: entry.0.title, url: entry.1, isActive: active.contains(index))
+            })
+        return PageOwnValues(pageTitle: title.map { "\($0) - \(site.config.title)" } ?? site.config.title,
+                             pageDescription: description, canonicalURL: routes.absolute(url), currentURL: url,
+                             ogTitle: title ?? site.config.title, ogType: "website", menu: menu)
     }
 
-    private func breadcrumb(_ categorySlug: String) -> [[String: Any]] {
-        site.ancestry(of: categorySlug).map { ["name": $0.name, "url": routes.category($0.slug)] }
+    private func breadcrumb(_ categorySlug: String) -> [NamedLink] {
+        site.ancestry(of: categorySlug).map { NamedLink(name: $0.name, url: routes.category($0.slug)) }
     }
 
-    func paginationValues(_ pagination: Pagination, current: Int, urlFor: (Int) -> String) -> [String: Any] {
+    func paginationValues(_ pagination: Pagination, current: Int, urlFor: (Int) -> String) -> Pagination.Values {
         let total = pagination.pageCount
-        return [
-            "is_paginated": total > 1,
-            "page": current,
-            "total_pages": total,
-            "has_prev": current > 1,
-            "prev_url": current > 1 ? urlFor(current - 1) : "",
-            "has_next": current < total,
-            "next_url": current < total ? urlFor(current + 1) : "",
-            "pages": pagination.window(around: current).map { number -> [String: Any] in
-                guard let number else { return ["is_gap": true] }
-                return ["number": number, "url": urlFor(number), "is_current": number == current, "is_gap": false]
-            },
-        ]
+        return Pagination.Values(
+            isPaginated: total > 1, page: current, totalPages: total,
+            hasPrev: current > 1, prevURL: current > 1 ? urlFor(current - 1) : "",
+            hasNext: current < total, nextURL: current < total ? urlFor(current + 1) : "",
+            pages: pagination.window(around: current).map { number in
+                guard let number else { return Pagination.PageLink(isGap: true) }
+                return Pagination.PageLink(number: number, url: urlFor(number), isCurrent: number == current, isGap: false)
+            })
     }
 
     static func item(_ article: Article, site: Site, routes: Routes, dates: DateStyle,
-                     images: ImageCatalog = .empty) -> [String: Any] {
-        let category = site.category(article.categorySlug)
-        var item: [String: Any] = [
-            "title": article.title,
-            "url": routes.article(article.slug),
-            "date_short": dates.short(article.date),
-            "date_text": dates.long(article.date),
-            "date_iso": dates.iso(article.date),
-            "image": article.image.map(routes.resource) ?? "",
-            "image_alt": article.imageAlt ?? article.title,
-            "has_image": article.image != nil,
-            "category_name": category?.name ?? "",
-            "category_url": routes.category(article.categorySlug),
-        ]
-        if !article.summary.isEmpty { item["summary"] = article.summary }
-        if let picture = images.values(article.image, alt: article.imageAlt ?? article.title, basePath: routes.basePath) {
-            item["picture"] = picture
-            item["image"] = picture["src"]
-        }
-        return item
+                     images: ImageCatalog = .empty) -> ArticleItem {
+        let picture = images.values(article.image, alt: article.imageAlt ?? article.title, basePath: routes.basePath)
+        return ArticleItem(
+            title: article.title, url: routes.article(article.slug), dateShort: dates.short(article.date),
+            dateText: dates.long(article.date), dateISO: dates.iso(article.date),
+            image: picture?.src ?? article.image.map(routes.resource) ?? "",
+            imageAlt: article.imageAlt ?? article.title, hasImage: article.image != nil,
+            categoryName: site.category(article.categorySlug)?.name ?? "", categoryURL: routes.category(article.categorySlug),
+            summary: article.summary.isEmpty ? nil : article.summary, picture: picture)
     }
 
-    static func sharedValues(site: Site, routes: Routes, items: [[String: Any]],
-                             images: ImageCatalog = .empty) -> [String: Any] {
+    static func siteValues(site: Site, routes: Routes, items: [Encoded<ArticleItem>],
+                           images: ImageCatalog = .empty) -> SiteValues {
         let config = site.config
-        let footer = config.footer.split(separator: "\n").map { ["text": String($0)] }
-        var values: [String: Any] = [
-            "site": ["title": config.title, "description": config.description, "language": config.language,
-                     "base_url": config.baseURL.absoluteString, "footer_lines": footer] as [String: Any],
-            "assets": routes.assets,
-            "home_url": routes.home,
-            "search_url": "",
-            "categories": site.topLevelCategories.map { category -> [String: Any] in
-                ["name": category.name, "url": routes.category(category.slug),
-                 "children": category.childSlugs.compactMap(site.category).map { ["name": $0.name, "url": routes.category($0.slug)] },
-                 "has_children": !category.childSlugs.isEmpty]
+        let years = Archive.years(Archive.months(of: site))
+        return SiteValues(
+            site: SiteInfo(title: config.title, description: config.description, language: config.language,
+                           baseURL: config.baseURL.absoluteString,
+                           footerLines: config.footer.split(separator: "\n").map { FooterLine(text: String($0)) }),
+            assets: routes.assets,
+            homeURL: routes.home,
+            searchURL: routes.search,
+            feedURL: routes.feed,
+            categories: site.topLevelCategories.map { category in
+                CategoryLink(name: category.name, url: routes.category(category.slug),
+                              children: category.childSlugs.compactMap(site.category).map { NamedLink(name: $0.name, url: routes.category($0.slug)) },
+                              hasChildren: !category.childSlugs.isEmpty)
             },
-            "latest": Array(items.prefix(config.latestCount)),
-            "links": config.links.map { ["title": $0.title, "url": $0.url] },
-            "has_links": !config.links.isEmpty,
-            "photos": config.photos.map { photo -> [String: Any] in
-                var values: [String: Any] = ["image": routes.resource(photo.image), "caption": photo.caption]
-                values["picture"] = images.values(photo.image, alt: photo.caption, basePath: routes.basePath)
-                return values
+            latest: Array(items.prefix(config.latestCount)),
+            links: config.links.map { WebLink(title: $0.title, url: $0.url) },
+            hasLinks: !config.links.isEmpty,
+            photos: config.photos.map { photo in
+                SitePhoto(image: routes.resource(photo.image), caption: photo.caption,
+                          picture: images.values(photo.image, alt: photo.caption, basePath: routes.basePath))
             },
-            "has_photos": !config.photos.isEmpty || !site.albums.isEmpty,
-            "has_contact": config.contact != nil,
-            // What a shared link shows when its page has no raster picture of its own (a PNG made from the logo).
-            "share_image": ["url": routes.absolute(routes.defaultShareImage), "alt": config.title,
-                            "width": Routes.defaultShareImageSize.width, "height": Routes.defaultShareImageSize.height,
-                            "type": "image/png"] as [String: Any],
-            "favicon_url": routes.favicon,
-            "apple_touch_icon_url": routes.appleTouchIcon,
-        ]
-        if let contact = config.contact { values["contact"] = contactValues(contact) }
-        // Absent without albums, not "": swift-mustache renders a section over an empty string, and every page
-        // had a "Xem tất cả album" link to nowhere (`href=""`).
-        if !site.albums.isEmpty { values["albums_url"] = routes.albums }
-        // "Hình hoạt động" shows the latest album's first photos, each opening its large view in the album.
-        if let album = site.albums.first {
-            values["latest_album"] = ["title": album.title, "url": routes.album(album.slug),
-                                      "photos": Array(albumPhotos(album, images: images, routes: routes).prefix(4))] as [String: Any]
-        }
-        return values
+            hasPhotos: !config.photos.isEmpty || !site.albums.isEmpty,
+            contact: config.contact.map(contactValues),
+            hasContact: config.contact != nil,
+            shareImage: ShareImage(url: routes.absolute(routes.defaultShareImage), alt: config.title,
+                                   width: Routes.defaultShareImageSize.width, height: Routes.defaultShareImageSize.height,
+                                   type: "image/png"),
+            faviconURL: routes.favicon,
+            appleTouchIconURL: routes.appleTouchIcon,
+            albumsURL: site.albums.isEmpty ? nil : routes.albums,
+            latestAlbum: site.albums.first.map { album in
+                LatestAlbum(title: album.title, url: routes.album(album.slug),
+                            photos: Array(albumPhotos(album, images: images, routes: routes).prefix(4)))
+            },
+            counter: counterAddresses(site: site, routes: routes),
+            // The sidebar lists the months of the newest year only; an older year links to its page, which lists
+            // that year's months. (Every month of ten years on every page would add ~13 KB to each page and a
+            // quarter to the build time.)
+            archiveYears: years.enumerated().map { index, year in
+                ArchiveYearLink(year: year.year, count: year.count, url: routes.archive(year: year.year), isOpen: index == 0,
+                                months: index == 0 ? year.months.map { monthLink($0, routes: routes) } : [])
+            },
+            hasArchive: !years.isEmpty,
+            archiveURL: routes.archiveIndex,
+            tagIndexURL: routes.tagIndex)
     }
 
-    /// The footer's address, telephone (a `tel:` link), fax and e-mail (a `mailto:` link); absent parts left out.
-    static func contactValues(_ contact: SiteConfig.Contact) -> [String: Any] {
-        var values: [String: Any] = [:]
-        values["address"] = contact.address
-        values["phone"] = contact.phone
-        values["phone_link"] = contact.phoneLink
-        values["fax"] = contact.fax
-        values["email"] = contact.email
-        values["email_link"] = contact.emailLink
-        return values
+    static func contactValues(_ contact: SiteConfig.Contact) -> ContactValues {
+        ContactValues(address: contact.address, phone: contact.phone, phoneLink: contact.phoneLink, fax: contact.fax,
+                email: contact.email, emailLink: contact.emailLink)
     }
 
-    /// `counter`: where the counter's widgets ("Thông tin truy cập", "Tin đọc nhiều", an article's "Lượt xem")
-    /// take their figures from. Only addresses: no page's HTML depends on the figures (`CounterFiles`).
-    static func counterValues(site: Site, routes: Routes) -> [String: Any] {
-        guard site.config.counter != nil else { return ["counter": ["is_configured": false] as [String: Any]] }
-        return ["counter": ["is_configured": true, "statistics_url": routes.statistics,
-                            "figures_url": routes.counterFigures, "views_url": routes.counterViews] as [String: Any]]
+    /// Where the counter's widgets ("Thông tin truy cập", "Tin đọc nhiều", an article's "Lượt xem") take their
+    /// figures from. Only addresses: no page's HTML depends on the figures (`CounterFiles`).
+    static func counterAddresses(site: Site, routes: Routes) -> CounterAddresses {
+        guard site.config.counter != nil else { return CounterAddresses(isConfigured: false) }
+        return CounterAddresses(isConfigured: true, statisticsURL: routes.statistics, figuresURL: routes.counterFigures,
+                               viewsURL: routes.counterViews)
     }
-
 }

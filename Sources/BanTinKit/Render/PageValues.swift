@@ -12,20 +12,9 @@ final class PageValues: @unchecked Sendable {
     private let archive: [ArchiveMonth]
     private let archiveYears: [ArchiveYear]
     private let categoryPositions: [String: [Int]]
-    /// What hashing the values many pages share remembered (site values, list entries, menus).
-    private let sharedHashes = ContextFingerprint()
-    /// The hash of the site-wide values every page sees under its own.
-    let siteHash: UInt64
     /// An article's page and its print view see the same values: made for the first of the two asked, kept
     /// until the second is (the writer takes them one after the other: "tin/x/in.html", "tin/x/index.html").
-    private let pairs = Mutex<[Int: Page]>([:])
-
-    /// A page's values and their hash (`ContextFingerprint`). Plain values, never changed once made: handed
-    /// from the thread that made them to the one writing the print view.
-    struct Page: @unchecked Sendable {
-        var context: [String: Any]
-        var hash: UInt64
-    }
+    private let pairs = Mutex<[Int: TemplateFields]>([:])
 
     init(contexts: PageContexts, table: PageTable, related: RelatedLists) {
         self.contexts = contexts
@@ -39,35 +28,34 @@ final class PageValues: @unchecked Sendable {
             }
         }
         categoryPositions = positions
-        siteHash = sharedHashes.hash(contexts.shared)
-        for value in contexts.valuesManyPagesShare { _ = sharedHashes.hash(value) }
     }
+
+    /// The site-wide values every page sees under its own.
+    var site: TemplateFields { contexts.shared }
 
     /// Article values made for one of the two pages that see them, waiting for the other.
     var heldPairs: Int { pairs.withLock { $0.count } }
 
-    /// The values of a page of this kind, made now, with their hash.
-    func page(_ kind: PageTable.Kind) -> Page {
+    /// The values of a page of this kind, made now and encoded for its template (their `fingerprint` with them).
+    func values(_ kind: PageTable.Kind) -> TemplateFields {
         switch kind {
         case .article(let id), .printView(let id):
             let index = contexts.site.articleIndex[id.slug]!
             if let made = pairs.withLock({ $0.removeValue(forKey: index) }) { return made }
-            let made = hashed(contexts.article(index, related: related[id]))
+            let made = TemplateEncoder.fields(contexts.article(index, related: related[id]))
             pairs.withLock { $0[index] = made }
             return made
         case .home, .category, .tag, .archiveMonth, .archiveYear, .archiveIndex, .tagIndex, .staticPage, .album,
              .albumIndex, .search, .statistics, .counterFigures, .counterViews, .notFound, .redirect, .feed, .sitemap,
              .robots, .redirectRules, .nginxRedirects, .manifest, .assetsFolder, .imagesFolder, .searchIndexFolder,
              .siteImage, .imageFile:
-            return hashed(context(kind))
+            return own(kind).map(TemplateEncoder.fields) ?? .empty
         }
     }
 
-    private func hashed(_ context: [String: Any]) -> Page {
-        Page(context: context, hash: ContextFingerprint(sharing: sharedHashes).hash(context))
-    }
-
-    private func context(_ kind: PageTable.Kind) -> [String: Any] {
+    /// A page's own values, by its kind (its template is the kind's: `PageKind.producer`); nil for the table's
+    /// entries that are not pages. The one place that tells page kinds apart.
+    private func own(_ kind: PageTable.Kind) -> PageOwnValues? {
         let site = contexts.site
         func pagination(_ positions: [Int]) -> Pagination {
             Pagination(itemCount: positions.count, pageSize: site.config.pageSize)
@@ -112,7 +100,7 @@ final class PageValues: @unchecked Sendable {
             return contexts.redirect(old)
         case .feed, .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest, .counterFigures, .counterViews,
              .assetsFolder, .imagesFolder, .searchIndexFolder, .siteImage, .imageFile:
-            return [:]
+            return nil
         }
     }
 }

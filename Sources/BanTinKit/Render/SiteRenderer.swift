@@ -28,8 +28,8 @@ struct SiteRenderer {
     func plan() -> SitePlan {
         // An article's entry in lists looks the same everywhere: rendered once, not once per list it is on.
         let templates = self.templates
-        let itemHTML: (([String: Any]) -> String)? = templates.names.contains(TemplateSet.itemTemplate)
-            ? { templates.render(TemplateSet.itemTemplate, own: $0) } : nil
+        let itemHTML: ((ArticleItem) -> String)? = templates.names.contains(TemplateSet.itemTemplate)
+            ? { templates.render(TemplateSet.itemTemplate, $0) } : nil
         let contexts = PageContexts(site: site, routes: table.routes, dates: dates, numbers: numbers,
                                     images: images, itemHTML: itemHTML)
         let values = PageValues(contexts: contexts, table: table, related: related)
@@ -55,9 +55,10 @@ struct SiteRenderer {
 
     /// The pages an article's values make (its page and its print view, as the page table lists them), for
     /// `bantin serve`'s preview.
-    static func articleFiles(_ pages: [(path: String, template: String)], context: [String: Any],
+    static func articleFiles(_ pages: [(path: String, template: String)], values: PageOwnValues,
                              contexts: PageContexts) -> [PlannedFile] {
-        pages.map { PlannedFile(path: $0.path, content: .page(template: $0.template, context: context), siteValues: contexts.shared) }
+        let values = TemplateEncoder.fields(values)
+        return pages.map { PlannedFile(path: $0.path, content: .page(template: $0.template, values: values), siteValues: contexts.shared) }
     }
 }
 

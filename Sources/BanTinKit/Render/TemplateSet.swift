@@ -57,10 +57,10 @@ public struct TemplateSet: Sendable {
 
     /// The same set with every `shared/` fragment rendered once with `siteValues` and replaced by its text,
     /// so the header, sidebars and footer cost one render per build instead of one per page.
-    func sharingFragments(_ siteValues: [String: Any]) -> TemplateSet {
+    func sharingFragments(_ siteValues: TemplateFields) -> TemplateSet {
         var compiled = templates
         for name in names where name.hasPrefix(Self.sharedFolder) {
-            if let fixed = Self.literal(render(name, siteValues)) { compiled[name] = fixed }
+            if let fixed = Self.literal(render(name, own: siteValues)) { compiled[name] = fixed }
         }
         return TemplateSet(compiled: compiled, namesPartialsFromValues: namesPartialsFromValues)
     }
@@ -74,13 +74,14 @@ public struct TemplateSet: Sendable {
         return try? MustacheTemplate(string: "{{=\(open) \(close)=}}" + text)
     }
 
-    public func render(_ name: String, _ context: Any) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// Renders with typed values (`TemplateValues.swift`) alone.
+    func render<Values: Encodable>(_ name: String, _ values: Values) -> String {
+        render(name, own: TemplateEncoder.fields(values))
     }
 
     /// Renders with a page's own values over the site-wide ones (see `LayeredValues`).
-    public func render(_ name: String, own: [String: Any], site: [String: Any] = [:]) -> String {
-        render(name, LayeredValues(own: own, site: site, wrapsText: !namesPartialsFromValues))
+    func render(_ name: String, own: TemplateFields, site: TemplateFields = .empty) -> String {
+        library.render(LayeredValues(own: own, site: site, plain: namesPartialsFromValues), withTemplate: name) ?? ""
     }
 
     /// Whether `text` has a `{{>*name}}` tag: a partial whose name the page's values give.
