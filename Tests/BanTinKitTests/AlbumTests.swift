@@ -6,7 +6,7 @@ import Testing
 /// Albums (`content/albums/<slug>/album.yml`): photos kept in the album's own folder (`file:`) or taken from
 /// content/images/ (`image:`), built through the real pipeline (`Build.run`).
 @Suite(.serialized) struct AlbumTests {
-    typealias Project = HardeningRoundTwoTests.Project
+    typealias Project = TestProject
 
     func project(album: String, photos: [String: String] = ["anh1.jpg": "orientation-6-gps.jpg",
                                                              "anh2.jpg": "gradient-1000.jpg"]) throws -> Project {
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func anAlbumPageHasAGridWhoseLargeViewsOpenWithoutJavaScript() throws {
-        let output = try #require(ReaderPortalTests.output)
+        let output = try #require(SamplePortalTests.output)
         let page = try String(contentsOf: output.appendingPathComponent("album/ngay-hoi-viec-lam-2026/index.html"), encoding: .utf8)
         #expect(page.contains("Hình ảnh minh họa: thiên nhiên quanh ta"))
         for number in 1...5 {

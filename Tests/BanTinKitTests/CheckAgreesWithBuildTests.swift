@@ -5,7 +5,7 @@ import Testing
 /// `bantin check` runs the build's own stages: every error a build stops on, check reports too, in the same
 /// words at the same line (editors trust check before a timer build picks their files up).
 @Suite struct CheckAgreesWithBuildTests {
-    typealias Project = HardeningRoundTwoTests.Project
+    typealias Project = TestProject
 
     /// One broken input each: the file written, at its path in the project.
     static let cases: [(name: String, path: String, text: String)] = [

@@ -125,7 +125,7 @@ struct DeployConfigTests {
     /// `build` would refuse gives no set-up at all.
     @Test func theCommandResolvesFromTheProjectWhereverItRuns() throws {
         let binary = try #require(KilledBuildTests.executable, "bantin executable not built")
-        let project = try HardeningRoundTwoTests.Project(siteYAML: Fixtures.siteYAML + "\ncounter:\n  logs: [\"logs/access.log*\"]\n")
+        let project = try TestProject(siteYAML: Fixtures.siteYAML + "\ncounter:\n  logs: [\"logs/access.log*\"]\n")
         defer { project.remove() }
         let root = project.folder.standardizedFileURL.path
         func run(_ arguments: [String]) throws -> (Int32, String) {

@@ -6,7 +6,7 @@ import Testing
 /// Issue #13, phase 2: photos in the build. Small fixtures (Tests/BanTinImagesTests/Fixtures) and small widths,
 /// so each build encodes in milliseconds.
 @Suite(.serialized) struct ImageBuildTests {
-    typealias Project = HardeningRoundTwoTests.Project
+    typealias Project = TestProject
     static let fixtures = Fixtures.repositoryRoot.appendingPathComponent("Tests/BanTinImagesTests/Fixtures")
     static let siteYAML = Fixtures.siteYAML + "\nimages:\n  widths: [40, 60]\n"
 

@@ -4,7 +4,7 @@ import Testing
 
 /// An image cache folder that cannot be written is one error about the folder, not one per photo and article.
 @Suite(.serialized) struct ImageCacheFolderTests {
-    typealias Project = HardeningRoundTwoTests.Project
+    typealias Project = TestProject
     static let fixtures = Fixtures.repositoryRoot.appendingPathComponent("Tests/BanTinImagesTests/Fixtures")
 
     /// A file where the folder (or its parent) should be: unwritable for root too, which the tests may run as.

@@ -5,7 +5,7 @@ import Testing
 /// A build replaces its output whole: an output that is, holds or lies inside what the build reads or keeps,
 /// or a folder of someone else's files, is refused with an error, and nothing in it is touched.
 @Suite(.serialized) struct OutputFolderSafetyTests {
-    typealias Project = HardeningRoundTwoTests.Project
+    typealias Project = TestProject
 
     /// Every file under `folder` with its bytes, to compare before and after a refused build.
     func snapshot(_ folder: URL) -> [String: Data] {

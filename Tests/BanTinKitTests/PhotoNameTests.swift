@@ -6,7 +6,7 @@ import Testing
 /// Photo names as editors' computers write them: decomposed (NFD, macOS), with spaces and commas. Any spelling
 /// of the name finds the file, and every address the pages give is percent-encoded and reaches a published file.
 @Suite(.serialized) struct PhotoNameTests {
-    typealias Project = HardeningRoundTwoTests.Project
+    typealias Project = TestProject
     static let fixtures = Fixtures.repositoryRoot.appendingPathComponent("Tests/BanTinImagesTests/Fixtures")
 
     /// Every `src`, `srcset` entry and `og:image` address of a page.

@@ -5,7 +5,7 @@ import Testing
 /// What is published from content/images/ is decided by the files' bytes, not their names: a photo under any
 /// name is published only through libvips (without its metadata), and photos nothing uses are not published.
 @Suite(.serialized) struct PublishedFilesTests {
-    typealias Project = HardeningRoundTwoTests.Project
+    typealias Project = TestProject
     static let fixtures = Fixtures.repositoryRoot.appendingPathComponent("Tests/BanTinImagesTests/Fixtures")
 
     /// EXIF in a JPEG (APP1 "Exif\0\0") or a WebP ("EXIF" chunk), XMP anywhere.

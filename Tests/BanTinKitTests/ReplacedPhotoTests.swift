@@ -5,7 +5,7 @@ import Testing
 /// A photo replaced by another of the same size, with its old modification time and in the same inode, is
 /// published as the new picture: the image cache hashes when in doubt, as the build cache does.
 @Suite(.serialized) struct ReplacedPhotoTests {
-    typealias Project = HardeningRoundTwoTests.Project
+    typealias Project = TestProject
     static let fixtures = Fixtures.repositoryRoot.appendingPathComponent("Tests/BanTinImagesTests/Fixtures")
 
     /// The `/images/…` names a page gives (they carry a hash of the picture).

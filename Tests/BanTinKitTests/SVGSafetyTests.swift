@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test func buildAndCheckRefuseItNamingTheFileAndLineWhetherOrNotItIsUsedAndWhateverItsName() throws {
-        let project = try HardeningRoundTwoTests.Project()
+        let project = try TestProject()
         defer { project.remove() }
         try project.write(String(decoding: Self.svg("<g>\n<rect onload=\"alert(1)\"/></g>"), as: UTF8.self), to: "content/images/logo.svg")
         try project.write("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>", to: "content/images/note.txt")

@@ -5,7 +5,7 @@ import Testing
 /// A build that has held the output's lock longer than any build takes is hung: the builds after it fail and
 /// say so (exit status 1), instead of stopping with 75 ("try later"), which the timer's service takes for success.
 @Suite(.serialized) struct StuckBuildLockTests {
-    typealias Project = HardeningRoundTwoTests.Project
+    typealias Project = TestProject
 
     /// The output's lock, held here, as if taken `minutesAgo` by process 4242.
     func hold(_ project: Project, minutesAgo: Int) throws -> BuildLock {

@@ -2,26 +2,26 @@ import Foundation
 import Testing
 @testable import BanTinKit
 
-/// Issue #17 on the sample portal (built once by `ReaderPortalTests`): sharing and search engines, browsing
+/// The sample portal's pages (built once by `SamplePortalTests`): sharing and search engines, browsing
 /// by time and topic, the 404 page, the footer, the phone layout's hooks and the accessibility fixes that
 /// live in the HTML. (axe-core itself runs in a browser: `make a11y`.)
-@Suite(.serialized) struct ReaderPolishTests {
+@Suite(.serialized) struct SamplePortalPageTests {
     static let seed = EndToEndTests.seedSlug
     static let origin = "https://sldtbxh.vinhlong.gov.vn"
 
     func read(_ path: String) throws -> String {
-        let output = try #require(ReaderPortalTests.output)
+        let output = try #require(SamplePortalTests.output)
         return try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
     }
 
     func exists(_ path: String) throws -> Bool {
-        let output = try #require(ReaderPortalTests.output)
+        let output = try #require(SamplePortalTests.output)
         return FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path)
     }
 
     /// Every HTML page the build wrote, by path.
     func pages() throws -> [String: String] {
-        let output = try #require(ReaderPortalTests.output)
+        let output = try #require(SamplePortalTests.output)
         var pages: [String: String] = [:]
         let walker = FileManager.default.enumerator(at: output, includingPropertiesForKeys: nil)
         while let url = walker?.nextObject() as? URL {
@@ -217,7 +217,7 @@ import Testing
     @Test func theTagIndexListsEveryTagAndTagPagesAreTitledAsEditorsWroteThem() throws {
         let index = try read("the/index.html")
         #expect(index.contains("<title>Danh sách thẻ - Sở Lao động"))
-        let output = try #require(ReaderPortalTests.output)
+        let output = try #require(SamplePortalTests.output)
         let tagFolders = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("the").path)
             .filter { $0 != "index.html" }
         #expect(tagFolders.count > 30)
@@ -284,7 +284,7 @@ import Testing
     }
 
     @Test func theIconsAndTheDefaultSharePictureAreWrittenFromTheLogo() throws {
-        let output = try #require(ReaderPortalTests.output)
+        let output = try #require(SamplePortalTests.output)
         for (path, prefix) in [("favicon.ico", [UInt8]([0, 0, 1, 0, 3, 0])),
                                ("apple-touch-icon.png", [0x89, 0x50, 0x4E, 0x47]), ("anh-chia-se.png", [0x89, 0x50, 0x4E, 0x47])] {
             let bytes = try [UInt8](Data(contentsOf: output.appendingPathComponent(path)))

@@ -3,11 +3,11 @@ import Testing
 @testable import BanTinKit
 
 /// The reader features on the repository's own sample portal, built to a temporary folder.
-@Suite(.serialized) struct ReaderPortalTests {
+@Suite(.serialized) struct SamplePortalTests {
     static let seed = EndToEndTests.seedSlug
 
     /// Built once per test run into a folder of this process's own (test runs of two checkouts may overlap),
-    /// shared by the tests below and by `ReaderPolishTests`.
+    /// shared by the tests below and by `SamplePortalPageTests`.
     static let output: URL? = {
         let output = FileManager.default.temporaryDirectory
             .appendingPathComponent("bantin-reader-portal-\(ProcessInfo.processInfo.processIdentifier)")
