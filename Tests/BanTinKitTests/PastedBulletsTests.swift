@@ -24,4 +24,13 @@ import Testing
         #expect(body == "Giá • 100%\n")
         #expect(warning == nil)
     }
+
+    /// The byte scan that spares decoding every body lets every bullet through, and ordinary Vietnamese text
+    /// (dashes and curly quotes included) not.
+    @Test func theQuickScanFindsEveryBulletAndPassesOverOrdinaryText() {
+        for bullet in PastedBullets.bullets {
+            #expect(PastedBullets.mayHoldBullets("Mở đầu.\n\(Character(bullet))\tNội dung"), "U+\(String(bullet.value, radix: 16))")
+        }
+        #expect(!PastedBullets.mayHoldBullets("Được tổ chức – “Dân vận khéo” — năm 2018…"))
+    }
 }
