@@ -185,11 +185,8 @@ import Testing
                                                              outputDirectory: folder.appendingPathComponent(".bantin/serve")))
         options.port = 0
         options.log = { _ in }
-        let (ports, portSink) = AsyncStream<Int>.makeStream()
-        let server = Task { try await DevServer(options: options).run { portSink.yield($0) } }
+        let (port, server) = try await DevServerTests.start(options)
         defer { server.cancel() }
-        var portIterator = ports.makeAsyncIterator()
-        let port = try #require(await portIterator.next())
 
         let page = try await HTTPProbe.get(port: port, path: "/")
         #expect(page.status == 200)

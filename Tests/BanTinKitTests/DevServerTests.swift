@@ -8,6 +8,18 @@ import Glibc
 
 /// `bantin serve` in-process on a free port of 127.0.0.1, read through plain sockets with bounded waits.
 @Suite(.serialized) struct DevServerTests {
+    /// The server running on a free port of 127.0.0.1 (cancel the task to stop it), once it is listening.
+    static func start(_ options: DevServer.Options) async throws -> (port: Int, server: Task<Void, Error>) {
+        let (ports, portSink) = AsyncStream<Int>.makeStream()
+        let server = Task { try await DevServer(options: options).run { portSink.yield($0) } }
+        var portIterator = ports.makeAsyncIterator()
+        guard let port = await portIterator.next() else {
+            server.cancel()
+            throw CancellationError()
+        }
+        return (port, server)
+    }
+
     static let slug = "huan-luyen-an-toan-ve-sinh-lao-dong-cho-doanh-nghiep-nho-va-vua"
 
     /// A tab that goes away releases its event stream at the next heartbeat, not at the next rebuild.
@@ -22,11 +34,8 @@ import Glibc
         options.heartbeat = .milliseconds(100)
         let (counts, countSink) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(1))
         options.openStreams = { countSink.yield($0) }
-        let (ports, portSink) = AsyncStream<Int>.makeStream()
-        let server = Task { try await DevServer(options: options).run { portSink.yield($0) } }
+        let (port, server) = try await DevServerTests.start(options)
         defer { server.cancel() }
-        var portIterator = ports.makeAsyncIterator()
-        let port = try #require(await portIterator.next())
         var streams: [HTTPProbe] = []
         for _ in 0..<3 {
             let events = try await HTTPProbe.open(port: port, path: "/__bantin/events")
@@ -51,11 +60,8 @@ import Glibc
         options.port = 0
         options.pollInterval = .milliseconds(100)
         options.log = { _ in }
-        let (ports, portSink) = AsyncStream<Int>.makeStream()
-        let server = Task { try await DevServer(options: options).run { portSink.yield($0) } }
+        let (port, server) = try await DevServerTests.start(options)
         defer { server.cancel() }
-        var portIterator = ports.makeAsyncIterator()
-        let port = try #require(await portIterator.next())
 
         let page = try await HTTPProbe.get(port: port, path: "/tin/\(Self.slug)/")
         #expect(page.status == 200)
