@@ -79,23 +79,28 @@ enum Parallel {
 /// queued there waited for it (in a full build of the deep bench corpus the feeds and sitemap, 0.12 s of work
 /// queued beside the search index, started 1.8 s later, 0.36 s after the search index was done).
 final class Concurrently<Value>: @unchecked Sendable {
-    private var result: Value?
+    private let slot = Slot()
     private var thread: pthread_t?
 
+    /// Where the thread leaves its value. The thread holds the slot, never `self`: a thread touching `self`
+    /// could hold the last reference for an instant, run `deinit` itself and fail to join itself (EDEADLK),
+    /// letting the caller go on before the work was done (seen under load in `ParallelTests`).
+    private final class Slot: @unchecked Sendable { var value: Value? }
+
     init(_ compute: @escaping @Sendable () -> Value) {
-        // `self` outlives the thread: `value` and `deinit` both wait for it.
-        thread = ThreadWork { [unowned(unsafe) self] in self.result = compute() }.start()
-        if thread == nil { result = compute() }
+        thread = ThreadWork { [slot] in slot.value = compute() }.start()
+        if thread == nil { slot.value = compute() }
     }
 
     /// Waits once; the value is kept for later calls.
     lazy var value: Value = {
         if let thread { pthread_join(thread, nil) }
         thread = nil
-        return result!
+        return slot.value!
     }()
 
-    /// Never asked for (an error came first): the thread writes into this object, so it is waited for.
+    /// Never asked for (an error came first): the work may still be using what the caller lent it, so it is
+    /// waited for.
     deinit { if let thread { pthread_join(thread, nil) } }
 }
 
