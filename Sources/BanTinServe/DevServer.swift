@@ -125,21 +125,28 @@ public struct DevServer: Sendable {
     private func watch() async throws {
         let watcher = SourceWatcher(folders: [options.build.contentDirectory, options.build.templatesDirectory])
         var last = watcher.snapshot()
+        // What changed while the last build ran. The build read the sources after `last` was taken, so a file
+        // saved and put back during it (a broken save fixed at once) is in what was built and may be in
+        // neither look: without this, its error page stayed until the next save.
+        var changedDuringBuild: [String] = []
         while !Task.isCancelled {
             try await Task.sleep(for: options.pollInterval)
             var current = watcher.snapshot()
-            guard current != last else { continue }
+            // Files only: a folder's time also moves for an editor's hidden swap file, not worth a reload.
+            guard current.files != last.files || !changedDuringBuild.isEmpty else { continue }
             while true {
                 try await Task.sleep(for: options.pollInterval / 3)
                 let settled = watcher.snapshot()
                 if settled == current { break }
                 current = settled
             }
-            let changed = SourceWatcher.changes(from: last, to: current)
+            let changed = Array(Set(SourceWatcher.changes(from: last, to: current) + changedDuringBuild)).sorted()
             last = current
             let previewed = await preview(changed)
             if previewed { broadcaster.send("reload") }
             let report = await rebuild(reason: changed)
+            // Looked at before the reload is sent, so nothing done in answer to it can slip in before the look.
+            changedDuringBuild = SourceWatcher.changes(from: current, to: watcher.snapshot(), passing: true)
             // After a preview, the tab has its page already: reload again only if the full build changed a page.
             if !previewed || (report?.pagesWritten ?? 1) > 0 { broadcaster.send("reload") }
         }

@@ -12,16 +12,23 @@ import Darwin
 struct SourceWatcher {
     let folders: [URL]
 
-    typealias Snapshot = [String: FileSignature]
+    /// One look: every file, and every folder (a folder's time moves when a file is added to it or removed).
+    struct Snapshot: Equatable {
+        var files: [String: FileSignature] = [:]
+        var folders: [String: FileSignature] = [:]
+    }
 
     func snapshot() -> Snapshot {
-        var files: Snapshot = [:]
-        for folder in folders { walk(folder.path, into: &files) }
-        return files
+        var look = Snapshot()
+        for folder in folders {
+            look.folders[folder.path] = FileSignature(path: folder.path)
+            walk(folder.path, into: &look)
+        }
+        return look
     }
 
     /// readdir and stat directly: FileManager's enumerator costs several times more per file.
-    private func walk(_ path: String, into files: inout Snapshot) {
+    private func walk(_ path: String, into look: inout Snapshot) {
         guard let directory = opendir(path) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
@@ -33,17 +40,27 @@ struct SourceWatcher {
             var info = stat()
             guard stat(child, &info) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(child, into: &files)
+                look.folders[child] = FileSignature(path: child)
+                walk(child, into: &look)
             } else if let signature = FileSignature(path: child) {
-                files[child] = signature
+                look.files[child] = signature
             }
         }
     }
 
-    /// Paths added, removed or changed between two looks, for the terminal.
-    static func changes(from old: Snapshot, to new: Snapshot) -> [String] {
-        var changed = new.filter { old[$0.key] != $0.value }.map(\.key)
-        changed += old.keys.filter { new[$0] == nil }
+    /// Files added, removed or changed between two looks, for the terminal. With `passing`, a folder whose
+    /// time moved while none of its files differ is named too: a file came and went between the looks.
+    static func changes(from old: Snapshot, to new: Snapshot, passing: Bool = false) -> [String] {
+        var changed = differences(old.files, new.files)
+        if passing {
+            changed += differences(old.folders, new.folders).filter { folder in
+                !changed.contains { $0.hasPrefix(folder + "/") }
+            }
+        }
         return changed.sorted()
+    }
+
+    private static func differences(_ old: [String: FileSignature], _ new: [String: FileSignature]) -> [String] {
+        new.filter { old[$0.key] != $0.value }.map(\.key) + old.keys.filter { new[$0] == nil }
     }
 }

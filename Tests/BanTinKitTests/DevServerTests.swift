@@ -1,4 +1,4 @@
-import BanTinServe
+@testable import BanTinServe
 import Foundation
 import Testing
 @testable import BanTinKit
@@ -78,22 +78,55 @@ import Glibc
         defer { events.close() }
         #expect(await events.read(until: ": connected", seconds: 10))
 
+        // A save pushes a reload; the page the tab then asks for shows the save. A save may push two (the
+        // preview, then the full build), so each step waits for its page rather than counting reloads.
         try project.edit(IncrementalBuildTests.article) { $0 + "\nĐoạn vừa thêm khi xem trước.\n" }
         #expect(await events.read(until: "data: reload", seconds: 30))
-        #expect(try await HTTPProbe.get(port: port, path: "/tin/\(Self.slug)/").body.contains("Đoạn vừa thêm khi xem trước."))
+        #expect(await Self.eventually { try await HTTPProbe.get(port: port, path: "/tin/\(Self.slug)/").body.contains("Đoạn vừa thêm khi xem trước.") })
 
         let broken = project.content.appendingPathComponent("articles/hong.md")
         try "---\ntitle: Hỏng\ndate: 2026-13-45\ncategory: Các vấn đề chung\n---\n".writeReplacing(broken)
         #expect(await events.read(until: "data: reload", seconds: 30))
+        #expect(await Self.eventually { try await HTTPProbe.get(port: port, path: "/tin/\(Self.slug)/").status == 500 })
         let errorPage = try await HTTPProbe.get(port: port, path: "/tin/\(Self.slug)/")
-        #expect(errorPage.status == 500)
         #expect(errorPage.body.contains("content/articles/hong.md:3: error:"))
         #expect(errorPage.body.contains("/__bantin/reload.js"))
         #expect(try await HTTPProbe.get(port: port, path: "/assets/style.css").status == 200, "styles are still served")
 
         try FileManager.default.removeItem(at: broken)
         #expect(await events.read(until: "data: reload", seconds: 30))
-        #expect(try await HTTPProbe.get(port: port, path: "/tin/\(Self.slug)/").status == 200)
+        #expect(await Self.eventually { try await HTTPProbe.get(port: port, path: "/tin/\(Self.slug)/").status == 200 })
+    }
+
+    /// True once `condition` holds, looking every 100 ms for up to `seconds`.
+    static func eventually(seconds: Double = 30, _ condition: () async throws -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < deadline {
+            if (try? await condition()) == true { return true }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+}
+
+/// The dev server's look at the sources.
+@Suite struct SourceWatcherTests {
+    @Test func aFileThatCameAndWentBetweenTwoLooksIsSeenByItsFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bantin-watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("articles"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "a".write(to: folder.appendingPathComponent("articles/a.md"), atomically: false, encoding: .utf8)
+        let watcher = SourceWatcher(folders: [folder])
+        let before = watcher.snapshot()
+        usleep(20_000)  // past the file system clock's tick
+        let passing = folder.appendingPathComponent("articles/hong.md")
+        try "b".write(to: passing, atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(at: passing)
+        let after = watcher.snapshot()
+        #expect(SourceWatcher.changes(from: before, to: after) == [])
+        #expect(SourceWatcher.changes(from: before, to: after, passing: true) == [folder.appendingPathComponent("articles").path])
+        try "a2".write(to: folder.appendingPathComponent("articles/a.md"), atomically: false, encoding: .utf8)
+        #expect(SourceWatcher.changes(from: after, to: watcher.snapshot(), passing: true) == [folder.appendingPathComponent("articles/a.md").path])
     }
 }
 
