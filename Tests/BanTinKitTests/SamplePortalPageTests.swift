@@ -86,14 +86,16 @@ import Testing
             Fixtures.article("hinh-ve", title: "Có hình vẽ", extra: "image: /images/hoi-nghi.svg"),
         ]
         let (site, _, _) = try Fixtures.model(siteFile: Fixtures.siteFile, articleFiles: articles, pageFiles: [], options: Fixtures.options)
-        let contexts = PageContexts(site: site, routes: Routes(baseURL: site.config.baseURL), dates: Fixtures.dates)
+        var drawn = ImageCatalog.empty
+        drawn.siteImages = [.shareImage: Data([0x89])]  // the images stage drew the site's share picture
+        let contexts = PageContexts(site: site, routes: Routes(baseURL: site.config.baseURL), dates: Fixtures.dates, images: drawn)
         let photo = try #require(contexts.article(site.articleIndex["co-anh-chup"]!, related: []).shareImage)
         #expect(photo.url == "https://example.gov.vn/images/hoi-nghi.JPG")
         #expect(photo.alt == "Hội nghị")
         #expect(photo.width == nil, "its size is not known")
         #expect(contexts.article(site.articleIndex["co-hinh-ve"]!, related: []).shareImage == nil,
                 "a drawing leaves the site's default in place")
-        #expect(contexts.siteValues.shareImage.url == "https://example.gov.vn/anh-chia-se.png")
+        #expect(contexts.siteValues.shareImage?.url == "https://example.gov.vn/anh-chia-se.png")
         #expect(PageContexts.isRaster("/images/a.webp?v=2") && !PageContexts.isRaster("/images/a.svg")
                 && !PageContexts.isRaster("/images.jpg/a"))
     }

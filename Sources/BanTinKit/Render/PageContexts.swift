@@ -43,7 +43,8 @@ struct PageContexts {
         let targets = site.config.menu.map { routes.resource($0.url) }
         menuTargets = targets
         publisher = StructuredData.Organization(
-            name: site.config.title, url: routes.absolute(routes.home), logo: routes.absolute(routes.appleTouchIcon),
+            name: site.config.title, url: routes.absolute(routes.home),
+            logo: images.siteImages[.appleTouchIcon] == nil ? nil : routes.absolute(routes.appleTouchIcon),
             logoSize: Routes.appleTouchIconSize, contact: site.config.contact)
         menus = (-1..<targets.count).map { active in
             Encoded(zip(site.config.menu, targets).enumerated().map { index, entry in
@@ -91,7 +92,7 @@ struct PageContexts {
             jsonLD: StructuredData.article(StructuredData.ArticleFacts(
                 url: routes.absolute(url), headline: article.title, description: article.summary,
                 published: dates.iso(article.date), language: site.config.language, section: category?.name,
-                keywords: article.tags.map(\.name), image: photo ?? routes.absolute(routes.defaultShareImage),
+                keywords: article.tags.map(\.name), image: photo ?? siteValues.shareImage?.url,
                 author: article.author,
                 trail: [(site.config.title, routes.absolute(routes.home))]
                     + site.ancestry(of: article.categorySlug).map { ($0.name, routes.absolute(routes.category($0.slug))) }),
@@ -284,11 +285,13 @@ struct PageContexts {
             hasPhotos: !config.photos.isEmpty || !site.albums.isEmpty,
             contact: config.contact.map(contactValues),
             hasContact: config.contact != nil,
-            shareImage: ShareImage(url: routes.absolute(routes.defaultShareImage), alt: config.title,
-                                   width: Routes.defaultShareImageSize.width, height: Routes.defaultShareImageSize.height,
-                                   type: "image/png"),
-            faviconURL: routes.favicon,
-            appleTouchIconURL: routes.appleTouchIcon,
+            // Only the pictures the images stage drew from the logo: a page never links a file that was not written.
+            shareImage: images.siteImages[.shareImage] == nil ? nil
+                : ShareImage(url: routes.absolute(routes.defaultShareImage), alt: config.title,
+                             width: Routes.defaultShareImageSize.width, height: Routes.defaultShareImageSize.height,
+                             type: "image/png"),
+            faviconURL: images.siteImages[.favicon] == nil ? nil : routes.favicon,
+            appleTouchIconURL: images.siteImages[.appleTouchIcon] == nil ? nil : routes.appleTouchIcon,
             albumsURL: site.albums.isEmpty ? nil : routes.albums,
             latestAlbum: site.albums.first.map { album in
                 LatestAlbum(title: album.title, url: routes.album(album.slug),

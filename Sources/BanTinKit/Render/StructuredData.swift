@@ -5,15 +5,16 @@ enum StructuredData {
     struct Organization {
         let name: String
         let url: String
-        /// A raster logo (search engines ignore SVG logos), with its square size in pixels.
-        let logo: String
+        /// A raster logo (search engines ignore SVG logos), with its square size in pixels; nil when the site's
+        /// logo could not be drawn.
+        let logo: String?
         let logoSize: Int
         let contact: SiteConfig.Contact?
         /// Its JSON-LD, in full and as a reference: written once, not for every article that names it (a fifth of
         /// each article's structured data).
         fileprivate var json = "", referenceJSON = ""
 
-        init(name: String, url: String, logo: String, logoSize: Int, contact: SiteConfig.Contact?) {
+        init(name: String, url: String, logo: String?, logoSize: Int, contact: SiteConfig.Contact?) {
             self.name = name
             self.url = url
             self.logo = logo
@@ -32,7 +33,8 @@ enum StructuredData {
         var language: String
         var section: String?
         var keywords: [String]
-        var image: String
+        /// Nil when the article has no picture and the site's share picture could not be drawn.
+        var image: String?
         var author: String?
         /// Root → the article's own category, as (name, absolute URL).
         var trail: [(name: String, url: String)]
@@ -52,7 +54,7 @@ enum StructuredData {
         article.add("inLanguage", string: facts.language)
         if let section = facts.section { article.add("articleSection", string: section) }
         if !facts.keywords.isEmpty { article.add("keywords", raw: JSONText.array(facts.keywords.map(JSONText.string))) }
-        article.add("image", raw: JSONText.array([JSONText.string(facts.image)]))
+        if let image = facts.image { article.add("image", raw: JSONText.array([JSONText.string(image)])) }
         if let author = facts.author {
             var person = Object()
             person.add("@type", string: "Person")
@@ -93,12 +95,14 @@ enum StructuredData {
         organization.add("@id", string: publisher.url + "#don-vi")
         organization.add("name", string: publisher.name)
         organization.add("url", string: publisher.url)
-        var logo = Object()
-        logo.add("@type", string: "ImageObject")
-        logo.add("url", string: publisher.logo)
-        logo.add("width", raw: String(publisher.logoSize))
-        logo.add("height", raw: String(publisher.logoSize))
-        organization.add("logo", raw: logo.text)
+        if let url = publisher.logo {
+            var logo = Object()
+            logo.add("@type", string: "ImageObject")
+            logo.add("url", string: url)
+            logo.add("width", raw: String(publisher.logoSize))
+            logo.add("height", raw: String(publisher.logoSize))
+            organization.add("logo", raw: logo.text)
+        }
         if let contact = publisher.contact {
             if let address = contact.address { organization.add("address", string: address) }
             if let phone = contact.phone { organization.add("telephone", string: phone) }

@@ -51,9 +51,11 @@ struct SiteValues: Codable {
     var contact: ContactValues?
     var hasContact: Bool
     /// What a shared link shows when its page has no raster picture of its own (a PNG made from the logo).
-    var shareImage: ShareImage
-    var faviconURL: String
-    var appleTouchIconURL: String
+    var shareImage: ShareImage?
+    /// The icons drawn from the logo (`templates/assets/favicon.svg`); nil, and not linked, when it is missing or
+    /// could not be drawn (a warning says so).
+    var faviconURL: String?
+    var appleTouchIconURL: String?
     /// Absent without albums: every page had a "Xem tất cả album" link to nowhere (`href=""`).
     var albumsURL: String?
     /// "Hình hoạt động": the latest album's first photos.
