@@ -29,6 +29,21 @@ import Testing
         #expect(files == ["content/articles/1.md", "content/articles/2.md", "content/articles/3.md"])
     }
 
+    /// A field error does not hide the file's other problems: one run names them all.
+    @Test func aBadDateDoesNotHideAnUnknownCategoryOrABadAddress() {
+        let file = Fixtures.article("a", title: "Tin", date: "hôm qua", category: "Thể thao",
+                                    extra: "image: ../bi-mat.jpg")
+        let errors = Fixtures.failure([file]).map(\.description)
+        #expect(errors.contains { $0.contains(":3: error:") && $0.contains("\"date\"") }, "\(errors)")
+        #expect(errors.contains { $0.contains(":4: error:") && $0.contains("unknown category \"Thể thao\"") }, "\(errors)")
+        #expect(errors.contains { $0.contains("\"image\"") }, "\(errors)")
+        #expect(errors.count == 3, "\(errors)")
+        // A category that is missing is said once, as missing, not also as unknown.
+        let missing = SourceFile(path: "content/articles/m.md", text: "---\ntitle: Tin\ndate: hôm qua\n---\nBody\n")
+        let said = Fixtures.failure([missing]).map(\.description)
+        #expect(said.count == 2 && !said.contains { $0.contains("unknown category") }, "\(said)")
+    }
+
     @Test func unknownCategoryListsTheKnownOnes() {
         let errors = Fixtures.failure([Fixtures.article("a", title: "Tin", category: "Thể thao")])
         #expect(errors.count == 1)

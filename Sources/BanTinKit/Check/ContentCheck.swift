@@ -49,12 +49,15 @@ public enum ContentCheck {
         problems += configProblems
         guard let config = parsed else { return sorted(problems) }
 
-        var articles: [ArticleSource] = []
+        var read: [ArticleSource] = []
         for file in inputs.articleFiles {
             let (article, fileProblems) = ArticleSource.read(file, timeZone: config.timeZone)
             problems += fileProblems
-            if let article { articles.append(article) }
+            if let article { read.append(article) }
         }
+        // The site-wide rules see the files read with errors too (their other problems are named at once); the
+        // checks of links and pictures only the usable ones, as the build.
+        let articles = read.filter(\.isUsable)
         var pages: [PageSource] = []
         for file in inputs.pageFiles {
             let (page, fileProblems) = PageSource.read(file)
@@ -63,7 +66,7 @@ public enum ContentCheck {
         }
 
         // Validate every article as if it were published, so drafts and scheduled ones are checked too.
-        let everyArticle = articles.map { article in
+        let everyArticle = read.map { article in
             var article = article
             article.draft = false
             article.publishDate = nil

@@ -15,7 +15,7 @@ import Foundation
 /// one-edit rebuild of 50,000 articles peaked at 1.49 GB).
 final class ArticleCache: ParsedFiles, BodyMemo, @unchecked Sendable {
     static let shardCount = 64
-    private static let magic = "bantin article cache 4"
+    private static let magic = "bantin article cache 5"
 
     struct Parsed {
         /// The hash of the file's bytes (`ContentHash`, as the build cache's scan keeps it).
@@ -403,6 +403,7 @@ final class ArticleCache: ParsedFiles, BodyMemo, @unchecked Sendable {
                 let key = try reader.string()
                 source.lines[key] = .some(try reader.optional { try $0.int() })
             }
+            source.isUsable = !diagnostics.contains { $0.severity == .error }
             return source
         }
         return (Parsed(byteHash: hash, zone: zone, allowsRawHTML: raw, source: source, diagnostics: diagnostics), keepsMarkdown)

@@ -22,6 +22,9 @@ public struct ArticleSource: Sendable {
     public var related: [String]
     var relatedLine: Int?
     public var body: String
+    /// False when the file was read with errors (already reported): it is kept only so the site-wide checks can
+    /// report its other problems in the same run, and is never published.
+    public var isUsable = true
     public var bodyLine: Int
     /// Line of each front-matter key, for messages from later stages.
     public var lines: [String: Int?] = [:]
@@ -29,7 +32,8 @@ public struct ArticleSource: Sendable {
     static let knownKeys = ["title", "date", "category", "tags", "author", "source", "summary", "image",
                                    "image_alt", "slug", "aliases", "draft", "publishDate", "expiryDate", "related"]
 
-    /// Reads one article file. Returns nil when it cannot be used, with every reason in the diagnostics.
+    /// Reads one article file, with every problem in the diagnostics. Nil when its front matter cannot be read at
+    /// all; not `isUsable` when a field has an error.
     public static func read(_ file: SourceFile, timeZone: TimeZone) -> (ArticleSource?, [Diagnostic]) {
         let parts: FrontMatter
         do {
@@ -72,8 +76,8 @@ public struct ArticleSource: Sendable {
         located.lines = Dictionary(fields.keys.map { ($0, fields.line(of: $0)) }, uniquingKeysWith: { first, _ in first })
         let diagnostics = fields.takeDiagnostics() + MarkdownLimits.problems(in: parts.body, firstLine: parts.bodyLine)
             .map { Diagnostic.error(file.path, line: $0.line, $0.message) } + [bullets.warning].compactMap { $0 }
-        let usable = !diagnostics.contains { $0.severity == .error }
-        return (usable ? located : nil, diagnostics)
+        located.isUsable = !diagnostics.contains { $0.severity == .error }
+        return (located, diagnostics)
     }
 
     private static func normalise(_ text: String) -> String { Composed.nfc(text) }

@@ -40,10 +40,19 @@ public enum SiteRules {
             }
 
             if categoryNamed[source.category] == nil { categoryNamed[source.category] = .some(findCategory(source.category, in: categories)) }
-            guard let category = categoryNamed[source.category] ?? nil else {
+            let category = categoryNamed[source.category] ?? nil
+            if category == nil, source.isUsable || !source.category.isEmpty {
                 let known = categories.map { "\"\($0.name)\" (\($0.slug))" }.joined(separator: ", ")
                 diagnostics.append(.error(source.path, line: source.categoryLine,
                                           Message("category.unknown", ["name": "\(source.category)", "known": "\(known)"])))
+            }
+            guard source.isUsable, let category else {
+                // Read with errors: the fields that were read are still checked, so one run names every problem.
+                if !source.isUsable {
+                    if let typed = source.slug { _ = checked(typed, source: source, key: "slug", SitePath.slug, into: &diagnostics) }
+                    _ = checked(source.image, source: source, key: "image", SitePath.image, into: &diagnostics)
+                    for alias in source.aliases { _ = checked(alias, source: source, key: "aliases", SitePath.alias, into: &diagnostics) }
+                }
                 continue
             }
             if let typed = source.slug, checked(typed, source: source, key: "slug", SitePath.slug, into: &diagnostics) == nil {
