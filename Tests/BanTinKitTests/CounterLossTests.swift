@@ -33,6 +33,20 @@ import Testing
         }
     }
 
+    /// Lost after its first save: the copy is the state before it (nothing counted), so the loss is said.
+    @Test func aStateLostAfterItsFirstSaveIsSaid() throws {
+        try withFolder { folder in
+            let store = CounterStore(url: folder.appendingPathComponent("visits.json"))
+            var state = CounterState()
+            state.totalViews = 40
+            try store.save(state)
+            try FileManager.default.removeItem(at: store.url)
+            let loaded = store.load()
+            #expect(loaded.state.totalViews == 0)
+            #expect(loaded.diagnostics.first?.message.contains("state is missing; going on from the copy") == true)
+        }
+    }
+
     /// A log cut back in place (same file, shorter than when it was read), then written to again: said.
     @Test(arguments: [5, 9])
     func aLogCutBackInPlaceIsAWarning(_ keptLines: Int) throws {

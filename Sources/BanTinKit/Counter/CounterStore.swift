@@ -101,6 +101,10 @@ struct CounterStore: Sendable {
                 try? FileManager.default.copyItem(at: url, to: previousTemporary)
             }
             if rename(previousTemporary.path, previousURL.path) != 0 { try? FileManager.default.removeItem(at: previousTemporary) }
+        } else if !FileManager.default.fileExists(atPath: previousURL.path) {
+            // The first save: the state before it (nothing counted) is kept too, so a state lost after one build
+            // is said and counted again from the logs, never restarted from the baseline in silence.
+            try? Self.writeDurably(try Self.encode(CounterState()), to: previousURL)
         }
         guard rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
