@@ -136,6 +136,17 @@ response, _ = get("/assets/style.css", gzip_ok=True)
 expect("style.css gzip and 10 minutes", response.getheader("Content-Encoding") == "gzip" and "max-age=600" in cache(response),
        f"{response.getheader('Content-Encoding')} {cache(response)}")
 
+# A drawing opened at its own address: no script may run in it, whatever it holds (the second lock after the
+# build's own SVG check), still cached ten minutes and compressed.
+response, _ = get("/assets/favicon.svg", gzip_ok=True)
+policy = response.getheader("Content-Security-Policy") or ""
+expect("svg 200 image/svg+xml", response.status == 200 and (response.getheader("Content-Type") or "").startswith("image/svg+xml"),
+       f"{response.status} {response.getheader('Content-Type')}")
+expect("svg forbids scripts", "default-src 'none'" in policy and "sandbox" in policy and "script-src" not in policy, policy)
+expect("svg nosniff", response.getheader("X-Content-Type-Options") == "nosniff", response.getheader("X-Content-Type-Options"))
+expect("svg gzip and 10 minutes", response.getheader("Content-Encoding") == "gzip" and "max-age=600" in cache(response),
+       f"{response.getheader('Content-Encoding')} {cache(response)}")
+
 # The counter's figures: a short lifetime, and a timer-style build counts the visits this nginx logged.
 def counter_json(path):
     response, body = get(path, gzip_ok=True)

@@ -17,6 +17,21 @@ import BanTinImages
         }
     }
 
+    /// A key written twice made the whole catalogue unreadable, every message falling back to English: each
+    /// key is written once, named when it is not.
+    @Test(arguments: ["vi", "en"])
+    func everyKeyIsWrittenOnceInItsCatalogue(_ language: String) throws {
+        let url = Fixtures.repositoryRoot.appendingPathComponent("Sources/BanTinKit/Messages/\(language).yml")
+        var seen: [String: Int] = [:]
+        var twice: [String] = []
+        for (number, line) in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let colon = line.firstIndex(of: ":"), let first = line.first, first != " ", first != "#" else { continue }
+            let key = String(line[..<colon])
+            if let earlier = seen[key] { twice.append("\(key): lines \(earlier) and \(number + 1)") } else { seen[key] = number + 1 }
+        }
+        #expect(twice == [])
+    }
+
     /// Every `Message("key"` written in the sources has its words (keys built at run time are listed apart).
     @Test func everyKeyTheSourcesUseIsInTheCatalogue() throws {
         let english = try MessageCatalogue.entries(.en)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Values for the reader features: search page, archive months, redirect pages (see docs/CONTRACT.md).
+/// Values for the reader features: search page, archive months, redirect pages (listed in templates/README.md).
 extension PageContexts {
     func search() -> PageOwnValues {
         var values = page(url: routes.search, title: nil, description: site.config.description)
