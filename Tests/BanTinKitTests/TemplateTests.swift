@@ -67,10 +67,4 @@ import Testing
         #expect(pages.count > 4)
         #expect(pages.allSatisfy { $0.value.contains(sidebar) }, "page values such as current_url are not seen by shared fragments")
     }
-
-    @Test func aFragmentThatCannotBePastedSafelyIsRenderedPerPage() {
-        #expect(TemplateSet.literal("\n<aside>") == nil, "a leading blank line would be swallowed by the delimiter switch")
-        #expect(TemplateSet.literal("a\u{1}\u{2}b") == nil)
-        #expect(TemplateSet.literal("<p>{{x}} {{{y}}}</p>\n")?.render([String: Any]()) == "<p>{{x}} {{{y}}}</p>\n")
-    }
 }

@@ -1,4 +1,5 @@
 import Mustache
+import Synchronization
 
 /// A value as swift-mustache reads it, made from the typed page values by `TemplateEncoder` (the only place
 /// that makes them), with the fingerprint of what it shows: an incremental build renders a page again only when
@@ -144,17 +145,74 @@ extension TemplateNode: CustomStringConvertible, CustomDebugStringConvertible {
     }
 }
 
-/// What a page's template sees: the page's own values, then the site-wide ones.
+/// What a page's template sees: the page's own values, then the site-wide ones, then what the build rendered once
+/// for every page (`SharedRenders`).
 struct LayeredValues: MustacheParent {
     let own: TemplateFields
     let site: TemplateFields
     /// True when a template takes a partial's name from a value (`{{>*name}}`): the engine reads that name only
     /// from a plain `String`, so every value is handed over as plain Swift values (`PlainValue`).
     var plain = false
+    var shared: SharedRenders?
 
     func child(named name: String) -> Any? {
-        guard let node = own.values[name] ?? site.values[name] else { return nil }
+        guard let node = own.values[name] ?? site.values[name] else { return shared?.value(named: name, for: self) }
         return plain ? PlainValue.of(node) : node.engineValue
+    }
+}
+
+/// What pages share, rendered once (`TemplateSet.sharingFragments`): each `shared/` fragment, and each cached
+/// partial once per distinct value of the names it reads. A page's template reads them as values whose names no
+/// typed value can have (a Swift name has no `-`), through a template that prints the value as it is.
+final class SharedRenders: Sendable {
+    struct Partial: Sendable {
+        let number: Int
+        /// The partial's own template, under a name no `{{> …}}` reaches.
+        let template: String
+        /// The names its output depends on, as the page's values give them.
+        let roots: [String]
+    }
+
+    private let fragments: [String: TemplateNode]
+    private let partials: [String: Partial]
+    private let library: MustacheLibrary
+    private let plain: Bool
+    /// Rendered partials by the fingerprint of what they read.
+    private let cache = Mutex<[UInt64: String]>([:])
+    private let renders = Atomic(0)
+    /// Past this many distinct values (a partial reading something every page has its own of, such as the page's
+    /// title), a partial is rendered for each page and not kept.
+    static let limit = 4096
+
+    init(fragments: [String: TemplateNode], partials: [String: Partial], library: MustacheLibrary, plain: Bool) {
+        self.fragments = fragments
+        self.partials = partials
+        self.library = library
+        self.plain = plain
+    }
+
+    var rendered: Int { renders.load(ordering: .relaxed) }
+
+    func value(named name: String, for page: LayeredValues) -> Any? {
+        if let fragment = fragments[name] { return fragment.engineValue }
+        guard let partial = partials[name] else { return nil }
+        var hash = ContentHash()
+        hash.combine(partial.number)
+        for root in partial.roots {
+            if let node = page.own.values[root] ?? page.site.values[root] {
+                hash.combine(1)
+                hash.combine(node.fingerprint)
+            } else {
+                hash.combine(0)
+            }
+        }
+        let key = hash.finalized
+        if let text = cache.withLock({ $0[key] }) { return TemplateNode.text(text).engineValue }
+        renders.add(1, ordering: .relaxed)
+        let text = library.render(LayeredValues(own: page.own, site: page.site, plain: plain, shared: self),
+                                  withTemplate: partial.template) ?? ""
+        cache.withLock { if $0.count < Self.limit { $0[key] = text } }
+        return TemplateNode.text(text).engineValue
     }
 }
 
