@@ -48,6 +48,9 @@ public enum Build {
         public var pagesToRender = 0
     }
 
+    /// User and system seconds of every thread of this process so far.
+    public static func processorSeconds() -> Double { StageRunner.processorSeconds() }
+
     public struct Report: Sendable {
         public var articles = 0
         var staticPages = 0

@@ -21,6 +21,7 @@ struct BuildCommand: ParsableCommand {
     var timings = false
 
     func run() throws {
+        let started = Date()
         MemoryTuning.returnLargeBlocksToTheSystem()
         project.language()
         var options = project.build()
@@ -39,10 +40,18 @@ struct BuildCommand: ParsableCommand {
             record(succeeded: true, options: options)
             Terminal.print(report.warnings)
             if timings {
+                // Processor seconds over wall seconds: how many of the machine's cores a stage kept busy, so the
+                // stages that run on one thread show (issue #27: a whole build at 1.85 of 2).
+                func cores(_ processor: Double, _ wall: Double) -> String { wall > 0 ? String(format: "%.2f", processor / wall) : "-" }
                 for stage in report.stages {
                     let memory = stage.residentBytes > 0 ? String(format: " (resident %.0f MB)", Double(stage.residentBytes) / 1e6) : ""
-                    Terminal.error(stage.name + ": " + String(format: "%.3f s (processor %.2f s)", stage.seconds, stage.processorSeconds) + memory)
+                    Terminal.error(stage.name + ": " + String(format: "%.3f s (processor %.2f s, ", stage.seconds, stage.processorSeconds)
+                                   + cores(stage.processorSeconds, stage.seconds) + " cores)" + memory)
                 }
+                let wall = Date().timeIntervalSince(started), processor = Build.processorSeconds()
+                let inStages = report.stages.reduce(0) { $0 + $1.seconds }
+                Terminal.error(String(format: "whole build: %.3f s (processor %.2f s, ", wall, processor) + cores(processor, wall)
+                               + String(format: " cores; %.3f s outside the stages)", wall - inStages))
             }
             print(report.summary(in: Terminal.language))
         } catch let failure as BuildFailure {

@@ -37,8 +37,12 @@ struct Pipeline {
         let options = self.options
         let written = try stages.run("render: pages", "write") { try planned.output.write(options: options, memory: &memory) }
         // Only now that the site showing them is out does the counter's state advance to its figures.
-        let saveProblems = planned.output.counter?.commit() ?? []
-        if let scan = planned.scan { TimerRebuild.remember(options, scan: scan, planned: planned.output, manifest: written.update.manifest) }
+        let saveProblems = stages.run("write: counter state") { planned.output.counter?.commit() ?? [] }
+        if let scan = planned.scan {
+            stages.run("write: build cache") {
+                TimerRebuild.remember(options, scan: scan, planned: planned.output, manifest: written.update.manifest)
+            }
+        }
         return Build.Report(planned.output, written, saveProblems: saveProblems, laps: stages.laps)
     }
 
