@@ -33,7 +33,8 @@ struct Pipeline {
         // last one (the timer's usual case), the cache makes the counter's files alone (`TimerRebuild`).
         let cached = !memory.remembers && !options.showsSavedCounter
         if cached, let report = try TimerRebuild.attempt(options, previousScan: &previousScan) { return report }
-        let planned = try plan(nil, cached: cached, memory: &memory)
+        var held: Planned? = try plan(nil, cached: cached, memory: &memory)
+        let planned = held!
         let options = self.options
         let written = try stages.run("render: pages", "write") { try planned.output.write(options: options, memory: &memory) }
         // Only now that the site showing them is out does the counter's state advance to its figures.
@@ -43,7 +44,22 @@ struct Pipeline {
                 TimerRebuild.remember(options, scan: scan, planned: planned.output, manifest: written.update.manifest)
             }
         }
-        return Build.Report(planned.output, written, saveProblems: saveProblems, laps: stages.laps)
+        let report = Build.Report(planned.output, written, saveProblems: saveProblems, laps: stages.laps)
+        // Every article, page value and index of the build, freed on a thread of their own while the caller goes on
+        // (at 10,000 articles the freeing was a serial 0.3 s at the end of the build).
+        Self.release(held.take())
+        return report
+    }
+
+    /// Lets go of `value` on a new thread, which then holds its only reference.
+    private static func release(_ value: consuming Planned?) {
+        let box = Released(value)
+        Thread.detachNewThread { box.value = nil }
+    }
+
+    private final class Released: @unchecked Sendable {
+        var value: Planned?
+        init(_ value: consuming Planned?) { self.value = value }
     }
 
     /// The same stages on sources held in memory, the site's files kept in memory too: nothing is read but the

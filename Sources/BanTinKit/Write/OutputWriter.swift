@@ -87,16 +87,17 @@ public struct OutputWriter {
             var changed: [String: OutputUpdate.Source] = [:]
             for write in update.writes { changed[write.path] = write.source }
             let paths = update.manifest.entries.keys.sorted()
-            let targets = try paths.map { try location($0, in: staging).path }
             nonisolated(unsafe) let sources = paths.map { changed[$0] }
-            let output = self.output
+            let output = self.output, staging = self.staging
             let folders = PlainFiles.MadeFolders()
             try work.run(paths.count) { index, work in
-                try work.store { try folders.ensure(PlainFiles.parentFolder(of: targets[index])) }
+                // Worked out here, on every core: one by one before the writing began, they were a serial 0.2 s.
+                let target = try Self.location(paths[index], in: staging).path
+                try work.store { try folders.ensure(PlainFiles.parentFolder(of: target)) }
                 if let source = sources[index] {
-                    try Self.put(source, at: targets[index], work: work)
+                    try Self.put(source, at: target, work: work)
                 } else {
-                    try work.store { try Self.reuse(output.appendingPathComponent(paths[index]).path, path: paths[index], at: targets[index]) }
+                    try work.store { try Self.reuse(output.appendingPathComponent(paths[index]).path, path: paths[index], at: target) }
                 }
             }
             try PlainFiles.store(Data(update.completedManifest.text.utf8), at: staging.appendingPathComponent(OutputManifest.fileName).path)
@@ -258,6 +259,10 @@ public struct OutputWriter {
     }
 
     func location(_ relativePath: String, in root: URL) throws -> URL {
+        try Self.location(relativePath, in: root)
+    }
+
+    static func location(_ relativePath: String, in root: URL) throws -> URL {
         let parts = relativePath.split(separator: "/")
         guard !relativePath.hasPrefix("/"), !parts.isEmpty,
               !parts.contains(where: { $0 == ".." || $0 == "." }) else {
