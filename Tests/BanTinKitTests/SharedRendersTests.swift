@@ -107,4 +107,11 @@ import Testing
         #expect(TemplateTags.rootName(".title") == nil)
         #expect(TemplateTags.rootName("first()") == nil)
     }
+
+    /// The engine casts the page's values for every name it looks up: within an existential's three inline words
+    /// a cast copies no box.
+    @Test func thePageValuesTheEngineIsHandedFitAnExistentialInline() {
+        #expect(MemoryLayout<LayeredValues>.size <= 3 * MemoryLayout<Int>.size)
+        #expect(MemoryLayout<TemplateNode>.size <= 3 * MemoryLayout<Int>.size)
+    }
 }

@@ -147,17 +147,17 @@ extension TemplateNode: CustomStringConvertible, CustomDebugStringConvertible {
 
 /// What a page's template sees: the page's own values, then the site-wide ones, then what the build rendered once
 /// for every page (`SharedRenders`).
+///
+/// Three references and nothing more: within an existential's three inline words, so the engine's casts of it
+/// copy no box (a fourth field put one on the heap for every value looked up).
 struct LayeredValues: MustacheParent {
     let own: TemplateFields
     let site: TemplateFields
-    /// True when a template takes a partial's name from a value (`{{>*name}}`): the engine reads that name only
-    /// from a plain `String`, so every value is handed over as plain Swift values (`PlainValue`).
-    var plain = false
-    var shared: SharedRenders?
+    let shared: SharedRenders
 
     func child(named name: String) -> Any? {
-        guard let node = own.values[name] ?? site.values[name] else { return shared?.value(named: name, for: self) }
-        return plain ? PlainValue.of(node) : node.engineValue
+        guard let node = own.values[name] ?? site.values[name] else { return shared.value(named: name, for: self) }
+        return shared.plain ? PlainValue.of(node) : node.engineValue
     }
 }
 
@@ -176,13 +176,20 @@ final class SharedRenders: Sendable {
     private let fragments: [String: TemplateNode]
     private let partials: [String: Partial]
     private let library: MustacheLibrary
-    private let plain: Bool
+    /// True when a template takes a partial's name from a value (`{{>*name}}`): the engine reads that name only
+    /// from a plain `String`, so every value is handed over as plain Swift values (`PlainValue`).
+    let plain: Bool
     /// Rendered partials by the fingerprint of what they read.
     private let cache = Mutex<[UInt64: String]>([:])
     private let renders = Atomic(0)
     /// Past this many distinct values (a partial reading something every page has its own of, such as the page's
     /// title), a partial is rendered for each page and not kept.
     static let limit = 4096
+
+    /// Nothing rendered once (a set before `sharingFragments`).
+    convenience init(plain: Bool) {
+        self.init(fragments: [:], partials: [:], library: MustacheLibrary(), plain: plain)
+    }
 
     init(fragments: [String: TemplateNode], partials: [String: Partial], library: MustacheLibrary, plain: Bool) {
         self.fragments = fragments
@@ -194,6 +201,7 @@ final class SharedRenders: Sendable {
     var rendered: Int { renders.load(ordering: .relaxed) }
 
     func value(named name: String, for page: LayeredValues) -> Any? {
+        guard !fragments.isEmpty || !partials.isEmpty else { return nil }
         if let fragment = fragments[name] { return fragment.engineValue }
         guard let partial = partials[name] else { return nil }
         var hash = ContentHash()
@@ -209,7 +217,7 @@ final class SharedRenders: Sendable {
         let key = hash.finalized
         if let text = cache.withLock({ $0[key] }) { return TemplateNode.text(text).engineValue }
         renders.add(1, ordering: .relaxed)
-        let text = library.render(LayeredValues(own: page.own, site: page.site, plain: plain, shared: self),
+        let text = library.render(LayeredValues(own: page.own, site: page.site, shared: self),
                                   withTemplate: partial.template) ?? ""
         cache.withLock { if $0.count < Self.limit { $0[key] = text } }
         return TemplateNode.text(text).engineValue

@@ -20,7 +20,7 @@ public struct TemplateSet: Sendable {
     /// Each template's tags as written (nil where `TemplateTags` cannot read them), to find what can be rendered once.
     private let tags: [String: TemplateTags?]
     /// What `sharingFragments` rendered once, which pages read as values.
-    private let renders: SharedRenders?
+    private let renders: SharedRenders
 
     /// `sources` maps template names ("shared/header", "partials/menu") to their files.
     public init(sources: [String: SourceFile], required: [String] = TemplateSet.pageTemplates) throws(BuildFailure) {
@@ -50,7 +50,7 @@ public struct TemplateSet: Sendable {
         }
         guard diagnostics.isEmpty else { throw BuildFailure(diagnostics) }
         self.init(compiled: templates, namesPartialsFromValues: sources.values.contains { Self.hasDynamicPartial($0.text) },
-                  tags: sources.mapValues { TemplateTags($0.text) }, renders: nil)
+                  tags: sources.mapValues { TemplateTags($0.text) }, renders: { _ in nil })
     }
 
     private init(compiled: [String: MustacheTemplate], namesPartialsFromValues: Bool, tags: [String: TemplateTags?],
@@ -60,12 +60,7 @@ public struct TemplateSet: Sendable {
         names = Set(compiled.keys.filter { !$0.hasPrefix(Self.hiddenPrefix) })
         self.namesPartialsFromValues = namesPartialsFromValues
         self.tags = tags
-        self.renders = renders(library)
-    }
-
-    private init(compiled: [String: MustacheTemplate], namesPartialsFromValues: Bool, tags: [String: TemplateTags?],
-                 renders: SharedRenders?) {
-        self.init(compiled: compiled, namesPartialsFromValues: namesPartialsFromValues, tags: tags, renders: { _ in renders })
+        self.renders = renders(library) ?? SharedRenders(plain: namesPartialsFromValues)
     }
 
     /// Names no `{{> …}}` can reach (partial names have no colon): a cached partial's own template.
@@ -166,11 +161,11 @@ public struct TemplateSet: Sendable {
 
     /// Renders with a page's own values over the site-wide ones (see `LayeredValues`).
     func render(_ name: String, own: TemplateFields, site: TemplateFields = .empty) -> String {
-        library.render(LayeredValues(own: own, site: site, plain: namesPartialsFromValues, shared: renders), withTemplate: name) ?? ""
+        library.render(LayeredValues(own: own, site: site, shared: renders), withTemplate: name) ?? ""
     }
 
     /// How many times a cached partial was rendered (once per distinct value), for tests.
-    var partialRenders: Int { renders?.rendered ?? 0 }
+    var partialRenders: Int { renders.rendered }
 
     /// Whether `text` has a `{{>*name}}` tag: a partial whose name the page's values give.
     static func hasDynamicPartial(_ text: String) -> Bool {
