@@ -24,7 +24,7 @@ import Testing
         #expect(report.articles >= 15)
 
         let page = try read(output, "tin/\(Self.seedSlug)/index.html")
-        for part in ["Chuyên mục", "Các vấn đề chung", "Dân vận khéo", "H. Nhi", "(nguồn <span class=\"article-source\">Kế hoạch số 03-KH/ĐUS</span>)",
+        for part in ["Chuyên mục", "Các vấn đề chung", "Dân vận khéo", "H. Nhi", "(nguồn <span class=\"article-source\"><a href=\"/van-ban/03-kh-dus/\">Kế hoạch số 03-KH/ĐUS</a></span>)",
                      "Quay lại", "In bài viết", "Các tin liên quan", "Tin mới đăng", "Liên kết website",
                      "Hình hoạt động", "Thông tin truy cập", "Đang xem", "Tất cả", "href=\"/tin/\(Self.seedSlug)/in.html\"",
                      "Theo kế hoạch, hàng năm Đảng ủy Sở sẽ tổ chức hội nghị sơ kết năm"] {

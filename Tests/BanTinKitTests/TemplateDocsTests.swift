@@ -17,6 +17,7 @@ import Testing
         ("`static_page`", [.of(PageOwnValues.self)]),
         ("`search`", [.of(PageOwnValues.self)]),
         ("`redirect`", [.of(PageOwnValues.self)]),
+        ("`documents`", [.of(PageOwnValues.self), .of(DocumentItem.self), .of(SiteValues.self)]),
         ("Statistics page", [.of(PageOwnValues.self), .of(CounterFigures.self)]),
     ] }
 

@@ -37,14 +37,14 @@ public struct CounterPages: Sendable {
                 continue
             case .article(let id):
                 articleURLs.append((id, url))
-            case .category, .tag:
+            case .category, .tag, .documents:
                 listings.insert(url)
                 // Later pages count through `listing(ofPaged:)`, like pages past the last one in old logs.
                 if url != entry.url { continue }
             case .home, .printView, .archiveMonth, .archiveYear, .archiveIndex, .tagIndex, .staticPage, .album,
                  .albumIndex, .search, .statistics, .counterFigures, .counterViews, .notFound, .feed, .sitemap, .robots,
                  .redirectRules, .nginxRedirects, .manifest, .assetsFolder, .imagesFolder, .searchIndexFolder,
-                 .siteImage, .imageFile:
+                 .siteImage, .imageFile, .document, .documentsFeed, .publishedFile:
                 break
             }
             add(entry.url, as: url, title: entry.title)

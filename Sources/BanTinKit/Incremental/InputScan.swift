@@ -49,6 +49,9 @@ struct InputScan: Codable, Equatable {
         return take(content: content, templates: templates, previous: previous, leavingToLoad: readByLoad, unchanged: &unchanged)
     }
 
+    /// What a build reads of `content/` (besides the access logs): a change in any of them is a build.
+    static let contentFolders = ["site.yml", "articles", "pages", "albums", "images", "documents", "files"]
+
     /// `unchanged`: the files whose signature is the last scan's (and was not racy then), whose bytes are taken
     /// to be the same (their hash is the last scan's): the article cache spares reading them.
     static func take(content: URL, templates: URL, previous: InputScan?, leavingToLoad readByLoad: Bool,
@@ -56,7 +59,7 @@ struct InputScan: Codable, Equatable {
         let time = Int64(Date().timeIntervalSince1970 * 1e9)
         let contentRoot = content.standardizedFileURL.path
         var found: [(String, String, stat)] = []
-        for name in ["site.yml", "articles", "pages", "albums", "images"] {
+        for name in Self.contentFolders {
             walk(contentRoot + "/" + name, display: "content/" + name, into: &found, depth: 0)
         }
         walk(templates.standardizedFileURL.path, display: "templates", into: &found, depth: 0)
@@ -112,7 +115,7 @@ struct InputScan: Codable, Equatable {
     func matches(content: URL, templates: URL) -> Bool {
         let contentRoot = content.standardizedFileURL.path
         var found: [(String, String, stat)] = []
-        for name in ["site.yml", "articles", "pages", "albums", "images"] {
+        for name in Self.contentFolders {
             Self.walk(contentRoot + "/" + name, display: "content/" + name, into: &found, depth: 0)
         }
         Self.walk(templates.standardizedFileURL.path, display: "templates", into: &found, depth: 0)

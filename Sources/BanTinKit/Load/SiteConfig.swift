@@ -78,11 +78,13 @@ public struct SiteConfig: Sendable {
     public var check = CheckSettings()
     /// The `images:` section: widths, formats and limits of published photos (defaults when absent).
     public var images = ImageSettings()
+    /// The `documents:` section: the types of documents (văn bản) editors may use.
+    public var documents = DocumentSettings()
 
     public static let defaultTimeZone = "Asia/Ho_Chi_Minh"
     static let knownKeys = ["title", "description", "base_url", "language", "time_zone", "page_size", "latest_count",
                             "home_section_count", "markdown", "related", "categories", "menu", "links", "photos",
-                            "footer", "contact", "counter", "search", "check", "images",
+                            "footer", "contact", "counter", "search", "check", "images", "documents",
                             // Read before the build by `Language.resolve`: the language of bantin's messages.
                             "messages"]
 
@@ -131,6 +133,7 @@ public struct SiteConfig: Sendable {
         config.counter = section("counter", of: &fields, CounterSettings.decode)
         config.search = section("search", of: &fields, SearchSettings.decode) ?? config.search
         config.check = section("check", of: &fields, CheckSettings.decode) ?? config.check
+        config.documents = section("documents", of: &fields, DocumentSettings.decode) ?? config.documents
         var imageProblems: [Diagnostic] = []
         if fields.has("images") {
             let (settings, problems) = ImageSettings.read(fields.node("images"), file: fields.file, lineOffset: fields.lineOffset)

@@ -9,6 +9,8 @@ struct SiteSources {
     var pageFiles: [SourceFile]
     /// `content/albums/*/album.yml`.
     var albumFiles: [SourceFile] = []
+    /// `content/documents/**/*.md`.
+    var documentFiles: [SourceFile] = []
     var templates: [String: SourceFile]
     /// `templates/locale.yml` (the words and patterns of dates and numbers), or why it could not be read (an error
     /// the model stage reports after the content's own).
@@ -34,7 +36,7 @@ struct SiteSources {
         diagnostics = []
     }
 
-    var filesRead: Int { articleFiles.count + pageFiles.count + templates.count + 1 }
+    var filesRead: Int { articleFiles.count + pageFiles.count + documentFiles.count + templates.count + 1 }
 
     /// Reads the project; throws every error found while reading.
     /// `bytesRead`: told the hash of each content file's bytes (for the build cache's scan).
@@ -54,6 +56,8 @@ struct SiteSources {
         var problems = loaded.diagnostics
         let albums = AlbumSource.readAll(options.contentDirectory, displayRoot: projectRoot)
         problems += albums.diagnostics
+        let documents = DocumentSource.readAll(options.contentDirectory, displayRoot: projectRoot)
+        problems += documents.diagnostics
         var templates: [String: SourceFile] = [:]
         do { templates = try templateLoader.templateSources() } catch { problems += error.diagnostics }
         guard let siteFile = loaded.siteFile, !problems.contains(where: { $0.severity == .error }) else {
@@ -88,6 +92,7 @@ struct SiteSources {
         var sources = SiteSources(siteFile: siteFile, articleFiles: loaded.articleFiles, pageFiles: loaded.pageFiles,
                                   albumFiles: albums.files, templates: templates, locale: SourceFile(path: "", text: ""))
         sources.locale = locale
+        sources.documentFiles = documents.files
         let logo = templateLoader.assetsDirectory.appendingPathComponent("favicon.svg")
         sources.logo = (FileManager.default.contents(atPath: logo.path),
                         ContentLoader(contentDirectory: projectRoot, displayRoot: projectRoot).display(logo))

@@ -32,7 +32,8 @@ public struct TemplateLoader {
     }
 
     static let localeKeys = ["weekdays", "date_long", "date_short", "datetime_short", "thousands_separator", "archive_title",
-                             "archive_year_title", "archive_index_title", "tag_title", "tag_index_title"]
+                             "archive_year_title", "archive_index_title", "tag_title", "tag_index_title",
+                             "documents_title", "documents_filter_title", "document_title"]
 
     /// `locale.yml`: weekday names and date patterns.
     public func dateStyle(timeZone: TimeZone) throws(BuildFailure) -> DateStyle {
@@ -59,6 +60,9 @@ public struct TemplateLoader {
         if let tagTitle = fields.string("tag_title") { style.tagTitlePattern = tagTitle }
         style.archiveIndexTitle = fields.string("archive_index_title")
         style.tagIndexTitle = fields.string("tag_index_title")
+        style.documentsTitle = fields.string("documents_title")
+        if let title = fields.string("documents_filter_title") { style.documentsFilterTitlePattern = title }
+        if let title = fields.string("document_title") { style.documentTitlePattern = title }
         let all = fields.takeDiagnostics()
         if all.contains(where: { $0.severity == .error }) { throw BuildFailure(all) }
         return style

@@ -22,6 +22,19 @@ public struct DateStyle: Sendable {
     var tagIndexTitle: String?
     /// Title of a tag's page (`tag_title`, "Thẻ: {name}"), the tag as editors wrote it.
     var tagTitlePattern = "{name}"
+    /// Titles of the documents' pages: the list (`documents_title`, "Văn bản"; nil: the site's title), a filtered
+    /// listing (`documents_filter_title`, "Văn bản: {name}") and a document (`document_title`, "{type} số {number}").
+    var documentsTitle: String?
+    var documentsFilterTitlePattern = "{name}"
+    var documentTitlePattern = "{type} {number}"
+
+    func documentsFilterTitle(_ name: String) -> String {
+        documentsFilterTitlePattern.replacingOccurrences(of: "{name}", with: name)
+    }
+
+    func documentTitle(type: String, number: String) -> String {
+        documentTitlePattern.replacingOccurrences(of: "{type}", with: type).replacingOccurrences(of: "{number}", with: number)
+    }
 
     public static let defaultDateTimePattern = "{HH}:{MM} {dd}/{mm}/{yyyy}"
 

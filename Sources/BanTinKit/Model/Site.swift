@@ -11,6 +11,8 @@ public struct Site: Sendable {
     public var pages: [StaticPage]
     /// Photo albums (`content/albums/`), newest first.
     public var albums: [Album] = []
+    /// Documents (`content/documents/`) and the files published under `/files/`.
+    public var documents = DocumentShelf()
     public private(set) var tags: [Tag] = []
 
     private(set) var categoryIndex: [String: Int] = [:]

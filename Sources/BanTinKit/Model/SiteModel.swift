@@ -34,7 +34,8 @@ struct SiteModel {
         sources.articleFiles = []
         let content = try content(siteFile: sources.siteFile, articleFiles: consume articleFiles, pageFiles: sources.pageFiles,
                                   options: options, earlier: sources.diagnostics,
-                                  memo: memory.remembers ? memory.parses : memory.articleCache, albumFiles: sources.albumFiles)
+                                  memo: memory.remembers ? memory.parses : memory.articleCache, albumFiles: sources.albumFiles,
+                                  documentFiles: sources.documentFiles)
         let (templates, fingerprints) = try memory.templates(sources.templates)
         if content.site.config.counter != nil {
             let needed = [CounterFiles.pageTemplate, CounterFiles.figuresTemplate]
@@ -48,13 +49,15 @@ struct SiteModel {
                           dates: try TemplateLoader.dateStyle(locale: locale, timeZone: content.site.config.timeZone),
                           numbers: try TemplateLoader.numberStyle(locale: locale), logo: sources.logo)
         return SiteModel(site: content.site, table: content.table, heldBack: content.heldBack, warnings: content.warnings,
-                         nextChange: content.nextChange, theme: theme, copies: sources.copies, filesRead: sources.filesRead)
+                         nextChange: content.nextChange, theme: theme,
+                         copies: sources.copies + content.site.documents.copies(contentDirectory: options.contentDirectory),
+                         filesRead: sources.filesRead)
     }
 
     /// The content's part: site.yml, front matter and the site's rules (slugs, categories, old URLs).
     static func content(siteFile: SourceFile, articleFiles: consuming [SourceFile], pageFiles: [SourceFile], options: Build.Options,
                      earlier: [Diagnostic] = [], memo: (any ParsedFiles)? = nil,
-                     albumFiles: [SourceFile] = []) throws(BuildFailure) -> Content {
+                     albumFiles: [SourceFile] = [], documentFiles: [SourceFile] = []) throws(BuildFailure) -> Content {
         var log = DiagnosticLog()
         log.add(contentsOf: earlier)
         let (parsedConfig, configProblems) = SiteConfig.parse(siteFile)
@@ -97,11 +100,18 @@ struct SiteModel {
             if let album { albums.append(album) }
         }
         site?.albums = albums.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }
+        let (documents, documentProblems) = DocumentShelf.make(documentFiles, config: config,
+                                                               contentDirectory: options.contentDirectory, now: options.now)
+        log.add(contentsOf: documentProblems)
+        site?.documents = documents
         let table = site.map { PageTable(site: $0) }
         if let table { log.add(contentsOf: AliasCheck.problems(in: table, site: site!, sources: articles)) }
         try log.throwIfErrors()
-        let nextChange = articles.flatMap { [$0.publishDate, $0.expiryDate] }.compactMap { $0 }
+        var nextChange = articles.flatMap { [$0.publishDate, $0.expiryDate] }.compactMap { $0 }
             .filter { $0 > options.now }.min()
+        // A document's state ("Còn hiệu lực") changes with the days as a scheduled article comes out.
+        let documentChange = site?.documents.nextChange(after: options.now)
+        nextChange = [nextChange, documentChange].compactMap { $0 }.min()
         return Content(site: site!, table: table!, heldBack: held, warnings: log.warnings, nextChange: nextChange)
     }
 

@@ -19,6 +19,13 @@ enum PageKind: Sendable, Equatable {
     /// A photo album's page, and the list of albums.
     case album(slug: String)
     case albumIndex
+    /// The documents (văn bản): all of them, or those of one type, issuer, field or year; paginated.
+    case documents(DocumentFilter, page: Int)
+    case document(slug: String)
+    /// The documents' feed.
+    case documentsFeed
+    /// A file of `content/files/` a document or article lists, published as it is.
+    case publishedFile
     case search
     /// The visit counter's statistics page, its figures file and its views file (only with a `counter:` section).
     case statistics
@@ -64,6 +71,15 @@ enum PageKind: Sendable, Equatable {
         case writer
     }
 
+    /// Which documents a listing of `documents` shows: each filter but `all` names a slug (or a year).
+    enum DocumentFilter: Sendable, Hashable {
+        case all
+        case type(String)
+        case issuer(String)
+        case field(String)
+        case year(Int)
+    }
+
     /// The raster files made from the logo.
     enum SiteImage: Sendable, Equatable, CaseIterable {
         /// `/favicon.ico`: 16, 32 and 48 px in one file.
@@ -86,6 +102,10 @@ enum PageKind: Sendable, Equatable {
         case .staticPage: .template("page")
         case .album: .template("album")
         case .albumIndex: .template("albums")
+        case .documents: .template("van-ban")
+        case .document: .template("van-ban-trang")
+        case .documentsFeed: .file(.readerFiles)
+        case .publishedFile: .file(.copies)
         case .search: .template("search")
         case .statistics: .template(Self.statisticsTemplate)
         case .notFound: .template("404")

@@ -111,6 +111,28 @@ public struct PageTable: Sendable {
                      title: album.title)
             }
         }
+        let shelf = site.documents
+        if !shelf.isEmpty {
+            func documentListing(_ filter: Kind.DocumentFilter, owner: String, title: String?) {
+                let positions = shelf.positions(filter)
+                let pagination = Pagination(itemCount: positions.count, pageSize: site.config.pageSize)
+                for number in 1...pagination.pageCount {
+                    let first = positions[pagination.range(ofPage: number)].first
+                    page(routes.documents(filter, page: number), .documents(filter, page: number), owner: owner,
+                         lastModified: first.map { shelf.documents[$0].issued },
+                         countsFor: routes.documents(filter), title: number == 1 ? title : nil)
+                }
+            }
+            documentListing(.all, owner: "the list of documents (content/documents/)", title: nil)
+            for group in shelf.groups {
+                documentListing(group.filter, owner: "the documents of \"\(group.name)\"", title: group.name)
+            }
+            for document in shelf.documents {
+                let url = routes.document(document.slug)
+                page(url, .document(slug: document.slug), owner: document.sourcePath, lastModified: document.issued,
+                     countsFor: url, title: document.title)
+            }
+        }
         page(routes.search, .search, owner: "the search page")
         if site.config.counter != nil {
             page(routes.statistics, .statistics, owner: "the statistics page (counter: in site.yml)", inSitemap: false)
@@ -123,6 +145,13 @@ public struct PageTable: Sendable {
         }
 
         file(routes.feed, .feed(category: nil), owner: "the generated file \(routes.feed)")
+        if !shelf.isEmpty {
+            file(routes.documentsFeed, .documentsFeed, owner: "the generated file \(routes.documentsFeed)")
+        }
+        for published in shelf.files {
+            entries.append(Entry(url: routes.publishedFile(published.path), outputPath: published.path, kind: .publishedFile, owner: published.source,
+                                 inSitemap: false))
+        }
         for category in site.categories {
             file(routes.categoryFeed(category.slug), .feed(category: category.slug),
                  owner: "the generated file \(routes.categoryFeed(category.slug))")

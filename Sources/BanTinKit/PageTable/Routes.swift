@@ -37,6 +37,22 @@ public struct Routes: Sendable {
     /// Photo albums ("Hình hoạt động"): the list, and each album with its photos.
     public var albums: String { basePath + "album/" }
     public func album(_ slug: String) -> String { basePath + "album/\(slug)/" }
+    /// Documents (văn bản): every one, and listings by type, issuer, field and year, as folders so that they work
+    /// without JavaScript and on any static server.
+    func documents(_ filter: PageKind.DocumentFilter = .all, page: Int = 1) -> String {
+        let folder = switch filter {
+        case .all: "van-ban/"
+        case .type(let slug): "van-ban/loai/\(slug)/"
+        case .issuer(let slug): "van-ban/co-quan/\(slug)/"
+        case .field(let slug): "van-ban/linh-vuc/\(slug)/"
+        case .year(let year): "van-ban/nam/\(year)/"
+        }
+        return paged(basePath + folder, page)
+    }
+    func document(_ slug: String) -> String { basePath + "van-ban/\(slug)/" }
+    var documentsFeed: String { basePath + "van-ban/feed.xml" }
+    /// A published file ("files/ke-hoach-03.pdf", as `PublishedFile.path`).
+    func publishedFile(_ path: String) -> String { basePath + path }
 
     /// The visit counter's figures: the statistics page (for readers without JavaScript) and the one small
     /// file every page's counter widgets are filled from, so no page's HTML depends on the figures.

@@ -16,13 +16,15 @@ struct PageContexts {
     private let menuTargets: [String]
     private let menus: [Encoded<[MenuLink]>]
     /// The department as structured data names it: every article's publisher.
-    private let publisher: StructuredData.Organization
+    let publisher: StructuredData.Organization
     /// The processed pictures: `picture` values of articles, photos and albums.
     let images: ImageCatalog
     /// Renders an article's list entry (kept to render the home page's first entry again, its picture not lazy).
     private let itemHTML: ((ArticleItem) -> String)?
     /// Each article's key in the counter's views file (with a `counter:` section only).
     private let viewsKeys: ArticleKeys?
+    /// The document each article's `source` names (by article position), and the articles naming each document.
+    let citations: DocumentCitations
 
     /// `itemHTML` renders an article's item once (the `item` template), kept in the item as `html`.
     init(site: Site, routes: Routes, dates: DateStyle, numbers: NumberStyle = NumberStyle(),
@@ -40,6 +42,7 @@ struct PageContexts {
         siteValues = Self.siteValues(site: site, routes: routes, items: items, images: images)
         shared = TemplateEncoder.fields(siteValues)
         viewsKeys = site.config.counter == nil ? nil : ArticleKeys(urls: site.articles.map { routes.article($0.slug) })
+        citations = DocumentCitations(site)
         let targets = site.config.menu.map { routes.resource($0.url) }
         menuTargets = targets
         publisher = StructuredData.Organization(
@@ -82,6 +85,7 @@ struct PageContexts {
             breadcrumb: breadcrumb(article.categorySlug),
             author: article.author,
             source: article.source,
+            sourceURL: citations.document(of: index).map(routes.document),
             imageURL: picture.map { routes.absolute($0.src) } ?? article.image.map { routes.absolute(routes.resource($0)) },
             hasByline: article.author != nil || article.source != nil,
             bodyHTML: article.bodyHTML,
@@ -297,6 +301,7 @@ struct PageContexts {
                 LatestAlbum(title: album.title, url: routes.album(album.slug),
                             photos: Array(albumPhotos(album, images: images, routes: routes).prefix(4)))
             },
+            documentsURL: site.documents.isEmpty ? nil : routes.documents(),
             counter: counterAddresses(site: site, routes: routes),
             // The sidebar lists the months of the newest year only; an older year links to its page, which lists
             // that year's months. (Every month of ten years on every page would add ~13 KB to each page and a

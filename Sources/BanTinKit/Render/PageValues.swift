@@ -48,7 +48,7 @@ final class PageValues: @unchecked Sendable {
         case .home, .category, .tag, .archiveMonth, .archiveYear, .archiveIndex, .tagIndex, .staticPage, .album,
              .albumIndex, .search, .statistics, .counterFigures, .counterViews, .notFound, .redirect, .feed, .sitemap,
              .robots, .redirectRules, .nginxRedirects, .manifest, .assetsFolder, .imagesFolder, .searchIndexFolder,
-             .siteImage, .imageFile:
+             .siteImage, .imageFile, .documents, .document, .documentsFeed, .publishedFile:
             return own(kind).map(TemplateEncoder.fields) ?? .empty
         }
     }
@@ -90,6 +90,11 @@ final class PageValues: @unchecked Sendable {
             return contexts.album(site.albums.first { $0.slug == slug }!)
         case .albumIndex:
             return contexts.albumIndex()
+        case .documents(let filter, let number):
+            let positions = site.documents.positions(filter)
+            return contexts.documents(filter, positions: positions, page: number, pagination: pagination(positions))
+        case .document(let slug):
+            return contexts.document(site.documents.document(slug)!)
         case .search:
             return contexts.search()
         case .statistics:
@@ -99,7 +104,7 @@ final class PageValues: @unchecked Sendable {
         case .redirect(let old):
             return contexts.redirect(old)
         case .feed, .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest, .counterFigures, .counterViews,
-             .assetsFolder, .imagesFolder, .searchIndexFolder, .siteImage, .imageFile:
+             .assetsFolder, .imagesFolder, .searchIndexFolder, .siteImage, .imageFile, .documentsFeed, .publishedFile:
             return nil
         }
     }

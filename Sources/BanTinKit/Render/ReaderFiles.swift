@@ -13,7 +13,7 @@ enum ReaderFiles {
             case .home, .article, .printView, .category, .tag, .archiveMonth, .archiveYear, .archiveIndex, .tagIndex,
                  .staticPage, .album, .albumIndex, .search, .statistics, .counterFigures, .counterViews, .notFound,
                  .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest, .assetsFolder, .imagesFolder,
-                 .searchIndexFolder, .siteImage, .imageFile: break
+                 .searchIndexFolder, .siteImage, .imageFile, .documents, .document, .documentsFeed, .publishedFile: break
             }
         }
         // Feeds, sitemap and redirect rules (one thread, in order) beside the search index, which has parts on one

@@ -45,7 +45,7 @@ struct SiteRenderer {
             case .home, .category, .tag, .archiveMonth, .archiveYear, .archiveIndex, .tagIndex, .staticPage, .album,
                  .albumIndex, .search, .statistics, .counterFigures, .counterViews, .notFound, .redirect, .feed, .sitemap,
                  .robots, .redirectRules, .nginxRedirects, .manifest, .assetsFolder, .imagesFolder, .searchIndexFolder,
-                 .siteImage, .imageFile: break
+                 .siteImage, .imageFile, .documents, .document, .documentsFeed, .publishedFile: break
             }
         }
         var plan = SitePlan(files: files, templates: templates.sharingFragments(contexts.shared), contexts: contexts)

@@ -84,6 +84,61 @@ enum StructuredData {
         return graph.text
     }
 
+    struct DocumentFacts {
+        var url: String
+        var number: String
+        var type: String
+        var title: String
+        var issuer: String
+        var issued: String
+        var effective: String?
+        var expired: String?
+        var inForce: Bool
+        var language: String
+        /// Absolute URL, media type and size in bytes of each file.
+        var files: [(url: String, type: String, size: Int)]
+    }
+
+    /// A document as schema.org `Legislation` and `DigitalDocument` at once: `Legislation` ("a legal document such as
+    /// an act, decree, bill, etc., enforceable or not") has the very fields Nghị định 42/2022 asks a portal to
+    /// publish (number, type, issuer, dates, whether in force), which `DigitalDocument` alone has no words for;
+    /// `DigitalDocument` says it is a file to download, each file an `encoding` with its type and size.
+    static func document(_ facts: DocumentFacts, publisher: Organization) -> String {
+        var document = Object()
+        document.add("@type", raw: JSONText.array([JSONText.string("Legislation"), JSONText.string("DigitalDocument")]))
+        document.add("@id", string: facts.url + "#van-ban")
+        document.add("url", string: facts.url)
+        document.add("name", string: facts.type + " " + facts.number)
+        document.add("headline", string: facts.title)
+        document.add("legislationIdentifier", string: facts.number)
+        document.add("legislationType", string: facts.type)
+        document.add("legislationDate", string: String(facts.issued.prefix(10)))
+        document.add("datePublished", string: facts.issued)
+        if let effective = facts.effective { document.add("legislationDateOfApplicability", string: String(effective.prefix(10))) }
+        if let expired = facts.expired { document.add("expires", string: String(expired.prefix(10))) }
+        document.add("legislationLegalForce", string: facts.inForce ? "https://schema.org/InForce" : "https://schema.org/NotInForce")
+        var issuer = Object()
+        issuer.add("@type", string: "GovernmentOrganization")
+        issuer.add("name", string: facts.issuer)
+        document.add("legislationPassedBy", raw: issuer.text)
+        document.add("inLanguage", string: facts.language)
+        if !facts.files.isEmpty {
+            document.add("encoding", raw: JSONText.array(facts.files.map { file in
+                var media = Object()
+                media.add("@type", string: "MediaObject")
+                media.add("contentUrl", string: file.url)
+                media.add("encodingFormat", string: file.type)
+                media.add("contentSize", string: "\(file.size) B")
+                return media.text
+            }))
+        }
+        document.add("publisher", raw: reference(publisher))
+        var graph = Object()
+        graph.add("@context", string: "https://schema.org")
+        graph.add("@graph", raw: JSONText.array([document.text, organization(publisher)]))
+        return graph.text
+    }
+
     /// The department: a government organisation with its logo and, when site.yml gives them, its contacts.
     static func organization(_ publisher: Organization) -> String { publisher.json }
 

@@ -28,6 +28,8 @@ struct PageOwnValues: Codable {
     var staticPage: StaticPageValues?
     var album: AlbumValues?
     var albumIndex: AlbumIndexValues?
+    var documents: DocumentListValues?
+    var document: DocumentValues?
     var search: SearchValues?
     var redirect: RedirectValues?
     /// The statistics page: where `CounterFiles` puts the figures in.
@@ -60,6 +62,8 @@ struct SiteValues: Codable {
     var albumsURL: String?
     /// "Hình hoạt động": the latest album's first photos.
     var latestAlbum: LatestAlbum?
+    /// Absent without documents: the list of documents (văn bản).
+    var documentsURL: String?
     var counter: CounterAddresses
     var archiveYears: [ArchiveYearLink]
     var hasArchive: Bool
@@ -219,6 +223,8 @@ struct ArticleDetails: Codable {
     var breadcrumb: [NamedLink]
     var author: String?
     var source: String?
+    /// The page of the document `source` names by its number.
+    var sourceURL: String?
     var imageURL: String?
     var hasByline: Bool
     var bodyHTML: String
@@ -381,4 +387,111 @@ struct MostReadEntry: Codable {
     var url: String
     var title: String
     var views: String
+}
+
+// MARK: documents
+
+/// A page of the documents' list (`van-ban`): all of them, or one type's, issuer's, field's or year's.
+struct DocumentListValues: Codable {
+    var isAll: Bool
+    var isType: Bool?
+    var isIssuer: Bool?
+    var isField: Bool?
+    var isYear: Bool?
+    /// The type, issuer, field or year as written.
+    var name: String?
+    var url: String
+    var listURL: String
+    var feedURL: String
+    var count: Int
+    var items: [DocumentItem]
+    var isEmpty: Bool
+    var typeFilters: [DocumentFilterLink]
+    var issuerFilters: [DocumentFilterLink]
+    var fieldFilters: [DocumentFilterLink]
+    var hasFieldFilters: Bool
+    var yearFilters: [DocumentFilterLink]
+    var pagination: Pagination.Values?
+}
+
+/// A listing of the documents' filters, with how many documents it holds.
+struct DocumentFilterLink: Codable {
+    var name: String
+    var url: String
+    var count: Int
+    var isCurrent: Bool?
+}
+
+/// A document as its row of the list shows it.
+struct DocumentItem: Codable {
+    var number: String
+    var title: String
+    var url: String
+    var type: String
+    var issuer: String
+    var issuedText: String
+    var issuedISO: String
+    /// Accent-free, lower-case words of the row, which the list's instant filter matches what is typed against.
+    var filterText: String
+    var state: DocumentStateValues
+}
+
+/// "Còn hiệu lực", "Hết hiệu lực" or "Chưa có hiệu lực" (the words are the template's), as of the build.
+struct DocumentStateValues: Codable {
+    /// "con-hieu-luc", "het-hieu-luc", "chua-co-hieu-luc" (for a class name).
+    var key: String
+    var isInForce: Bool?
+    var isExpired: Bool?
+    var isNotYetInForce: Bool?
+}
+
+/// A document's page (`van-ban-trang`).
+struct DocumentValues: Codable {
+    var number: String
+    var title: String
+    var url: String
+    var absoluteURL: String
+    var type: String
+    var typeURL: String
+    var issuer: String
+    var issuerURL: String
+    var issuedText: String
+    var issuedISO: String
+    var effectiveText: String?
+    var expiredText: String?
+    var signer: String?
+    var field: String?
+    var fieldURL: String?
+    var state: DocumentStateValues
+    var files: [DocumentFileValues]
+    var hasFiles: Bool
+    var noteHTML: String?
+    /// The articles whose `source` names this document, newest first.
+    var citedBy: [CitingArticle]
+    var hasCitedBy: Bool
+    var listURL: String
+    /// The document's key in the counter's views file (with a `counter:` section only).
+    var viewsKey: String?
+    /// Structured data for search engines, every `<` escaped.
+    var jsonLD: String
+}
+
+/// A file to download: "PDF, 245 KB".
+struct DocumentFileValues: Codable {
+    var name: String
+    var url: String
+    var typeLabel: String
+    var sizeText: String
+    var isPDF: Bool
+    /// A PDF's first page as a picture.
+    var preview: Picture?
+    /// The file's key in the counter's views file, for "Lượt tải" (with a `counter:` section only).
+    var downloadsKey: String?
+}
+
+struct CitingArticle: Codable {
+    var title: String
+    var url: String
+    var dateText: String
+    var dateISO: String
 }

@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+@testable import BanTinKit
+
+/// The documents section (văn bản): `content/documents/`, the files of `content/files/` they list, their pages and
+/// listings, and the articles citing them, built through the real pipeline from projects on disk.
+@Suite struct DocumentTests {
+    /// A PDF's first bytes, then filler to the size wanted.
+    static func pdf(size: Int = 2_000) -> Data {
+        var data = Data("%PDF-1.4\n".utf8)
+        data.append(Data(repeating: 0x20, count: max(0, size - data.count)))
+        return data
+    }
+
+    static func document(_ number: String, type: String = "Kế hoạch", issuer: String = "Đảng ủy Sở",
+                         issued: String = "2018-03-15", extra: String = "", title: String = "Trích yếu văn bản") -> String {
+        """
+        ---
+        number: "\(number)"
+        type: "\(type)"
+        title: "\(title)"
+        issuer: "\(issuer)"
+        issued: \(issued)
+        \(extra)
+        ---
+        """
+    }
+
+    func project() throws -> TestProject {
+        try TestProject(articles: 2)
+    }
+
+    func write(_ data: Data, to path: String, in project: TestProject) throws {
+        let url = project.folder.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    func read(_ path: String, in project: TestProject) throws -> String {
+        try String(contentsOf: project.output.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    @Test func everyMistakeInTheDocumentsIsReportedAtItsLineAllAtOnce() throws {
+        let project = try project()
+        defer { project.remove() }
+        try write(Data("PK\u{3}\u{4} not a pdf".utf8), to: "content/files/gia.pdf", in: project)
+        try write(Self.pdf(), to: "content/files/that.pdf", in: project)
+        try write(Self.pdf(), to: "content/outside.pdf", in: project)
+        try project.write("---\ntype: \"Kế hoạch\"\ntitle: \"Không số\"\nissuer: \"Sở\"\nissued: 2018-03-15\n---\n",
+                          to: "content/documents/khong-so.md")
+        try project.write(Self.document("01/KH", issued: "15/3/2018 sáng"), to: "content/documents/ngay-sai.md")
+        try project.write(Self.document("03-KH/ĐUS"), to: "content/documents/a.md")
+        try project.write(Self.document("03-KH/ĐUS", extra: "slug: ke-hoach-03-ban-sao"), to: "content/documents/b.md")
+        try project.write(Self.document("04/KH", extra: "effective: 2018-03-01"), to: "content/documents/hieu-luc.md")
+        try project.write(Self.document("05/KH", extra: "files:\n  - /files/khong-co.pdf\n  - /content/outside.pdf\n  - /files/gia.pdf\n  - /files/that.pdf"),
+                          to: "content/documents/tep.md")
+        try project.write(Self.document("06/KH", type: "Kế hoặc"), to: "content/documents/loai.md")
+        let errors = project.failure()
+        func error(_ file: String, line: Int, _ contains: String) {
+            #expect(errors.contains { $0.hasPrefix("content/documents/\(file):\(line): error:") && $0.contains(contains) },
+                    "\(file):\(line) \(contains) in \(errors)")
+        }
+        error("khong-so.md", line: 2, "number")
+        error("ngay-sai.md", line: 6, "issued")
+        error("b.md", line: 2, "content/documents/a.md")
+        error("hieu-luc.md", line: 7, "effective")
+        error("tep.md", line: 8, "khong-co.pdf")
+        error("tep.md", line: 9, "outside.pdf")
+        error("tep.md", line: 10, "content/files/gia.pdf")
+        error("loai.md", line: 3, "Kế hoạch")
+        #expect(errors.count == 8, "\(errors)")
+        #expect(!FileManager.default.fileExists(atPath: project.output.path))
+    }
+
+    @Test func filesAreMessagesInVietnameseWithTheRightWords() throws {
+        let project = try project()
+        defer { project.remove() }
+        try write(Data("PK\u{3}\u{4}".utf8), to: "content/files/gia.pdf", in: project)
+        try project.write(Self.document("05/KH", extra: "files: [/files/gia.pdf]"), to: "content/documents/tep.md")
+        do {
+            try Build.run(project.options)
+            Issue.record("the build should fail")
+        } catch let failure as BuildFailure {
+            let text = failure.errors.map { $0.rendered(in: .vi) }.joined(separator: "\n")
+            #expect(text.contains("không phải tệp PDF"), "\(text)")
+        }
+    }
+
+    func builtSite(_ project: TestProject) throws {
+        try write(Self.pdf(size: 245 * 1024 + 100), to: "content/files/Kế hoạch 03.pdf", in: project)
+        try write(Data([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 1_496)), to: "content/files/2018/Dự thảo.DOCX", in: project)
+        try project.write(Self.document("03-KH/ĐUS", extra: """
+            field: "Dân vận"
+            expired: 2018-10-01
+            files: ["/files/Kế hoạch 03.pdf", "files/2018/Dự thảo.DOCX"]
+            """, title: "Công tác dân vận năm 2018") + "\nThực hiện đến hết tháng 9/2018.\n", to: "content/documents/03.md")
+        try project.write(Self.document("12/KH-SLĐTBXH", issuer: "Sở Lao động - Thương binh và Xã hội", issued: "2026-02-10",
+                                        extra: "field: \"Việc làm\"", title: "Ngày hội việc làm"), to: "content/documents/12.md")
+        try project.write(Self.document("245/QĐ-SLĐTBXH", type: "Quyết định", issuer: "Sở Lao động - Thương binh và Xã hội",
+                                        issued: "2026-05-04", extra: "effective: 2026-12-01", title: "Quy chế làm việc"),
+                          to: "content/documents/245.md")
+        try project.write(Fixtures.article("dan-van", title: "Kế hoạch dân vận khéo", date: "2018-03-16",
+                                           extra: "source: \"Kế hoạch số 03-KH/ĐUS\"").text, to: "content/articles/dan-van.md")
+        try project.write(Fixtures.article("khac", title: "Một kế hoạch khác", date: "2018-03-17",
+                                           extra: "source: \"Kế hoạch số 3-KH/ĐUS\"").text, to: "content/articles/khac.md")
+        try Build.run(project.options)
+    }
+
+    @Test func filterPagesListTheirDocumentsNewestIssuedFirst() throws {
+        let project = try project()
+        defer { project.remove() }
+        try builtSite(project)
+        func numbers(_ path: String) throws -> [String] {
+            let page = try read(path, in: project)
+            return page.components(separatedBy: "<td data-label=\"Số ký hiệu\"><a href=\"").dropFirst().map {
+                String($0.split(separator: ">")[1].split(separator: "<")[0])
+            }
+        }
+        // page_size is 2: the list runs to a second page, as a folder.
+        #expect(try numbers("van-ban/index.html") == ["245/QĐ-SLĐTBXH", "12/KH-SLĐTBXH"])
+        #expect(try numbers("van-ban/trang/2/index.html") == ["03-KH/ĐUS"])
+        #expect(try numbers("van-ban/loai/ke-hoach/index.html") == ["12/KH-SLĐTBXH", "03-KH/ĐUS"])
+        #expect(try numbers("van-ban/loai/quyet-dinh/index.html") == ["245/QĐ-SLĐTBXH"])
+        #expect(try numbers("van-ban/co-quan/dang-uy-so/index.html") == ["03-KH/ĐUS"])
+        #expect(try numbers("van-ban/linh-vuc/viec-lam/index.html") == ["12/KH-SLĐTBXH"])
+        #expect(try numbers("van-ban/nam/2018/index.html") == ["03-KH/ĐUS"])
+        #expect(try numbers("van-ban/nam/2026/index.html") == ["245/QĐ-SLĐTBXH", "12/KH-SLĐTBXH"])
+        let list = try read("van-ban/index.html", in: project)
+        #expect(list.contains("<a href=\"/van-ban/loai/quyet-dinh/\">Quyết định <span class=\"filter-count\">(1)</span></a>"))
+    }
+
+    @Test func aDocumentPageShowsItsFactsStateFilesAndCitingArticles() throws {
+        let project = try project()
+        defer { project.remove() }
+        try builtSite(project)
+        let page = try read("van-ban/03-kh-dus/index.html", in: project)
+        #expect(page.contains("<time datetime=\"2018-03-15T00:00:00+07:00\">15/03/2018</time>"))
+        #expect(page.contains("<td>01/10/2018</td>"))
+        #expect(page.contains("<p class=\"document-state het-hieu-luc\">Hết hiệu lực</p>"))
+        #expect(page.contains("<a href=\"/files/ke-hoach-03.pdf\" download>ke-hoach-03.pdf</a> <span class=\"attachment-meta\">(PDF, 245 KB)</span>"))
+        #expect(page.contains("<a href=\"/files/2018/du-thao.docx\" download>du-thao.docx</a> <span class=\"attachment-meta\">(DOCX, 1 KB)</span>"))
+        #expect(page.contains("<p>Thực hiện đến hết tháng 9/2018.</p>"))
+        #expect(page.contains("<a href=\"/tin/ke-hoach-dan-van-kheo/\">Kế hoạch dân vận khéo</a>"))
+        let cited = try #require(page.components(separatedBy: "Bài viết dẫn văn bản này").last?.components(separatedBy: "</section>").first)
+        #expect(cited.contains("Kế hoạch dân vận khéo") && !cited.contains("Một kế hoạch khác"))
+        #expect(page.contains("\"legislationIdentifier\":\"03-KH/ĐUS\""))
+        // Published byte for byte under their slugged names.
+        let published = try Data(contentsOf: project.output.appendingPathComponent("files/ke-hoach-03.pdf"))
+        #expect(published == (try Data(contentsOf: project.content.appendingPathComponent("files/Kế hoạch 03.pdf"))))
+        #expect(try read("van-ban/245-qd-sldtbxh/index.html", in: project).contains("Chưa có hiệu lực"))
+        #expect(try read("van-ban/12-kh-sldtbxh/index.html", in: project).contains("Còn hiệu lực"))
+    }
+
+    @Test func aBylineWhoseSourceNamesADocumentLinksToIt() throws {
+        let project = try project()
+        defer { project.remove() }
+        try builtSite(project)
+        let article = try read("tin/ke-hoach-dan-van-kheo/index.html", in: project)
+        #expect(article.contains("<a href=\"/van-ban/03-kh-dus/\">Kế hoạch số 03-KH/ĐUS</a>"))
+        // "3-KH/ĐUS" is another number, not a part of "03-KH/ĐUS".
+        #expect(!(try read("tin/mot-ke-hoach-khac/index.html", in: project)).contains("/van-ban/"))
+    }
+
+    @Test func sizesAreShownAsFileManagersShowThem() {
+        func text(_ size: Int) -> String { PublishedFile(source: "", reference: "", path: "", type: .pdf, size: size).sizeText }
+        #expect(text(10) == "1 KB")
+        #expect(text(245 * 1024) == "245 KB")
+        #expect(text(1024 * 1024 * 12 / 10) == "1,2 MB")
+        #expect(text(3 * 1024 * 1024) == "3 MB")
+    }
+
+    @Test func onlyListedFilesArePublished() throws {
+        let project = try project()
+        defer { project.remove() }
+        try write(Self.pdf(), to: "content/files/listed.pdf", in: project)
+        try write(Self.pdf(), to: "content/files/unlisted.pdf", in: project)
+        try project.write(Self.document("01/KH", extra: "files: [/files/listed.pdf]"), to: "content/documents/a.md")
+        try Build.run(project.options)
+        #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("files/listed.pdf").path))
+        #expect(!FileManager.default.fileExists(atPath: project.output.appendingPathComponent("files/unlisted.pdf").path))
+    }
+}
