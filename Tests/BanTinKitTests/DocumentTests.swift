@@ -151,6 +151,19 @@ import Testing
         #expect(try read("van-ban/12-kh-sldtbxh/index.html", in: project).contains("Còn hiệu lực"))
     }
 
+    @Test func documentsAreInTheirFeedAndTheSitemap() throws {
+        let project = try project()
+        defer { project.remove() }
+        try builtSite(project)
+        let feed = try read("van-ban/feed.xml", in: project)
+        #expect(feed.contains("<title>Quyết định số 245/QĐ-SLĐTBXH: Quy chế làm việc</title>"))
+        #expect(feed.contains("<link>https://example.gov.vn/van-ban/03-kh-dus/</link>"))
+        let sitemap = try read("sitemap.xml", in: project)
+        #expect(sitemap.contains("<loc>https://example.gov.vn/van-ban/03-kh-dus/</loc>"))
+        #expect(sitemap.contains("<loc>https://example.gov.vn/van-ban/loai/ke-hoach/</loc>"))
+        #expect(!sitemap.contains("/files/"))
+    }
+
     @Test func aBylineWhoseSourceNamesADocumentLinksToIt() throws {
         let project = try project()
         defer { project.remove() }
@@ -178,5 +191,67 @@ import Testing
         try Build.run(project.options)
         #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("files/listed.pdf").path))
         #expect(!FileManager.default.fileExists(atPath: project.output.appendingPathComponent("files/unlisted.pdf").path))
+    }
+}
+
+/// A document's state is as of the build; the timer's rebuild writes its pages again on the day the state changes,
+/// as it publishes a scheduled article.
+@Suite struct DocumentStateTimerTests {
+    @Test func aDocumentWhoseExpiryPassesBetweenTwoTimerBuildsChangesState() throws {
+        let timer = TimerRebuildTests()
+        let project = try timer.makeProject()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        try CounterFixtures.write("{{#document}}<p class=\"{{state.key}}\">{{number}}</p>{{/document}}",
+                                  to: project.templates.appendingPathComponent("van-ban-trang.mustache"))
+        try CounterFixtures.write("{{#documents}}{{#items}}{{number}}{{/items}}{{/documents}}",
+                                  to: project.templates.appendingPathComponent("van-ban.mustache"))
+        try FileManager.default.createDirectory(at: project.content.appendingPathComponent("documents"), withIntermediateDirectories: true)
+        // Expires on 27 November 2026, midnight in the site's time zone (26 November, 17:00 UTC).
+        try CounterFixtures.write(DocumentTests.document("08/TB", type: "Thông báo", issued: "2026-10-02", extra: "expired: 2026-11-27"),
+                                  to: project.content.appendingPathComponent("documents/08.md"))
+        try Build.run(project.options)
+        #expect(try project.read("van-ban/08-tb/index.html").contains("class=\"con-hieu-luc\""))
+        var options = project.options
+        options.now = try #require(ISO8601DateFormatter().date(from: "2026-11-26T16:59:00Z"))
+        #expect(try Build.run(options).fromCache)
+        #expect(try project.read("van-ban/08-tb/index.html").contains("class=\"con-hieu-luc\""))
+        options.now = try #require(ISO8601DateFormatter().date(from: "2026-11-26T17:00:00Z"))
+        #expect(!(try Build.run(options).fromCache))
+        #expect(try project.read("van-ban/08-tb/index.html").contains("class=\"het-hieu-luc\""))
+        #expect(try timer.tree(project.output) == (try timer.fullBuild(project, "fresh", now: options.now)))
+    }
+}
+
+@Suite struct DocumentSearchTests {
+    /// Every file under the output's search index, by its path in the output.
+    func index(_ project: TestProject) throws -> SearchIndexReader {
+        var files: [String: String] = [:]
+        let folder = project.output.appendingPathComponent("tim-kiem/index")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            files["tim-kiem/index/" + name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        }
+        return try SearchIndexReader(files)
+    }
+
+    @Test func aDocumentIsFoundByItsNumberTypedLooselyAndSaysItIsADocument() throws {
+        let project = try TestProject(articles: 2)
+        defer { project.remove() }
+        try project.write(DocumentTests.document("03-KH/ĐUS", title: "Công tác dân vận năm 2018"), to: "content/documents/03.md")
+        try Build.run(project.options)
+        let index = try index(project)
+        // The two articles come first; the document is id 2.
+        #expect(index.count == 3)
+        for query in ["03-KH/ĐUS", "03-kh/dus", "03 kh dus"] {
+            var terms: [String] = []
+            SearchTokens.forEach(in: query) { folded, _, _ in terms.append(String(decoding: folded, as: UTF8.self)) }
+            #expect(terms == ["03", "kh", "dus"], "\(query)")
+            for term in terms { #expect(index.term(term)?.ids.contains(2) == true, "\(query): \(term)") }
+            #expect(index.pair("03 kh") == [2] && index.pair("kh dus") == [2], "\(query)")
+        }
+        let row = try #require(index.row(2))
+        #expect(row[0] as? String == "Kế hoạch số 03-KH/ĐUS: Công tác dân vận năm 2018")
+        #expect(row[1] as? String == "/van-ban/03-kh-dus/")
+        let category = try #require(row[4] as? Int)
+        #expect(index.categories[category] == ["Văn bản", "/van-ban/"])
     }
 }

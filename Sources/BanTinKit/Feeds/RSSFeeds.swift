@@ -50,6 +50,37 @@ enum RSSFeeds {
     }
 }
 
+extension RSSFeeds {
+    /// `/van-ban/feed.xml`: the latest 20 documents, newest issued first, each linking its page.
+    static func documentsFeed(_ site: Site, routes: Routes, dates style: DateStyle) -> OutputFile {
+        let dates = RFC822(timeZone: style.timeZone)
+        let latest = site.documents.documents.prefix(itemCount)
+        var xml = XMLText()
+        xml.open("rss", ["version": "2.0", "xmlns:atom": "http://www.w3.org/2005/Atom"])
+        xml.open("channel")
+        xml.element("title", [style.documentsTitle, site.config.title].compactMap { $0 }.joined(separator: " - "))
+        xml.element("link", routes.absolute(routes.documents()))
+        xml.element("description", site.config.description.isEmpty ? site.config.title : site.config.description)
+        xml.element("language", site.config.language)
+        xml.element("lastBuildDate", latest.first.map { dates.string($0.issued) })
+        xml.empty("atom:link", ["href": routes.absolute(routes.documentsFeed), "rel": "self", "type": "application/rss+xml"])
+        for document in latest {
+            let url = routes.absolute(routes.document(document.slug))
+            xml.open("item")
+            xml.element("title", style.documentTitle(type: document.type, number: document.number) + ": " + document.title)
+            xml.element("link", url)
+            xml.element("guid", url, ["isPermaLink": "true"])
+            xml.element("pubDate", dates.string(document.issued))
+            xml.element("category", document.type)
+            xml.element("description", document.issuer + ": " + document.title)
+            xml.close("item")
+        }
+        xml.close("channel")
+        xml.close("rss")
+        return OutputFile(path: routes.outputPath(for: routes.documentsFeed), text: xml.text)
+    }
+}
+
 /// Dates as RSS wants them ("Wed, 25 Nov 2026 08:30:00 +0700"): English names whatever the machine's locale.
 struct RFC822 {
     private let formatter: DateFormatter

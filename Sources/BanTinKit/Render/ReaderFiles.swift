@@ -5,15 +5,17 @@ enum ReaderFiles {
         let routes = table.routes
         var oldURLs: [OldURL] = []
         var feeds: [String?] = []
+        var documentsFeed = false
         for entry in table.entries {
             switch entry.kind {
             case .redirect(let old): oldURLs.append(old)
             case .feed(let category): feeds.append(category)
+            case .documentsFeed: documentsFeed = true
             // Made here from the site alone (sitemap, robots, rules, search index), or by another stage.
             case .home, .article, .printView, .category, .tag, .archiveMonth, .archiveYear, .archiveIndex, .tagIndex,
                  .staticPage, .album, .albumIndex, .search, .statistics, .counterFigures, .counterViews, .notFound,
                  .sitemap, .robots, .redirectRules, .nginxRedirects, .manifest, .assetsFolder, .imagesFolder,
-                 .searchIndexFolder, .siteImage, .imageFile, .documents, .document, .documentsFeed, .publishedFile: break
+                 .searchIndexFolder, .siteImage, .imageFile, .documents, .document, .publishedFile: break
             }
         }
         // Feeds, sitemap and redirect rules (one thread, in order) beside the search index, which has parts on one
@@ -25,6 +27,7 @@ enum ReaderFiles {
         }
         let search = SearchIndex.files(site, routes: routes, dates: dates)
         let (listed, redirects) = others.value
-        return listed + search + redirects
+        let documents = documentsFeed ? [RSSFeeds.documentsFeed(site, routes: routes, dates: dates)] : []
+        return listed + documents + search + redirects
     }
 }

@@ -19,7 +19,9 @@ import Dispatch
 /// - `d-<k>.json`: articles k·chunk … k·chunk+chunk−1 as `[title, url, date_short, date_iso, category, snippet]`,
 ///   downloaded only for the results on screen.
 ///
-/// Ids are positions in `site.articles` (newest first), so "lower id" means "newer".
+/// Ids are positions in `site.articles` (newest first), so "lower id" means "newer"; the documents follow the
+/// articles (ids from `site.articles.count`, newest issued first), their rows in the category "Văn bản" (the last
+/// of `categories`, named by locale.yml `documents_title`), so that a result says it is a document.
 enum SearchIndex {
     static let format = 4
     /// A page of 10 results is mostly in 10 different chunks: at 10 articles a chunk (25 before issue #29) they
@@ -100,14 +102,24 @@ enum SearchIndex {
         files += words
 
         let categoryPosition = Dictionary(site.categories.enumerated().map { ($0.element.slug, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        let chunkStarts = Array(stride(from: 0, to: site.articles.count, by: chunkSize))
+        let documents = site.documents.documents
+        let rowCount = site.articles.count + documents.count
+        let chunkStarts = Array(stride(from: 0, to: rowCount, by: chunkSize))
         files += Parallel.map(chunkStarts.count) { chunk -> (name: String, text: String) in
             let start = chunkStarts[chunk]
-            let rows = site.articles[start..<min(start + chunkSize, site.articles.count)].map { article in
-                "[" + [JSONText.string(article.title), JSONText.string(routes.article(article.slug)),
-                       JSONText.string(dates.short(article.date)), JSONText.string(dates.iso(article.date)),
-                       String(categoryPosition[article.categorySlug] ?? -1),
-                       JSONText.string(Summary.cut(article.summary, near: snippetLength))].joined(separator: ",") + "]"
+            let rows = (start..<min(start + chunkSize, rowCount)).map { id in
+                guard id >= site.articles.count else {
+                    let article = site.articles[id]
+                    return "[" + [JSONText.string(article.title), JSONText.string(routes.article(article.slug)),
+                                  JSONText.string(dates.short(article.date)), JSONText.string(dates.iso(article.date)),
+                                  String(categoryPosition[article.categorySlug] ?? -1),
+                                  JSONText.string(Summary.cut(article.summary, near: snippetLength))].joined(separator: ",") + "]"
+                }
+                let document = documents[id - site.articles.count]
+                return "[" + [JSONText.string(dates.documentTitle(type: document.type, number: document.number) + ": " + document.title),
+                              JSONText.string(routes.document(document.slug)),
+                              JSONText.string(dates.short(document.issued)), JSONText.string(dates.iso(document.issued)),
+                              String(site.categories.count), JSONText.string(document.issuer)].joined(separator: ",") + "]"
             }
             return ("d-\(start / chunkSize).json", JSONText.array(rows))
         }
@@ -115,8 +127,11 @@ enum SearchIndex {
         // Changes whenever any index file does; search.js asks for `?v=<version>` so no stale bucket is mixed in.
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for file in files { for byte in file.text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 } }
-        let categories = site.categories.map { JSONText.array([JSONText.string($0.name), JSONText.string(routes.category($0.slug))]) }
-        let manifest = "{\"format\":\(format),\"version\":\"\(String(hash, radix: 16))\",\"count\":\(site.articles.count),"
+        var categories = site.categories.map { JSONText.array([JSONText.string($0.name), JSONText.string(routes.category($0.slug))]) }
+        if !documents.isEmpty {
+            categories.append(JSONText.array([JSONText.string(dates.documentsTitle ?? site.config.title), JSONText.string(routes.documents())]))
+        }
+        let manifest = "{\"format\":\(format),\"version\":\"\(String(hash, radix: 16))\",\"count\":\(rowCount),"
             + "\"buckets\":\(bucketCount),\"chunk\":\(chunkSize),\"words\":\(words.count + 1),"
             + "\"categories\":\(JSONText.array(categories))}"
         files.append(("manifest.json", manifest))
@@ -188,7 +203,7 @@ enum SearchIndex {
         let articles = site.articles
         // Each batch of articles (on its own core) makes the postings of its range; merged in order, so ids
         // stay ascending. Only a batch's term sets exist at a time, not every article's at once.
-        let merged = SearchPostings.Merged(Parallel.mapBatches(articles.count) { range in
+        var batches = Parallel.mapBatches(articles.count) { range in
             var postings = SearchPostings()
             for index in range {
                 let article = articles[index]
@@ -199,7 +214,17 @@ enum SearchIndex {
                 postings.add(article: index, title: article.title, body: body)
             }
             return postings
-        })
+        }
+        // Documents after the articles, found by number ("03-KH/ĐUS", "03 kh dus"), type, trích yếu and issuer.
+        if !site.documents.isEmpty {
+            var postings = SearchPostings()
+            for (offset, document) in site.documents.documents.enumerated() {
+                postings.add(article: articles.count + offset, title: document.type + " " + document.number + " " + document.title,
+                             body: [document.issuer])
+            }
+            batches.append(postings)
+        }
+        let merged = SearchPostings.Merged(batches)
         let texts = (0..<merged.terms.count).map { merged.terms.text(Int32($0)) }
         let order = texts.indices.sorted { texts[$0] < texts[$1] }.map { Int32($0) }
         let spellings = (0..<merged.spellings.count).map { merged.spellings.text(Int32($0)) }
