@@ -130,6 +130,13 @@ static inline int bantin_webp_strip(const void *data, size_t size, uint8_t **out
     return 0;
 }
 
+/// A PDF's first page drawn `width` pixels wide by poppler (libvips' pdfload, through thumbnail so it is drawn at
+/// that size, not drawn large and shrunk).
+static inline int bantin_vips_pdf_first_page(const void *bytes, size_t length, VipsImage **out, int width) {
+    return vips_thumbnail_buffer((void *) bytes, length, out, width, "height", VIPS_MAX_COORD,
+                                 "option_string", "[page=0,n=1,fail_on=error]", NULL);
+}
+
 static inline int bantin_vips_png(VipsImage *in, void **buffer, size_t *length) {
     return vips_pngsave_buffer(in, buffer, length, "strip", TRUE, NULL);
 }

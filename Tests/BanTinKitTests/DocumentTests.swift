@@ -182,6 +182,32 @@ import Testing
         #expect(text(3 * 1024 * 1024) == "3 MB")
     }
 
+    @Test func aPDFsFirstPageIsDrawnAsAPictureThroughTheImageCache() throws {
+        let project = try project()
+        defer { project.remove() }
+        let sample = Fixtures.repositoryRoot.appendingPathComponent("content/files/2018/Kế hoạch 03-KH-ĐUS.pdf")
+        try write(try Data(contentsOf: sample), to: "content/files/ke-hoach.pdf", in: project)
+        // Starts as a PDF does, but poppler cannot draw it: published all the same, without a picture.
+        try write(Self.pdf(), to: "content/files/hong.pdf", in: project)
+        try project.write(Self.document("01/KH", extra: "files: [/files/ke-hoach.pdf, /files/hong.pdf]"), to: "content/documents/a.md")
+        let report = try Build.run(project.options)
+        let page = try read("van-ban/01-kh/index.html", in: project)
+        let preview = try #require(page.components(separatedBy: "<a class=\"document-preview\" href=\"/files/ke-hoach.pdf\"").dropFirst().first)
+        let src = try #require(preview.components(separatedBy: "<img src=\"").dropFirst().first?.split(separator: "\"").first)
+        #expect(src.hasPrefix("/images/ke-hoach.600."))
+        let picture = try Data(contentsOf: project.output.appendingPathComponent(String(src.dropFirst())))
+        #expect(picture.starts(with: [0xFF, 0xD8]), "a JPEG")
+        #expect(page.contains("width=\"600\" height=\"849\""), "an A4 page's proportions")
+        #expect(!page.contains("<a class=\"document-preview\" href=\"/files/hong.pdf\""))
+        #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("files/hong.pdf").path))
+        #expect(report.warnings.contains { $0.file == "content/files/hong.pdf" && $0.text.key == "document.noFirstPage" })
+        // The same picture comes from the image cache the second time.
+        var again = project.options
+        again.fullRebuild = true
+        try Build.run(again)
+        #expect(try read("van-ban/01-kh/index.html", in: project).contains(String(src)))
+    }
+
     @Test func onlyListedFilesArePublished() throws {
         let project = try project()
         defer { project.remove() }

@@ -61,7 +61,12 @@ extension PageContexts {
             return CitingArticle(title: article.title, url: routes.article(article.slug), dateText: dates.short(article.date),
                                  dateISO: dates.iso(article.date))
         }
-        let files = document.files.map(fileValues)
+        let files = document.files.map { file in
+            var values = fileValues(file)
+            values.preview = images.documentPage(file, alt: dates.documentTitle(type: document.type, number: document.number),
+                                                 basePath: routes.basePath)
+            return values
+        }
         var values = page(url: url, title: dates.documentTitle(type: document.type, number: document.number),
                           description: document.title)
         values.document = DocumentValues(
