@@ -208,6 +208,46 @@ import Testing
         #expect(try read("van-ban/01-kh/index.html", in: project).contains(String(src)))
     }
 
+    @Test func anArticlesAttachmentsAreListedAtItsEndAndInItsPrintView() throws {
+        let project = try project()
+        defer { project.remove() }
+        try write(Self.pdf(size: 3 * 1024), to: "content/files/Bảng tổng hợp.pdf", in: project)
+        try project.write(Fixtures.article("dk", title: "Tin có tệp", extra: "attachments: [\"/files/Bảng tổng hợp.pdf\"]").text,
+                          to: "content/articles/dk.md")
+        try Build.run(project.options)
+        let page = try read("tin/tin-co-tep/index.html", in: project)
+        #expect(page.contains("Tệp đính kèm"))
+        #expect(page.contains("<a href=\"/files/bang-tong-hop.pdf\" download>bang-tong-hop.pdf</a> <span class=\"attachment-meta\">(PDF, 3 KB)</span>"))
+        let print = try read("tin/tin-co-tep/in.html", in: project)
+        #expect(print.contains("bang-tong-hop.pdf (PDF, 3 KB): https://example.gov.vn/files/bang-tong-hop.pdf"))
+        #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("files/bang-tong-hop.pdf").path))
+    }
+
+    @Test func aMissingAttachmentIsAnErrorAtItsArticle() throws {
+        let project = try project()
+        defer { project.remove() }
+        try project.write(Fixtures.article("dk", title: "Tin có tệp", extra: "attachments: [/files/khong-co.docx]").text,
+                          to: "content/articles/dk.md")
+        let errors = project.failure()
+        #expect(errors.count == 1 && errors[0].hasPrefix("content/articles/dk.md:5: error:") && errors[0].contains("khong-co.docx"), "\(errors)")
+    }
+
+    @Test func aBodysLinkToAFileIsPublishedUnderItsSluggedName() throws {
+        let project = try project()
+        defer { project.remove() }
+        try write(Self.pdf(), to: "content/files/Bảng tổng hợp.pdf", in: project)
+        try project.write(Fixtures.article("lk", title: "Tin có liên kết", body: "Xem [bảng](</files/Bảng tổng hợp.pdf>).").text,
+                          to: "content/articles/lk.md")
+        try project.write(Fixtures.article("hong", title: "Tin hỏng", body: "Dòng một.\n\nXem [tệp](/files/khong-co.pdf).").text,
+                          to: "content/articles/hong.md")
+        let errors = project.failure()
+        #expect(errors.count == 1 && errors[0].hasPrefix("content/articles/hong.md:9: error:"), "\(errors)")
+        try FileManager.default.removeItem(at: project.content.appendingPathComponent("articles/hong.md"))
+        try Build.run(project.options)
+        #expect(try read("tin/tin-co-lien-ket/index.html", in: project).contains("<a href=\"/files/bang-tong-hop.pdf\">bảng</a>"))
+        #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("files/bang-tong-hop.pdf").path))
+    }
+
     @Test func onlyListedFilesArePublished() throws {
         let project = try project()
         defer { project.remove() }

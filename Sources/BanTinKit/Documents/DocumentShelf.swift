@@ -7,6 +7,8 @@ public struct DocumentShelf: Sendable {
     public private(set) var documents: [Document] = []
     /// Every file published under `/files/`, by output path.
     public private(set) var files: [PublishedFile] = []
+    /// The same by the reference made canonical ("files/Kế hoạch 03.pdf"), for articles' attachments.
+    private var filesByReference: [String: PublishedFile] = [:]
     /// The listings by type, issuer, field and year, each value with the positions of its documents.
     private(set) var groups: [Group] = []
 
@@ -68,6 +70,7 @@ public struct DocumentShelf: Sendable {
         var shelf = DocumentShelf()
         shelf.documents = documents.sorted { ($0.issued, $1.number, $1.slug) > ($1.issued, $0.number, $0.slug) }
         shelf.files = published.all
+        shelf.filesByReference = published.byReference
         shelf.groups = Self.groups(shelf.documents, timeZone: config.timeZone)
         return (shelf, diagnostics)
     }
@@ -100,6 +103,11 @@ public struct DocumentShelf: Sendable {
     func group(_ filter: PageKind.DocumentFilter) -> Group? { groups.first { $0.filter == filter } }
 
     func document(_ slug: String) -> Document? { documents.first { $0.slug == slug } }
+
+    /// A file as an article lists it ("/files/Kế hoạch 03.pdf"), once published.
+    func file(_ reference: String) -> PublishedFile? {
+        PublishedFiles.canonical(reference).flatMap { filesByReference[$0] }
+    }
 
     /// The document an article's `source` names by its number ("Kế hoạch số 03-KH/ĐUS" names "03-KH/ĐUS"): the
     /// longest number found in it as a whole word, so "3-KH" does not take "03-KH/ĐUS".

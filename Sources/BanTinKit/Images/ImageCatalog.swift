@@ -341,6 +341,13 @@ struct PicturedSite {
         for index in model.site.pages.indices {
             model.site.pages[index].bodyHTML = rewriter.rewrite(model.site.pages[index].bodyHTML)
         }
+        // Links to files point at the names the files are published under ("Kế hoạch 03.pdf" → "ke-hoach-03.pdf").
+        let shelf = model.site.documents, routes = model.table.routes
+        model.site.updateBodies { articles in
+            for index in articles.indices where !articles[index].fileLinks.isEmpty {
+                articles[index].bodyHTML = FileLinks.rewrite(articles[index].bodyHTML, shelf: shelf, routes: routes)
+            }
+        }
         if !memory.remembers { model.site.releaseMarkdownSources() }
         model.table.addImageFiles(catalog.files.map(\.path), owners: catalog.files.map(\.sourceName))
         catalog.siteImages = ImageCatalog.siteImages(logo: model.theme.logo, warnings: &catalog.warnings)

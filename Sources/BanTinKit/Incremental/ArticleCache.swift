@@ -353,6 +353,8 @@ final class ArticleCache: ParsedFiles, BodyMemo, @unchecked Sendable {
             writer.strings(source.related)
             writer.optional(source.relatedLine) { $0.int($1) }
             writer.int(source.bodyLine)
+            writer.strings(source.attachments)
+            writer.strings(source.fileLinks.map { "\($0.line)\t\($0.reference)" })
             writer.int(source.lines.count)
             for key in source.lines.keys.sorted() {
                 writer.string(key)
@@ -398,6 +400,12 @@ final class ArticleCache: ParsedFiles, BodyMemo, @unchecked Sendable {
                 expiryDate: try reader.optional { Date(timeIntervalSinceReferenceDate: try $0.double()) },
                 related: try reader.strings(), relatedLine: try reader.optional { try $0.int() },
                 body: "", bodyLine: try reader.int())
+            source.attachments = try reader.strings()
+            source.fileLinks = try reader.strings().compactMap { text in
+                let parts = text.split(separator: "\t", maxSplits: 1)
+                guard parts.count == 2, let line = Int(parts[0]) else { return nil }
+                return ArticleSource.FileLink(reference: String(parts[1]), line: line)
+            }
             let lineCount = try reader.int()
             for _ in 0..<max(lineCount, 0) {
                 let key = try reader.string()

@@ -28,9 +28,19 @@ public struct ArticleSource: Sendable {
     public var bodyLine: Int
     /// Line of each front-matter key, for messages from later stages.
     public var lines: [String: Int?] = [:]
+    /// Files of `content/files/` listed at the article's end ("Tệp đính kèm").
+    public var attachments: [String] = []
+    /// The body's Markdown links to `/files/…`, each with its line in the file: published like attachments.
+    var fileLinks: [FileLink] = []
+
+    struct FileLink: Sendable, Hashable {
+        var reference: String
+        var line: Int
+    }
 
     static let knownKeys = ["title", "date", "category", "tags", "author", "source", "summary", "image",
-                                   "image_alt", "slug", "aliases", "draft", "publishDate", "expiryDate", "related"]
+                                   "image_alt", "slug", "aliases", "draft", "publishDate", "expiryDate", "related",
+                                   "attachments"]
 
     /// Reads one article file, with every problem in the diagnostics. Nil when its front matter cannot be read at
     /// all; not `isUsable` when a field has an error.
@@ -73,6 +83,8 @@ public struct ArticleSource: Sendable {
             body: Composed.nfc(bullets.body),
             bodyLine: parts.bodyLine)
         var located = source
+        located.attachments = fields.strings("attachments")
+        located.fileLinks = fileLinks(in: parts.body, bodyLine: parts.bodyLine)
         located.lines = Dictionary(fields.keys.map { ($0, fields.line(of: $0)) }, uniquingKeysWith: { first, _ in first })
         let diagnostics = fields.takeDiagnostics() + MarkdownLimits.problems(in: parts.body, firstLine: parts.bodyLine)
             .map { Diagnostic.error(file.path, line: $0.line, $0.message) } + [bullets.warning].compactMap { $0 }
@@ -81,6 +93,17 @@ public struct ArticleSource: Sendable {
     }
 
     private static func normalise(_ text: String) -> String { Composed.nfc(text) }
+
+    /// Links to `/files/…` in a body (the Markdown is parsed again only when it holds "files/").
+    static func fileLinks(in body: String, bodyLine: Int) -> [FileLink] {
+        guard body.contains("files/") else { return [] }
+        return Markdown().references(in: body).compactMap { reference in
+            guard !reference.isImage else { return nil }
+            let destination = reference.destination.removingPercentEncoding ?? reference.destination
+            guard PublishedFiles.canonical(destination) != nil, destination.hasPrefix("/files/") || destination.hasPrefix("files/") else { return nil }
+            return FileLink(reference: destination, line: bodyLine + reference.line - 1)
+        }
+    }
 
     static func readDate(_ fields: inout YAMLFields, _ key: String, required: Bool = false, timeZone: TimeZone) -> Date? {
         guard let text = fields.string(key, required: required) else { return nil }

@@ -18,6 +18,11 @@ public struct Article: Sendable, Hashable {
     var isDraft = false
     /// Slugs pinned by the editor (`related:`), in order.
     public var relatedPins: [String] = []
+    /// Files listed at the end ("Tệp đính kèm"), as written (`content/files/`), and the line of `attachments:`.
+    var attachments: [String] = []
+    var attachmentsLine: Int?
+    /// The body's links to `/files/…` (published, and rewritten to the published names by the images stage).
+    var fileLinks: [ArticleSource.FileLink] = []
     public var markdown: String
     /// Line of the file where the Markdown body starts.
     public var bodyLine: Int

@@ -100,7 +100,11 @@ struct SiteModel {
             if let album { albums.append(album) }
         }
         site?.albums = albums.sorted { ($0.date, $0.slug) > ($1.date, $1.slug) }
-        let (documents, documentProblems) = DocumentShelf.make(documentFiles, config: config,
+        let attachments = (site?.articles ?? []).flatMap { article in
+            article.attachments.map { (reference: $0, file: article.sourcePath, line: article.attachmentsLine) }
+                + article.fileLinks.map { (reference: $0.reference, file: article.sourcePath, line: Optional($0.line)) }
+        }
+        let (documents, documentProblems) = DocumentShelf.make(documentFiles, attachments: attachments, config: config,
                                                                contentDirectory: options.contentDirectory, now: options.now)
         log.add(contentsOf: documentProblems)
         site?.documents = documents

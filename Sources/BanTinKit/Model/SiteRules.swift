@@ -83,6 +83,9 @@ public enum SiteRules {
             article.aliases = source.aliases.compactMap { checked($0, source: source, key: "aliases", SitePath.alias, into: &diagnostics) }
             article.isDraft = source.draft
             article.relatedPins = source.related.map { Slug.make($0) }
+            article.attachments = source.attachments
+            article.attachmentsLine = source.lines["attachments"] ?? nil
+            article.fileLinks = source.fileLinks
             articles.append(article)
         }
 

@@ -92,6 +92,7 @@ extension PageContexts {
 
     func fileValues(_ file: PublishedFile) -> DocumentFileValues {
         DocumentFileValues(name: (file.path as NSString).lastPathComponent, url: routes.publishedFile(file.path),
+                           absoluteURL: routes.absolute(routes.publishedFile(file.path)),
                            typeLabel: file.type.label, sizeText: file.sizeText, isPDF: file.type == .pdf, preview: nil,
                            downloadsKey: nil)
     }

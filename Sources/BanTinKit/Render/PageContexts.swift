@@ -89,6 +89,8 @@ struct PageContexts {
             imageURL: picture.map { routes.absolute($0.src) } ?? article.image.map { routes.absolute(routes.resource($0)) },
             hasByline: article.author != nil || article.source != nil,
             bodyHTML: article.bodyHTML,
+            attachments: article.attachments.compactMap(site.documents.file).map(fileValues),
+            hasAttachments: !article.attachments.isEmpty,
             tags: article.tags.map { NamedLink(name: $0.name, url: routes.tag($0.slug)) },
             hasTags: !article.tags.isEmpty,
             related: related.compactMap { site.articleIndex[$0.slug].map { items[$0] } },

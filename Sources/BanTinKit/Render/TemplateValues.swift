@@ -228,6 +228,9 @@ struct ArticleDetails: Codable {
     var imageURL: String?
     var hasByline: Bool
     var bodyHTML: String
+    /// "Tệp đính kèm": the files the article lists, with type and size.
+    var attachments: [DocumentFileValues]
+    var hasAttachments: Bool
     var tags: [NamedLink]
     var hasTags: Bool
     var related: [Encoded<ArticleItem>]
@@ -480,6 +483,8 @@ struct DocumentValues: Codable {
 struct DocumentFileValues: Codable {
     var name: String
     var url: String
+    /// For the print view, where a link cannot be followed.
+    var absoluteURL: String
     var typeLabel: String
     var sizeText: String
     var isPDF: Bool
