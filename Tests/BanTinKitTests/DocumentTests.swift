@@ -321,3 +321,42 @@ import Testing
         #expect(index.categories[category] == ["Văn bản", "/van-ban/"])
     }
 }
+
+/// A document page's views and each file's downloads, through the counter's views file (no page holds a figure).
+@Suite struct DocumentCounterTests {
+    @Test func downloadsOfAFileAreCountedForItAndAreNoPageViews() throws {
+        let project = try CounterBuildTests().makeProject()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        try CounterFixtures.write("{{#document}}<p data-views-key=\"{{views_key}}\"></p>{{#files}}<a data-views-key=\"{{downloads_key}}\" href=\"{{url}}\"></a>{{/files}}{{/document}}",
+                                  to: project.templates.appendingPathComponent("van-ban-trang.mustache"))
+        try CounterFixtures.write("{{#documents}}{{#items}}{{number}}{{/items}}{{/documents}}",
+                                  to: project.templates.appendingPathComponent("van-ban.mustache"))
+        let pdf = project.content.appendingPathComponent("files/Kế hoạch.pdf")
+        try FileManager.default.createDirectory(at: pdf.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try DocumentTests.pdf().write(to: pdf)
+        try FileManager.default.createDirectory(at: project.content.appendingPathComponent("documents"), withIntermediateDirectories: true)
+        try CounterFixtures.write(DocumentTests.document("08/TB", type: "Thông báo", issued: "2026-10-02", extra: "files: [/files/Kế hoạch.pdf]"),
+                                  to: project.content.appendingPathComponent("documents/08.md"))
+        try CounterFixtures.write([
+            CounterFixtures.line("/van-ban/08-tb/", ip: "203.0.113.1", time: "25/Nov/2026:08:00:00 +0700"),
+            CounterFixtures.line("/files/ke-hoach.pdf", ip: "203.0.113.1", time: "25/Nov/2026:08:01:00 +0700"),
+            CounterFixtures.line("/files/ke-hoach.pdf", ip: "203.0.113.2", time: "25/Nov/2026:08:02:00 +0700"),
+            // A browser's range request (206), a cache check (304), a missing file: no download.
+            CounterFixtures.line("/files/ke-hoach.pdf", ip: "203.0.113.3", time: "25/Nov/2026:08:03:00 +0700", status: 206),
+            CounterFixtures.line("/files/ke-hoach.pdf", ip: "203.0.113.3", time: "25/Nov/2026:08:04:00 +0700", status: 304),
+        ].joined(separator: "\n") + "\n", to: project.log)
+        let report = try Build.run(project.options)
+        #expect(report.counter?.downloads == 2)
+        #expect(report.counter?.views == 1)
+        let page = try project.read("van-ban/08-tb/index.html")
+        func key(_ marker: String) throws -> String {
+            let after = try #require(page.components(separatedBy: marker).dropFirst().first)
+            return String(after.prefix { $0 != "\"" })
+        }
+        let viewsKey = try key("<p data-views-key=\""), downloadsKey = try key("<a data-views-key=\"")
+        let views = try #require(try JSONSerialization.jsonObject(with: Data(project.read("thong-ke/luot-xem.json").utf8)) as? [String: Int])
+        #expect(views[viewsKey] == 1)
+        #expect(views[downloadsKey] == 2)
+        #expect(try project.read("thong-ke/so-lieu.json").contains("\"total\":892763,"), "the baseline and one view")
+    }
+}

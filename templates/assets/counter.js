@@ -10,13 +10,17 @@
   if (!widget || !window.fetch || !("content" in document.createElement("template"))) return;
   var figures = get(widget.getAttribute("data-counter-figures"));
   figures.then(function (data) { if (data && data.available) show(data); });
-  var article = document.querySelector("[data-views-key]");
-  if (article) {
-    Promise.all([figures, get(article.getAttribute("data-views-from"))]).then(function (both) {
-      var count = both[0] && both[0].available && both[1] && both[1][article.getAttribute("data-views-key")];
-      if (!count) return;
-      article.querySelector("[data-views]").textContent = format(count, both[0].separator);
-      article.hidden = false;
+  // An article's "Lượt xem"; on a document's page its "Lượt xem" and each file's "Lượt tải".
+  var counted = document.querySelectorAll("[data-views-key]");
+  if (counted.length) {
+    Promise.all([figures, get(counted[0].getAttribute("data-views-from"))]).then(function (both) {
+      if (!both[0] || !both[0].available || !both[1]) return;
+      counted.forEach(function (element) {
+        var count = both[1][element.getAttribute("data-views-key")];
+        if (!count) return;
+        element.querySelector("[data-views]").textContent = format(count, both[0].separator);
+        element.hidden = false;
+      });
     });
   }
 

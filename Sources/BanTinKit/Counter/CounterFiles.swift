@@ -63,10 +63,14 @@ enum CounterFiles {
     /// At 10,000 articles with views 2.2 times smaller gzipped than the same views by URL (README).
     static func viewsJSON(_ inputs: Inputs) -> Data {
         guard let snapshot = inputs.snapshot else { return Data("{}\n".utf8) }
-        let keys = ArticleKeys(urls: inputs.pages.articles.map(\.url))
+        let keys = ArticleKeys(urls: inputs.pages.articles.map(\.url) + inputs.pages.documentURLs)
         var views: [(String, Int)] = []
         for article in inputs.pages.articles {
             if let count = snapshot.articleViews[article.id], count > 0, let key = keys[article.url] { views.append((key, count)) }
+        }
+        // A document's page views and each file's downloads, under keys made from the same list of URLs.
+        for url in inputs.pages.documentURLs {
+            if let count = snapshot.documentFigures[url], count > 0, let key = keys[url] { views.append((key, count)) }
         }
         views.sort { $0.0 < $1.0 }
         var text = "{"

@@ -8,6 +8,8 @@ public struct CounterPages: Sendable {
     public enum Resolution: Sendable, Equatable {
         /// A page view of the page whose canonical URL this is.
         case page(String)
+        /// A download of a published file (`/files/…`): counted for the file, not as a page view.
+        case download(String)
         /// A stylesheet, image, script, font or document.
         case asset
         /// Anything else: feeds, robots.txt, URLs that are not pages of this site.
@@ -23,7 +25,11 @@ public struct CounterPages: Sendable {
     private(set) var titles: [String: String] = [:]
     /// The articles, newest first: each one's canonical URL and the normalised old URLs that count for it.
     public private(set) var articles: [(id: ArticleID, url: String, oldPaths: [String])] = []
-
+    /// Documents' pages and published files, in table order: their figures go into the views file beside the
+    /// articles' ("Lượt xem" and "Lượt tải" on a document's page).
+    public private(set) var documentURLs: [String] = []
+    /// Published files' URLs, whose requests are downloads.
+    private var files: Set<String> = []
     /// Built from the page table alone: every address it lists counts for the page it names.
     public init(_ pages: PageTable) {
         basePath = pages.routes.basePath
@@ -44,8 +50,13 @@ public struct CounterPages: Sendable {
             case .home, .printView, .archiveMonth, .archiveYear, .archiveIndex, .tagIndex, .staticPage, .album,
                  .albumIndex, .search, .statistics, .counterFigures, .counterViews, .notFound, .feed, .sitemap, .robots,
                  .redirectRules, .nginxRedirects, .manifest, .assetsFolder, .imagesFolder, .searchIndexFolder,
-                 .siteImage, .imageFile, .document, .documentsFeed, .publishedFile:
+                 .siteImage, .imageFile, .documentsFeed:
                 break
+            case .document:
+                documentURLs.append(url)
+            case .publishedFile:
+                documentURLs.append(url)
+                files.insert(url)
             }
             add(entry.url, as: url, title: entry.title)
             for former in pages.formerURLs(of: entry) { add(former, as: url) }
@@ -68,11 +79,14 @@ public struct CounterPages: Sendable {
         var basePath: String
         var titles: [String: String]
         var articles: [[String]]
+        /// Absent in caches of builds before documents: none.
+        var documentURLs: [String]?
+        var files: [String]?
     }
 
     var stored: Stored {
         Stored(table: table, listings: listings.sorted(), basePath: basePath, titles: titles,
-               articles: articles.map { [$0.id.slug, $0.url] + $0.oldPaths })
+               articles: articles.map { [$0.id.slug, $0.url] + $0.oldPaths }, documentURLs: documentURLs, files: files.sorted())
     }
 
     init?(stored: Stored) {
@@ -82,12 +96,14 @@ public struct CounterPages: Sendable {
         basePath = stored.basePath
         titles = stored.titles
         articles = stored.articles.map { (ArticleID($0[0]), $0[1], Array($0.dropFirst(2))) }
+        documentURLs = stored.documentURLs ?? []
+        files = Set(stored.files ?? [])
     }
 
     public func resolve(_ target: String) -> Resolution {
         let (path, query) = Self.normalise(target)
         if let query, let url = table[path + "?" + query] { return .page(url) }
-        if let url = table[path] { return .page(url) }
+        if let url = table[path] { return files.contains(url) ? .download(url) : .page(url) }
         if let listing = Self.listing(ofPaged: path), listings.contains(listing) { return .page(listing) }
         return isAsset(path) ? .asset : .other
     }

@@ -9,6 +9,8 @@ public struct CounterReport: Sendable, Equatable {
     public var views = 0
     public var bots = 0
     public var assets = 0
+    /// GET 200 of a published file (`/files/…`): counted for the file ("Lượt tải"), not as views.
+    public var downloads = 0
     /// Other methods, other statuses (404, 301, …), feeds and URLs that are not pages of the site.
     public var other = 0
     public var malformed = 0

@@ -31,6 +31,8 @@ public struct CounterSnapshot: Sendable, Equatable {
     public var time: Date?
     /// Views ever, per article (logs, old URLs, imported counts).
     var articleViews: [ArticleID: Int]
+    /// Views of documents' pages and downloads of published files, by URL.
+    var documentFigures: [String: Int] = [:]
     /// Articles most viewed in the last `mostReadDays` days first, with those views.
     public var mostRead: [ArticleViews]
     /// Every page with views, most viewed first (for `bantin counter`).
@@ -76,12 +78,16 @@ public struct CounterSnapshot: Sendable, Equatable {
         let online = state.newestEntry.map { newest in
             state.online.values.filter { $0 >= newest - settings.onlineWindow }.count
         } ?? 0
-        return CounterSnapshot(
+        var documentFigures: [String: Int] = [:]
+        for url in pages.documentURLs { documentFigures[url] = (state.viewsByPage[url] ?? 0) + (imported[url] ?? 0) }
+        var snapshot = CounterSnapshot(
             total: settings.baseline + state.totalViews, baseline: settings.baseline, online: online,
             time: state.newestEntry.map { Date(timeIntervalSince1970: TimeInterval($0)) },
             articleViews: articleViews, mostRead: mostRead.map(\.views), topPages: topPages,
             days: state.days.keys.sorted().map {
                 DayFigures(day: CivilDate.text(days: $0), views: state.days[$0]!.views, visitors: state.days[$0]!.visitors)
             })
+        snapshot.documentFigures = documentFigures
+        return snapshot
     }
 }

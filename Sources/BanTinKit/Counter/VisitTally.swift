@@ -36,6 +36,8 @@ struct VisitTally {
     private var pageNumbers: [String: Int] = [:]
     private static let asset = -1
     private static let other = -2
+    /// Page numbers of published files: their requests are downloads.
+    private var downloadNumbers: Set<Int> = []
     /// Scanners send millions of distinct URLs and agents; the caches start over rather than grow without end.
     private static let cacheLimit = 200_000
 
@@ -91,6 +93,16 @@ struct VisitTally {
             report.other += 1
             return
         }
+        // A download counts for its file only: not a page view, not a visitor, not in the day's figures.
+        if downloadNumbers.contains(page) {
+            guard line.status == 200 else {
+                report.other += 1
+                return
+            }
+            report.downloads += 1
+            viewsByPage[page] += 1
+            return
+        }
         report.views += 1
         viewsByPage[page] += 1
         let visitor = StableHash.combine(StableHash.of(UnsafeBufferPointer(rebasing: bytes[line.address])), agentHash)
@@ -132,7 +144,7 @@ struct VisitTally {
         switch pages.resolve(String(decoding: target, as: UTF8.self)) {
         case .asset: number = Self.asset
         case .other: number = Self.other
-        case .page(let url):
+        case .page(let url), .download(let url):
             if let existing = pageNumbers[url] {
                 number = existing
             } else {
@@ -140,6 +152,7 @@ struct VisitTally {
                 pageNumbers[url] = number
                 pageURLs.append(url)
                 viewsByPage.append(0)
+                if case .download = pages.resolve(url) { downloadNumbers.insert(number) }
             }
         }
         if resolutionByTarget.count >= Self.cacheLimit { resolutionByTarget.removeAll(keepingCapacity: true) }

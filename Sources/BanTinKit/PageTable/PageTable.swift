@@ -149,8 +149,10 @@ public struct PageTable: Sendable {
             file(routes.documentsFeed, .documentsFeed, owner: "the generated file \(routes.documentsFeed)")
         }
         for published in shelf.files {
-            entries.append(Entry(url: routes.publishedFile(published.path), outputPath: published.path, kind: .publishedFile, owner: published.source,
-                                 inSitemap: false))
+            // Counted as downloads of the file (`CounterPages`), shown as "Lượt tải" on its document's page.
+            let url = routes.publishedFile(published.path)
+            entries.append(Entry(url: url, outputPath: published.path, kind: .publishedFile, owner: published.source,
+                                 inSitemap: false, countsFor: url, title: (published.path as NSString).lastPathComponent))
         }
         for category in site.categories {
             file(routes.categoryFeed(category.slug), .feed(category: category.slug),

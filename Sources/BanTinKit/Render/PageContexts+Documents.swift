@@ -80,7 +80,7 @@ extension PageContexts {
             state: stateValues(state), files: files, hasFiles: !files.isEmpty,
             noteHTML: document.noteHTML.isEmpty ? nil : document.noteHTML,
             citedBy: citing, hasCitedBy: !citing.isEmpty, listURL: routes.documents(),
-            viewsKey: nil,
+            viewsKey: viewsKeys?[url],
             jsonLD: StructuredData.document(StructuredData.DocumentFacts(
                 url: routes.absolute(url), number: document.number, type: document.type, title: document.title,
                 issuer: document.issuer, issued: dates.iso(document.issued), effective: document.effective.map(dates.iso),
@@ -94,6 +94,6 @@ extension PageContexts {
         DocumentFileValues(name: (file.path as NSString).lastPathComponent, url: routes.publishedFile(file.path),
                            absoluteURL: routes.absolute(routes.publishedFile(file.path)),
                            typeLabel: file.type.label, sizeText: file.sizeText, isPDF: file.type == .pdf, preview: nil,
-                           downloadsKey: nil)
+                           downloadsKey: viewsKeys?[routes.publishedFile(file.path)])
     }
 }

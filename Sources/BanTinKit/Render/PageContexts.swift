@@ -22,7 +22,7 @@ struct PageContexts {
     /// Renders an article's list entry (kept to render the home page's first entry again, its picture not lazy).
     private let itemHTML: ((ArticleItem) -> String)?
     /// Each article's key in the counter's views file (with a `counter:` section only).
-    private let viewsKeys: ArticleKeys?
+    let viewsKeys: ArticleKeys?
     /// The document each article's `source` names (by article position), and the articles naming each document.
     let citations: DocumentCitations
 
@@ -41,7 +41,9 @@ struct PageContexts {
         }
         siteValues = Self.siteValues(site: site, routes: routes, items: items, images: images)
         shared = TemplateEncoder.fields(siteValues)
-        viewsKeys = site.config.counter == nil ? nil : ArticleKeys(urls: site.articles.map { routes.article($0.slug) })
+        // Documents' pages and files after the articles, in the page table's order, as the views file makes them.
+        viewsKeys = site.config.counter == nil ? nil : ArticleKeys(urls: site.articles.map { routes.article($0.slug) }
+            + site.documents.documents.map { routes.document($0.slug) } + site.documents.files.map { routes.publishedFile($0.path) })
         citations = DocumentCitations(site)
         let targets = site.config.menu.map { routes.resource($0.url) }
         menuTargets = targets
