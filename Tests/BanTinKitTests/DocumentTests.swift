@@ -331,6 +331,9 @@ import Testing
                                   to: project.templates.appendingPathComponent("van-ban-trang.mustache"))
         try CounterFixtures.write("{{#documents}}{{#items}}{{number}}{{/items}}{{/documents}}",
                                   to: project.templates.appendingPathComponent("van-ban.mustache"))
+        try FileManager.default.removeItem(at: project.templates.appendingPathComponent("partials/counter-figures.mustache"))
+        try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent("templates/partials/counter-figures.mustache"),
+                                         to: project.templates.appendingPathComponent("partials/counter-figures.mustache"))
         let pdf = project.content.appendingPathComponent("files/Kế hoạch.pdf")
         try FileManager.default.createDirectory(at: pdf.deletingLastPathComponent(), withIntermediateDirectories: true)
         try DocumentTests.pdf().write(to: pdf)
@@ -358,5 +361,27 @@ import Testing
         #expect(views[viewsKey] == 1)
         #expect(views[downloadsKey] == 2)
         #expect(try project.read("thong-ke/so-lieu.json").contains("\"total\":892763,"), "the baseline and one view")
+        #expect(try project.read("thong-ke/index.html").contains("ke-hoach.pdf</a> <span class=\"most-read-views\">(2 lượt tải)</span>"))
+    }
+}
+
+@Suite struct DocumentCheckTests {
+    @Test func checkWarnsAboutUnlistedFilesAndSourcesNamingNoDocument() throws {
+        let project = try TestProject(articles: 1)
+        defer { project.remove() }
+        try DocumentTests().write(DocumentTests.pdf(), to: "content/files/listed.pdf", in: project)
+        try DocumentTests().write(DocumentTests.pdf(), to: "content/files/cu/Bỏ quên.pdf", in: project)
+        try project.write(DocumentTests.document("03-KH/ĐUS", extra: "files: [/files/listed.pdf]"), to: "content/documents/03.md")
+        try project.write(Fixtures.article("co", title: "Có văn bản", extra: "source: \"Kế hoạch số 03-KH/ĐUS\"").text, to: "content/articles/co.md")
+        try project.write(Fixtures.article("khong", title: "Không có", extra: "source: \"Số: 12/KH-SLĐTBXH\"").text, to: "content/articles/khong.md")
+        try project.write(Fixtures.article("ten", title: "Tên phòng", extra: "source: \"Phòng Lao động - Việc làm\"").text, to: "content/articles/ten.md")
+        let problems = Build.check(project.options).problems.filter { ["document.sourceUnknown", "document.fileUnlisted"].contains($0.text.key) }
+        #expect(problems.map { "\($0.file):\($0.line ?? 0) \($0.text.key)" } == [
+            "content/articles/khong.md:5 document.sourceUnknown",
+            "content/files/cu/Bỏ quên.pdf:1 document.fileUnlisted",
+        ])
+        #expect(problems.allSatisfy { $0.severity == .warning })
+        #expect(DocumentCheck.documentNumber(in: "Nghị định số 77/2024/NĐ-CP") == "77/2024/NĐ-CP")
+        #expect(DocumentCheck.documentNumber(in: "Phòng Lao động - Việc làm") == nil)
     }
 }

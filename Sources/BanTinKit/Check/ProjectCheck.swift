@@ -18,10 +18,14 @@ extension Build {
             } catch { loadProblems += error.diagnostics }
         }
         let images = content.appendingPathComponent("images")
-        let own = ContentCheck.run(.init(
+        var own = ContentCheck.run(.init(
             siteFile: loaded.siteFile, articleFiles: loaded.articleFiles, pageFiles: loaded.pageFiles, templates: templates,
             images: loader.imageSizes(), imagesFolder: loader.display(images) + "/", loadDiagnostics: loadProblems,
             imageHeaders: ContentCheck.imageHeaders(in: images, displayRoot: content.deletingLastPathComponent())), now: options.now)
+        if let siteFile = loaded.siteFile, let config = SiteConfig.parse(siteFile).0 {
+            own += DocumentCheck.warnings(content: content, displayRoot: content.deletingLastPathComponent(), config: config,
+                                          articleFiles: loaded.articleFiles, now: options.now)
+        }
         var built: [Diagnostic] = []
         var building = options
         building.writesFiles = false

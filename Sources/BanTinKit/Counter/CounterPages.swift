@@ -30,6 +30,9 @@ public struct CounterPages: Sendable {
     public private(set) var documentURLs: [String] = []
     /// Published files' URLs, whose requests are downloads.
     private var files: Set<String> = []
+
+    /// The published files' URLs, in table order.
+    var fileURLs: [String] { documentURLs.filter(files.contains) }
     /// Built from the page table alone: every address it lists counts for the page it names.
     public init(_ pages: PageTable) {
         basePath = pages.routes.basePath

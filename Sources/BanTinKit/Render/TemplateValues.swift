@@ -384,6 +384,9 @@ struct CounterFigures: Codable {
     var snapshotTime: String?
     var mostRead: [MostReadEntry]?
     var hasMostRead: Bool?
+    /// "Lượt tải": the published files' downloads, most first (absent on a site without files).
+    var downloads: [MostReadEntry]?
+    var hasDownloads: Bool?
 }
 
 struct MostReadEntry: Codable {
