@@ -11,7 +11,19 @@ struct NewCommand: ParsableCommand {
     var title: String
 
     @Option(help: ArgumentHelp(stringLiteral: Terminal.bilingual("help.newCategory")))
-    var category: String
+    var category: String?
+
+    @Flag(help: ArgumentHelp(stringLiteral: Terminal.bilingual("help.newDocument")))
+    var document = false
+
+    @Option(help: ArgumentHelp(stringLiteral: Terminal.bilingual("help.newNumber")))
+    var number: String?
+
+    @Option(help: ArgumentHelp(stringLiteral: Terminal.bilingual("help.newType")))
+    var type: String?
+
+    @Option(help: ArgumentHelp(stringLiteral: Terminal.bilingual("help.newIssuer")))
+    var issuer: String?
 
     @Option(help: "Tags, separated by commas.")
     var tags: String?
@@ -22,8 +34,9 @@ struct NewCommand: ParsableCommand {
     /// so every word of `new` that is not one of its options goes after a `--`, where it can only be the title.
     static func protectingTitle(_ arguments: [String]) -> [String] {
         guard arguments.first == "new", !arguments.contains("--") else { return arguments }
-        let takesValue: Set<String> = ["--category", "--tags", "--content", "--templates", "--output", "--lang"]
-        let flags: Set<String> = ["--drafts", "-h", "--help"]
+        let takesValue: Set<String> = ["--category", "--tags", "--content", "--templates", "--output", "--lang",
+                                       "--number", "--type", "--issuer"]
+        let flags: Set<String> = ["--drafts", "-h", "--help", "--document"]
         var options: [String] = [], words: [String] = []
         var index = 1
         while index < arguments.count {
@@ -49,6 +62,8 @@ struct NewCommand: ParsableCommand {
         let contentFolder = URL(fileURLWithPath: project.content)
         let siteURL = contentFolder.appendingPathComponent("site.yml")
         do {
+            // An article needs its category (optional only because a document has none): said before anything else.
+            guard document || category != nil else { throw BuildFailure([.error("bantin new", Message("new.categoryMissing"))]) }
             guard FileManager.default.fileExists(atPath: siteURL.path) else {
                 throw BuildFailure([.error(siteURL.relativePath, Message("new.siteMissing"))])
             }
@@ -59,9 +74,15 @@ struct NewCommand: ParsableCommand {
             }
             let (config, configProblems) = SiteConfig.parse(siteFile)
             guard let config else { throw BuildFailure(configProblems) }
-            let file = try NewArticle.make(title: title, category: category,
+            let file: NewArticle.File
+            if document {
+                file = try NewDocument.make(title: title, number: number ?? "", type: type ?? "", issuer: issuer ?? "",
+                                            config: config, now: Date())
+            } else {
+                file = try NewArticle.make(title: title, category: category ?? "",
                                            tags: tags?.split(separator: ",").map(String.init) ?? [],
                                            config: config, now: Date())
+            }
             let target = contentFolder.appendingPathComponent(file.path)
             guard !FileManager.default.fileExists(atPath: target.path) else {
                 throw BuildFailure([.error(target.relativePath, Message("new.exists"))])

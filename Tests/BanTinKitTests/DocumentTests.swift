@@ -385,3 +385,21 @@ import Testing
         #expect(DocumentCheck.documentNumber(in: "Phòng Lao động - Việc làm") == nil)
     }
 }
+
+@Suite struct NewDocumentTests {
+    @Test func aNewDocumentFileBuildsAsItIs() throws {
+        let project = try TestProject(articles: 1)
+        defer { project.remove() }
+        let config = try #require(SiteConfig.parse(SourceFile(path: "content/site.yml", text: Fixtures.siteYAML)).0)
+        let file = try NewDocument.make(title: "Tổ chức hội nghị", number: "05/KH-SLĐTBXH", type: "ke hoach",
+                                        issuer: "Sở Lao động - Thương binh và Xã hội", config: config, now: Fixtures.options.now)
+        #expect(file.path == "documents/05-kh-sldtbxh.md")
+        #expect(file.text.contains("type: \"Kế hoạch\"\n") && file.text.contains("issued: 2026-11-25\n"))
+        try project.write(file.text, to: "content/" + file.path)
+        try Build.run(project.options)
+        #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("van-ban/05-kh-sldtbxh/index.html").path))
+        #expect(throws: BuildFailure.self) {
+            try NewDocument.make(title: "X", number: "1", type: "Kế hoặc", issuer: "Sở", config: config, now: Fixtures.options.now)
+        }
+    }
+}

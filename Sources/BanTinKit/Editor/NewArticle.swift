@@ -56,3 +56,35 @@ public enum NewArticle {
         return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))"
     }
 }
+
+/// `bantin new --document`: the file an editor starts a document (văn bản) from: number, type as site.yml
+/// spells it, trích yếu, issuer, issued today, and the optional keys as comments to fill in or delete.
+public enum NewDocument {
+    public static func make(title: String, number: String, type reference: String, issuer: String,
+                            config: SiteConfig, now: Date) throws(BuildFailure) -> NewArticle.File {
+        func clean(_ text: String) -> String {
+            text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+                .precomposedStringWithCanonicalMapping
+        }
+        let title = clean(title), number = clean(number), issuer = clean(issuer)
+        let slug = Slug.make(number)
+        var problems: [Diagnostic] = []
+        if slug.isEmpty { problems.append(.error("bantin new", Message("new.numberEmpty", ["number": .text(number)]))) }
+        if title.isEmpty { problems.append(.error("bantin new", Message("field.empty", ["key": "title"]))) }
+        if issuer.isEmpty { problems.append(.error("bantin new", Message("field.empty", ["key": "issuer"]))) }
+        let type = config.documents.types.first { Slug.make($0) == Slug.make(reference) }
+        if type == nil {
+            problems.append(.error("bantin new", Message("document.unknownType", [
+                "type": .text(reference), "known": .list(config.documents.types),
+                "nearest": NearestWord.find(reference, in: config.documents.types)
+                    .map { Message.Argument.message(Message("document.didYouMean", ["type": .text($0)])) } ?? .message(.verbatim(""))])))
+        }
+        guard problems.isEmpty, let type else { throw BuildFailure(problems) }
+        let today = String(NewArticle.minute(now, in: config.timeZone).prefix(10))
+        let lines = ["---", "number: \(NewArticle.quoted(number))", "type: \(NewArticle.quoted(type))",
+                     "title: \(NewArticle.quoted(title))", "issuer: \(NewArticle.quoted(issuer))", "issued: \(today)",
+                     "# effective: \(today)", "# expired: \(today)", "# signer: \"\"", "# field: \"\"",
+                     "# files:", "#   - /files/ten-tep.pdf", "---", "", ""]
+        return NewArticle.File(path: "documents/\(slug).md", text: lines.joined(separator: "\n"))
+    }
+}
