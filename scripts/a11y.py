@@ -58,14 +58,18 @@ def page_kinds(base):
         ("archive index", first(lambda p: p == "/luu-tru/")),
         ("archive year", first(lambda p: p.startswith("/luu-tru/") and len(parts(p)) == 2)),
         ("archive month", first(lambda p: p.startswith("/luu-tru/") and len(parts(p)) == 3)),
-        ("static page", first(lambda p: len(parts(p)) == 1 and p not in ("/the/", "/luu-tru/", "/tim-kiem/"))),
+        ("static page", first(lambda p: len(parts(p)) == 1 and p not in ("/the/", "/luu-tru/", "/tim-kiem/", "/van-ban/"))),
         ("contact page", first(lambda p: p == "/lien-he/")),
         ("search with results", "/tim-kiem/?q=dan+van"),
         ("404", "/404.html"),
         # Kinds that other work adds; checked as soon as the sitemap lists them.
         ("album index", first(lambda p: p == "/album/")),
         ("album", first(lambda p: p.startswith("/album/") and len(parts(p)) == 2)),
-        ("document", first(lambda p: p.startswith("/van-ban/"))),
+        ("document list", first(lambda p: p == "/van-ban/")),
+        ("document list page 2", first(lambda p: p.startswith("/van-ban/trang/"))),
+        ("documents of a type", first(lambda p: p.startswith("/van-ban/loai/"))),
+        ("documents of a year", first(lambda p: p.startswith("/van-ban/nam/"))),
+        ("document", first(lambda p: p.startswith("/van-ban/") and len(parts(p)) == 2 and parts(p)[1] != "trang")),
         # Not in the sitemap; there with a counter: section in site.yml.
         ("statistics page", "/thong-ke/" if exists(base + "/thong-ke/") else None),
     ]
