@@ -91,7 +91,7 @@ struct NewCommand: ParsableCommand {
             // withoutOverwriting: an article saved in the meantime is not replaced either.
             try Data(file.text.utf8).write(to: target, options: .withoutOverwriting)
             // English: the path alone, for scripts; Vietnamese: the path and what to do next.
-            print(Terminal.say(Message("new.created", ["path": "\(target.relativePath)"])))
+            print(Terminal.say(Message(document ? "new.createdDocument" : "new.created", ["path": "\(target.relativePath)"])))
         } catch let failure as BuildFailure {
             Terminal.print(failure.diagnostics)
             throw ExitCode.failure
