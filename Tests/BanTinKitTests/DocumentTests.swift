@@ -201,6 +201,9 @@ import Testing
         #expect(!page.contains("<a class=\"document-preview\" href=\"/files/hong.pdf\""))
         #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("files/hong.pdf").path))
         #expect(report.warnings.contains { $0.file == "content/files/hong.pdf" && $0.text.key == "document.noFirstPage" })
+        // The page is drawn once: kept in the image cache by the PDF's bytes, and resized from there like a photo.
+        let drawn = try FileManager.default.contentsOfDirectory(atPath: project.folder.appendingPathComponent(".bantin/images/pdf-pages").path)
+        #expect(drawn.count == 1 && drawn[0].hasSuffix("-600.png"), "\(drawn)")
         // The same picture comes from the image cache the second time.
         var again = project.options
         again.fullRebuild = true
@@ -362,6 +365,13 @@ import Testing
         #expect(views[downloadsKey] == 2)
         #expect(try project.read("thong-ke/so-lieu.json").contains("\"total\":892763,"), "the baseline and one view")
         #expect(try project.read("thong-ke/index.html").contains("ke-hoach.pdf</a> <span class=\"most-read-views\">(2 lượt tải)</span>"))
+        // A timer build that only reads new log lines (the counter's files from the build cache) counts downloads too.
+        try CounterFixtures.append(CounterFixtures.line("/files/ke-hoach.pdf", ip: "203.0.113.4", time: "25/Nov/2026:08:05:00 +0700") + "\n",
+                                   to: project.log)
+        let timer = try Build.run(project.options)
+        #expect(timer.fromCache)
+        let after = try #require(try JSONSerialization.jsonObject(with: Data(project.read("thong-ke/luot-xem.json").utf8)) as? [String: Int])
+        #expect(after[downloadsKey] == 3 && after[viewsKey] == 1)
     }
 }
 

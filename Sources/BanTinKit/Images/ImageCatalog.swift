@@ -233,7 +233,7 @@ extension ImageCatalog {
             guard let bytes = try? Data(contentsOf: contentDirectory.appendingPathComponent(pdfs[index].reference)) else {
                 return .failure(ImageProblem(path: pdfs[index].source, kind: .missing, message: "the PDF cannot be read", reason: .unreadable))
             }
-            return DocumentPage.firstPage(ofPDF: bytes)
+            return DocumentPage.firstPage(ofPDF: bytes, cacheDirectory: pipeline.cacheDirectory)
         }
         var keys: [String] = []
         var sources: [SourceImage] = []
