@@ -354,6 +354,7 @@ import Testing
         let report = try Build.run(project.options)
         #expect(report.counter?.downloads == 2)
         #expect(report.counter?.views == 1)
+        #expect(report.counter?.summary(in: .en).contains(": 1 page views, 2 file downloads, 0 search engines") == true, "\(report.counter?.summary ?? "")")
         let page = try project.read("van-ban/08-tb/index.html")
         func key(_ marker: String) throws -> String {
             let after = try #require(page.components(separatedBy: marker).dropFirst().first)

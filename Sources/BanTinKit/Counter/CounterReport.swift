@@ -26,7 +26,9 @@ public struct CounterReport: Sendable, Equatable {
         return Message("summary.counter", [
             "lines": .count(linesRead), "files": .count(files),
             "unchanged": .message(filesUnchanged > 0 ? Message("summary.counterUnchanged", ["count": .count(filesUnchanged)]) : none),
-            "views": .count(views), "bots": .count(bots), "assets": .count(assets), "other": .count(other),
+            "views": .count(views),
+            "downloads": .message(downloads > 0 ? Message("summary.counterDownloads", ["count": .count(downloads)]) : none),
+            "bots": .count(bots), "assets": .count(assets), "other": .count(other),
             "malformed": .count(malformed),
             "future": .message(future > 0 ? Message("summary.counterFuture", ["count": .count(future)]) : none),
         ]).rendered(in: language)
