@@ -26,8 +26,10 @@ import Testing
         """
     }
 
+    static let siteYAML = Fixtures.siteYAML + "\ndocuments:\n  types: [\"Kế hoạch\", \"Quyết định\", \"Thông báo\"]\n"
+
     func project() throws -> TestProject {
-        try TestProject(articles: 2)
+        try TestProject(articles: 2, siteYAML: Self.siteYAML)
     }
 
     func write(_ data: Data, to path: String, in project: TestProject) throws {
@@ -401,7 +403,7 @@ import Testing
     @Test func aNewDocumentFileBuildsAsItIs() throws {
         let project = try TestProject(articles: 1)
         defer { project.remove() }
-        let config = try #require(SiteConfig.parse(SourceFile(path: "content/site.yml", text: Fixtures.siteYAML)).0)
+        let config = try #require(SiteConfig.parse(SourceFile(path: "content/site.yml", text: DocumentTests.siteYAML)).0)
         let file = try NewDocument.make(title: "Tổ chức hội nghị", number: "05/KH-SLĐTBXH", type: "ke hoach",
                                         issuer: "Sở Lao động - Thương binh và Xã hội", config: config, now: Fixtures.options.now)
         #expect(file.path == "documents/05-kh-sldtbxh.md")

@@ -52,15 +52,10 @@ enum DocumentSource {
         let effective = ArticleSource.readDate(&fields, "effective", timeZone: timeZone)
         let expired = ArticleSource.readDate(&fields, "expired", timeZone: timeZone)
         if let written = type {
-            // The type as site.yml spells it, whatever the case the editor typed.
-            if let known = settings.types.first(where: { Slug.make($0) == Slug.make(written) }) {
-                type = known
-            } else {
-                let nearest = NearestWord.find(written, in: settings.types)
-                fields.error("type", Message("document.unknownType", [
-                    "type": .text(written), "known": .list(settings.types),
-                    "nearest": nearest.map { Message.Argument.message(Message("document.didYouMean", ["type": .text($0)])) }
-                        ?? .message(.verbatim(""))]))
+            switch settings.type(written) {
+            case .known(let known): type = known
+            case .unknown(let message):
+                fields.error("type", message)
                 type = nil
             }
         }

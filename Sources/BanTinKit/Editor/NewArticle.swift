@@ -72,12 +72,10 @@ public enum NewDocument {
         if slug.isEmpty { problems.append(.error("bantin new", Message("new.numberEmpty", ["number": .text(number)]))) }
         if title.isEmpty { problems.append(.error("bantin new", Message("field.empty", ["key": "title"]))) }
         if issuer.isEmpty { problems.append(.error("bantin new", Message("field.empty", ["key": "issuer"]))) }
-        let type = config.documents.types.first { Slug.make($0) == Slug.make(reference) }
-        if type == nil {
-            problems.append(.error("bantin new", Message("document.unknownType", [
-                "type": .text(reference), "known": .list(config.documents.types),
-                "nearest": NearestWord.find(reference, in: config.documents.types)
-                    .map { Message.Argument.message(Message("document.didYouMean", ["type": .text($0)])) } ?? .message(.verbatim(""))])))
+        var type: String?
+        switch config.documents.type(reference) {
+        case .known(let known): type = known
+        case .unknown(let message): problems.append(.error("bantin new", message))
         }
         guard problems.isEmpty, let type else { throw BuildFailure(problems) }
         let today = String(NewArticle.minute(now, in: config.timeZone).prefix(10))
