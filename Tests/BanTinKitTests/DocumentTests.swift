@@ -273,9 +273,9 @@ import Testing
         let project = try timer.makeProject()
         defer { try? FileManager.default.removeItem(at: project.root) }
         try CounterFixtures.write("{{#document}}<p class=\"{{state.key}}\">{{number}}</p>{{/document}}",
-                                  to: project.templates.appendingPathComponent("van-ban-trang.mustache"))
+                                  to: project.templates.appendingPathComponent("document.mustache"))
         try CounterFixtures.write("{{#documents}}{{#items}}{{number}}{{/items}}{{/documents}}",
-                                  to: project.templates.appendingPathComponent("van-ban.mustache"))
+                                  to: project.templates.appendingPathComponent("documents.mustache"))
         try FileManager.default.createDirectory(at: project.content.appendingPathComponent("documents"), withIntermediateDirectories: true)
         // Expires on 27 November 2026, midnight in the site's time zone (26 November, 17:00 UTC).
         try CounterFixtures.write(DocumentTests.document("08/TB", type: "Thông báo", issued: "2026-10-02", extra: "expired: 2026-11-27"),
@@ -333,9 +333,9 @@ import Testing
         let project = try CounterBuildTests().makeProject()
         defer { try? FileManager.default.removeItem(at: project.root) }
         try CounterFixtures.write("{{#document}}<p data-views-key=\"{{views_key}}\"></p>{{#files}}<a data-views-key=\"{{downloads_key}}\" href=\"{{url}}\"></a>{{/files}}{{/document}}",
-                                  to: project.templates.appendingPathComponent("van-ban-trang.mustache"))
+                                  to: project.templates.appendingPathComponent("document.mustache"))
         try CounterFixtures.write("{{#documents}}{{#items}}{{number}}{{/items}}{{/documents}}",
-                                  to: project.templates.appendingPathComponent("van-ban.mustache"))
+                                  to: project.templates.appendingPathComponent("documents.mustache"))
         try FileManager.default.removeItem(at: project.templates.appendingPathComponent("partials/counter-figures.mustache"))
         try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent("templates/partials/counter-figures.mustache"),
                                          to: project.templates.appendingPathComponent("partials/counter-figures.mustache"))

@@ -451,7 +451,7 @@ struct DocumentStateValues: Codable {
     var isNotYetInForce: Bool?
 }
 
-/// A document's page (`van-ban-trang`).
+/// A document's page (`document`).
 struct DocumentValues: Codable {
     var number: String
     var title: String
