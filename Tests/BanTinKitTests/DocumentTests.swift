@@ -253,6 +253,21 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("files/bang-tong-hop.pdf").path))
     }
 
+    @Test func aStaticPagesLinkToAFileIsPublishedToo() throws {
+        let project = try project()
+        defer { project.remove() }
+        try write(Self.pdf(), to: "content/files/Quy chế làm việc.pdf", in: project)
+        try project.write("---\ntitle: Giới thiệu\n---\nXem [quy chế](</files/Quy chế làm việc.pdf>).\n", to: "content/pages/gioi-thieu.md")
+        try project.write("---\ntitle: Liên hệ\n---\nDòng một.\n\nXem [tệp](/files/khong-co.pdf).\n", to: "content/pages/lien-he.md")
+        let errors = project.failure()
+        #expect(errors.count == 1 && errors[0].hasPrefix("content/pages/lien-he.md:6: error:"), "\(errors)")
+        #expect(Build.check(project.options).problems.contains { $0.description.hasPrefix("content/pages/lien-he.md:6: error:") })
+        try FileManager.default.removeItem(at: project.content.appendingPathComponent("pages/lien-he.md"))
+        try Build.run(project.options)
+        #expect(try read("gioi-thieu/index.html", in: project).contains("<a href=\"/files/quy-che-lam-viec.pdf\">quy chế</a>"))
+        #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("files/quy-che-lam-viec.pdf").path))
+    }
+
     @Test func onlyListedFilesArePublished() throws {
         let project = try project()
         defer { project.remove() }

@@ -24,7 +24,7 @@ extension Build {
             imageHeaders: ContentCheck.imageHeaders(in: images, displayRoot: content.deletingLastPathComponent())), now: options.now)
         if let siteFile = loaded.siteFile, let config = SiteConfig.parse(siteFile).0 {
             own += DocumentCheck.warnings(content: content, displayRoot: content.deletingLastPathComponent(), config: config,
-                                          articleFiles: loaded.articleFiles, now: options.now)
+                                          articleFiles: loaded.articleFiles, pageFiles: loaded.pageFiles, now: options.now)
         }
         var built: [Diagnostic] = []
         var building = options

@@ -4,12 +4,15 @@ import Foundation
 /// lists or links (never published), and an article's `source` that reads like a document's number
 /// ("Số: 12/KH-SLĐTBXH") while no document has it (its byline cannot link to it).
 enum DocumentCheck {
-    static func warnings(content: URL, displayRoot: URL, config: SiteConfig, articleFiles: [SourceFile], now: Date) -> [Diagnostic] {
+    static func warnings(content: URL, displayRoot: URL, config: SiteConfig, articleFiles: [SourceFile],
+                         pageFiles: [SourceFile] = [], now: Date) -> [Diagnostic] {
         let sources = DocumentSource.readAll(content, displayRoot: displayRoot)
         let articles = articleFiles.compactMap { ArticleSource.read($0, timeZone: config.timeZone).0 }
         let attachments = articles.flatMap { article in
             article.attachments.map { (reference: $0, file: article.path, line: article.lines["attachments"] ?? nil) }
                 + article.fileLinks.map { (reference: $0.reference, file: article.path, line: Optional($0.line)) }
+        } + pageFiles.compactMap { PageSource.read($0).0 }.flatMap { page in
+            page.fileLinks.map { (reference: $0.reference, file: page.path, line: Optional($0.line)) }
         }
         let (shelf, _) = DocumentShelf.make(sources.files, attachments: attachments, config: config, contentDirectory: content, now: now)
         var warnings: [Diagnostic] = []

@@ -348,6 +348,9 @@ struct PicturedSite {
                 articles[index].bodyHTML = FileLinks.rewrite(articles[index].bodyHTML, shelf: shelf, routes: routes)
             }
         }
+        for index in model.site.pages.indices where !model.site.pages[index].fileLinks.isEmpty {
+            model.site.pages[index].bodyHTML = FileLinks.rewrite(model.site.pages[index].bodyHTML, shelf: shelf, routes: routes)
+        }
         if !memory.remembers { model.site.releaseMarkdownSources() }
         model.table.addImageFiles(catalog.files.map(\.path), owners: catalog.files.map(\.sourceName))
         catalog.siteImages = ImageCatalog.siteImages(logo: model.theme.logo, warnings: &catalog.warnings)

@@ -10,6 +10,8 @@ public struct PageSource: Sendable {
     public var draft: Bool
     public var body: String
     public var bodyLine: Int
+    /// Links to `/files/…` in the body: those files are published, as for articles.
+    var fileLinks: [ArticleSource.FileLink] = []
 
     static let knownKeys = ["title", "slug", "description", "aliases", "draft"]
 
@@ -25,7 +27,7 @@ public struct PageSource: Sendable {
         let bullets = PastedBullets.read(parts.body, firstLine: parts.bodyLine, file: file.path)
         guard var fields = parsed else { return (nil, yamlErrors) }
         fields.warnAboutUnknownKeys(known: knownKeys)
-        let page = PageSource(
+        var page = PageSource(
             path: file.path,
             title: fields.string("title", required: true).map(Composed.nfc) ?? "",
             slug: fields.string("slug"),
@@ -36,6 +38,7 @@ public struct PageSource: Sendable {
             draft: fields.bool("draft") ?? false,
             body: Composed.nfc(bullets.body),
             bodyLine: parts.bodyLine)
+        page.fileLinks = ArticleSource.fileLinks(in: parts.body, bodyLine: parts.bodyLine)
         let diagnostics = fields.takeDiagnostics() + MarkdownLimits.problems(in: parts.body, firstLine: parts.bodyLine)
             .map { Diagnostic.error(file.path, line: $0.line, $0.message) } + [bullets.warning].compactMap { $0 }
         return (diagnostics.contains { $0.severity == .error } ? nil : page, diagnostics)

@@ -62,6 +62,7 @@ public struct StaticPage: Sendable, Hashable {
     public var markdown: String
     public var bodyLine: Int
     var bodyHTML = ""
+    var fileLinks: [ArticleSource.FileLink] = []
 
     public init(sourcePath: String, slug: String, title: String, description: String? = nil,
                 markdown: String, bodyLine: Int = 1) {

@@ -103,6 +103,8 @@ struct SiteModel {
         let attachments = (site?.articles ?? []).flatMap { article in
             article.attachments.map { (reference: $0, file: article.sourcePath, line: article.attachmentsLine) }
                 + article.fileLinks.map { (reference: $0.reference, file: article.sourcePath, line: Optional($0.line)) }
+        } + (site?.pages ?? []).flatMap { page in
+            page.fileLinks.map { (reference: $0.reference, file: page.sourcePath, line: Optional($0.line)) }
         }
         let (documents, documentProblems) = DocumentShelf.make(documentFiles, attachments: attachments, config: config,
                                                                contentDirectory: options.contentDirectory, now: options.now)

@@ -216,6 +216,7 @@ public enum SiteRules {
             var page = StaticPage(sourcePath: source.path, slug: slug, title: source.title,
                                   description: source.description, markdown: source.body, bodyLine: source.bodyLine)
             page.aliasesLine = source.aliasesLine
+            page.fileLinks = source.fileLinks
             page.aliases = source.aliases.compactMap { alias in
                 do throws(SitePath.Problem) { return try SitePath.alias(alias) } catch {
                     diagnostics.append(.error(source.path, line: source.aliasesLine,
