@@ -50,6 +50,23 @@ import Testing
         #expect(Build.preview(project.options("public"), state: state, changed: changed) == nil)
     }
 
+    /// A link to a file (`/files/…`) is published under its slugged name by the full build: no preview shows it
+    /// as typed, a link that would lead nowhere.
+    @Test func aBodyLinkingAFileWaitsForTheFullBuild() throws {
+        let project = try Project()
+        defer { project.remove() }
+        let state = BuildState()
+        try Build.run(project.options("public"), state: state)
+        try FileManager.default.createDirectory(at: project.content.appendingPathComponent("files"), withIntermediateDirectories: true)
+        try Data("%PDF-1.4\n%%EOF\n".utf8).write(to: project.content.appendingPathComponent("files/Kế hoạch.pdf"))
+        try project.edit(Self.article) { $0 + "\nXem [kế hoạch](</files/Kế hoạch.pdf>).\n" }
+        let changed = [project.folder.appendingPathComponent(Self.article).path]
+        #expect(Build.preview(project.options("public"), state: state, changed: changed) == nil)
+        try Build.run(project.options("public"), state: state)
+        let page = try String(contentsOf: project.output("public").appendingPathComponent(Self.page), encoding: .utf8)
+        #expect(page.contains("href=\"/files/ke-hoach.pdf\""))
+    }
+
     @Test func aSecondSaveOfTheSameTextWritesNothing() throws {
         let project = try Project()
         defer { project.remove() }

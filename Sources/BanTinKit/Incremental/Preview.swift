@@ -67,7 +67,8 @@ extension Build {
             else { return nil }
             // Parsed through the memo, so the full build after this one does not parse it again.
             let (source, parseProblems) = state.parses.article(file, timeZone: contexts.site.config.timeZone)
-            guard let source, parseProblems.isEmpty else { return nil }
+            // A link to a file is the full build's work: it publishes the file and points at its published name.
+            guard let source, parseProblems.isEmpty, source.fileLinks.isEmpty else { return nil }
             var article = contexts.site.articles[index]
             article.markdown = source.body
             // The Markdown stage's work on this body, then the images stage's with the last build's pictures.
