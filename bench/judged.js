@@ -13,7 +13,9 @@ const truth = JSON.parse(fs.readFileSync(path.join(dir, "truth.json"), "utf8"));
 const storyOf = new Map();
 for (const [story, slugs] of Object.entries(truth.stories)) for (const slug of slugs) storyOf.set(slug, story);
 
-const page = (slug) => fs.readFileSync(path.join(site, "tin", slug, "index.html"), "utf8");
+// An article by its slug; any other result (a document's page) by its address.
+const page = (slug) => fs.readFileSync(slug.startsWith("/") ? path.join(site, slug, "index.html")
+                                                            : path.join(site, "tin", slug, "index.html"), "utf8");
 const slugOf = (url) => { const m = /\/tin\/([^/]+)\//.exec(url); return m ? m[1] : url; };
 
 // Related news: how many of an article's story siblings its list shows, and whether the first is one.
