@@ -34,15 +34,9 @@ enum DocumentSource {
     /// One document; nil when it cannot be used, with every reason.
     static func parse(_ file: SourceFile, settings: DocumentSettings, timeZone: TimeZone, markdown: Markdown,
                       files published: inout PublishedFiles) -> (Document?, [Diagnostic]) {
-        let parts: FrontMatter
-        do {
-            parts = try FrontMatter.split(file.text)
-        } catch {
-            let line = if case .missingClosingFence(let opened) = error { opened } else { 1 }
-            return (nil, [.error(file.path, line: line, error.message)])
-        }
-        let (parsed, yamlErrors) = YAMLFields.parse(parts.yaml, file: file.path, firstLine: parts.yamlLine)
-        guard var fields = parsed else { return (nil, yamlErrors) }
+        var problems: [Diagnostic] = []
+        guard let (parts, found) = FrontMatter.fields(of: file, problems: &problems) else { return (nil, problems) }
+        var fields = found
         fields.warnAboutUnknownKeys(known: knownKeys, context: "document")
         let number = fields.string("number", required: true).map(Composed.nfc)
         var type = fields.string("type", required: true).map(Composed.nfc)
@@ -70,7 +64,7 @@ enum DocumentSource {
             fields.error("slug", Message("document.slug", ["slug": .text(written), "suggestion": .text(Slug.make(written))]))
             slug = nil
         }
-        var diagnostics = yamlErrors
+        var diagnostics = problems
         var files: [PublishedFile] = []
         let references = fields.strings("files")
         let lines: [Int?] = {

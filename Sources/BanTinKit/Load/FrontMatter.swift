@@ -66,3 +66,24 @@ public struct FrontMatter: Sendable, Hashable {
         return line.dropFirst(3).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 }
+
+extension FrontMatter {
+    /// `file`'s front matter split off and its YAML read into fields; nil, with every reason in `problems`, when
+    /// the fences or the YAML cannot be read (articles, pages and documents alike).
+    static func fields(of file: SourceFile, problems: inout [Diagnostic]) -> (parts: FrontMatter, fields: YAMLFields)? {
+        let parts: FrontMatter
+        do {
+            parts = try FrontMatter.split(file.text)
+        } catch {
+            let line = if case .missingClosingFence(let opened) = error { opened } else { 1 }
+            problems.append(.error(file.path, line: line, error.message))
+            return nil
+        }
+        let (parsed, yamlErrors) = YAMLFields.parse(parts.yaml, file: file.path, firstLine: parts.yamlLine)
+        guard let fields = parsed else {
+            problems += yamlErrors
+            return nil
+        }
+        return (parts, fields)
+    }
+}

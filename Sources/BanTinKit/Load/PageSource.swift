@@ -16,16 +16,10 @@ public struct PageSource: Sendable {
     static let knownKeys = ["title", "slug", "description", "aliases", "draft"]
 
     public static func read(_ file: SourceFile) -> (PageSource?, [Diagnostic]) {
-        let parts: FrontMatter
-        do {
-            parts = try FrontMatter.split(file.text)
-        } catch {
-            let line = if case .missingClosingFence(let opened) = error { opened } else { 1 }
-            return (nil, [.error(file.path, line: line, error.message)])
-        }
-        let (parsed, yamlErrors) = YAMLFields.parse(parts.yaml, file: file.path, firstLine: parts.yamlLine)
+        var problems: [Diagnostic] = []
+        guard let (parts, found) = FrontMatter.fields(of: file, problems: &problems) else { return (nil, problems) }
+        var fields = found
         let bullets = PastedBullets.read(parts.body, firstLine: parts.bodyLine, file: file.path)
-        guard var fields = parsed else { return (nil, yamlErrors) }
         fields.warnAboutUnknownKeys(known: knownKeys)
         var page = PageSource(
             path: file.path,
