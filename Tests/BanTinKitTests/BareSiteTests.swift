@@ -4,15 +4,21 @@ import Testing
 
 @Suite("Real templates on a site with nothing optional")
 struct BareSiteTests {
-    @Test func aSiteWithoutAlbumsOrPhotosLinksNowhereEmpty() throws {
-        let folder = try Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+    /// `folder/content`: a site.yml with one category and nothing optional, and one article.
+    static func bareContent(in folder: URL) throws -> URL {
         let content = folder.appendingPathComponent("content")
         try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
         try "title: \"Sở Thử\"\nbase_url: \"https://x.gov.vn/\"\ncategories:\n  - name: \"Tin tức\"\n"
             .writeReplacing(content.appendingPathComponent("site.yml"))
         try "---\ntitle: \"Bài một\"\ndate: 2026-11-01\ncategory: Tin tức\n---\nNội dung.\n"
             .writeReplacing(content.appendingPathComponent("articles/mot.md"))
+        return content
+    }
+
+    @Test func aSiteWithoutAlbumsOrPhotosLinksNowhereEmpty() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = try Self.bareContent(in: folder)
         let output = folder.appendingPathComponent("public")
         var options = Build.Options(contentDirectory: content,
                                     templatesDirectory: Fixtures.repositoryRoot.appendingPathComponent("templates"),
@@ -31,12 +37,7 @@ struct BareSiteTests {
     func withoutADrawableLogoNoPageLinksAFileThatWasNotWritten(_ logo: String) throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let content = folder.appendingPathComponent("content")
-        try FileManager.default.createDirectory(at: content.appendingPathComponent("articles"), withIntermediateDirectories: true)
-        try "title: \"Sở Thử\"\nbase_url: \"https://x.gov.vn/\"\ncategories:\n  - name: \"Tin tức\"\n"
-            .writeReplacing(content.appendingPathComponent("site.yml"))
-        try "---\ntitle: \"Bài một\"\ndate: 2026-11-01\ncategory: Tin tức\n---\nNội dung.\n"
-            .writeReplacing(content.appendingPathComponent("articles/mot.md"))
+        let content = try Self.bareContent(in: folder)
         let templates = folder.appendingPathComponent("templates")
         try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent("templates"), to: templates)
         let svg = templates.appendingPathComponent("assets/favicon.svg")
