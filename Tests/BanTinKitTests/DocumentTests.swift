@@ -268,6 +268,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("files/quy-che-lam-viec.pdf").path))
     }
 
+    /// A file saved on a Mac has its name in NFD; the document names it as typed (NFC): the same file.
+    @Test func aFileNamedInNFDIsFoundByItsNameAsTyped() throws {
+        let project = try project()
+        defer { project.remove() }
+        let typed = "Kế hoạch số 03.pdf"
+        try write(Self.pdf(), to: "content/files/" + typed.decomposedStringWithCanonicalMapping, in: project)
+        try project.write(Self.document("03/KH", extra: "files: [\"/files/\(typed)\"]"), to: "content/documents/a.md")
+        try Build.run(project.options)
+        #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("files/ke-hoach-so-03.pdf").path))
+        #expect(!Build.check(project.options).problems.contains { $0.severity == .error })
+    }
+
     @Test func onlyListedFilesArePublished() throws {
         let project = try project()
         defer { project.remove() }

@@ -171,7 +171,7 @@ extension DocumentShelf {
     /// The published files as the writer copies them, byte for byte.
     func copies(contentDirectory: URL) -> [OutputPlanner.Copy] {
         files.map { file in
-            OutputPlanner.Copy(source: contentDirectory.appendingPathComponent(file.reference),
+            OutputPlanner.Copy(source: NFCNames.onDisk(file.reference, under: contentDirectory),
                                sourceName: file.source, path: file.path)
         }
     }

@@ -47,7 +47,8 @@ struct PublishedFiles {
         }
         if let known = byReference[canonical] { return known }
         let display = "content/" + canonical
-        let url = contentDirectory.appendingPathComponent(canonical)
+        // Found in any Unicode spelling of its name (macOS writes names in NFD).
+        let url = NFCNames.onDisk(canonical, under: contentDirectory)
         let ext = (canonical as NSString).pathExtension.lowercased()
         guard let type = PublishedFile.FileType(rawValue: ext) else {
             diagnostics.append(.error(file, line: line, Message("document.fileType", [
