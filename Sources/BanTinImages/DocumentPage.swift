@@ -7,11 +7,12 @@ public enum DocumentPage {
     /// Drawn this wide: the widest a document's page shows it (twice its 12rem at 2 device pixels per CSS pixel).
     public static let width = 600
 
-    /// The same, kept in `cacheDirectory` (`pdf-pages/<SHA-256 of the PDF>-<width>.png`): drawing a page took about
+    /// The same, kept in `cacheDirectory` (`pdf-pages/<SHA-256 of the PDF>-<width>x<height>.png`): drawing a page took about
     /// 20 ms, which every build of a site with 500 PDFs would pay again (10 s) though the files had not changed.
     public static func firstPage(ofPDF bytes: Data, width: Int = DocumentPage.width, cacheDirectory: URL) -> Result<Data, ImageProblem> {
         let folder = cacheDirectory.appendingPathComponent("pdf-pages")
-        let file = folder.appendingPathComponent("\(Vips.sha256(bytes))-\(width).png")
+        // Named by the box it is drawn into (`width` wide, at most three times as tall: the shim's bound).
+        let file = folder.appendingPathComponent("\(Vips.sha256(bytes))-\(width)x\(width * 3).png")
         if let kept = FileManager.default.contents(atPath: file.path), kept.starts(with: [0x89, 0x50, 0x4E, 0x47]) {
             return .success(kept)
         }

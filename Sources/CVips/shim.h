@@ -30,14 +30,20 @@ static inline VipsImage *bantin_vips_header(const void *bytes, size_t length) {
 static inline int bantin_vips_thumbnail(const void *bytes, size_t length, VipsImage **out, int width,
                                         int export_srgb, int linear_cmyk) {
     if (linear_cmyk)
-        return vips_thumbnail_buffer((void *) bytes, length, out, width, "height", VIPS_MAX_COORD,
+        /* At most three times as tall as wide: a page of an odd shape (a point wide, metres tall) would otherwise be
+       drawn millions of pixels tall. An A4 page (1.41) is drawn at the full width. */
+    return vips_thumbnail_buffer((void *) bytes, length, out, width, "height", width * 3,
                                      "size", VIPS_SIZE_DOWN, "option_string", "[fail_on=error]", "linear", TRUE,
                                      "import_profile", "cmyk", "export_profile", "srgb", NULL);
     if (export_srgb)
-        return vips_thumbnail_buffer((void *) bytes, length, out, width, "height", VIPS_MAX_COORD,
+        /* At most three times as tall as wide: a page of an odd shape (a point wide, metres tall) would otherwise be
+       drawn millions of pixels tall. An A4 page (1.41) is drawn at the full width. */
+    return vips_thumbnail_buffer((void *) bytes, length, out, width, "height", width * 3,
                                      "size", VIPS_SIZE_DOWN, "option_string", "[fail_on=error]",
                                      "export_profile", "srgb", NULL);
-    return vips_thumbnail_buffer((void *) bytes, length, out, width, "height", VIPS_MAX_COORD,
+    /* At most three times as tall as wide: a page of an odd shape (a point wide, metres tall) would otherwise be
+       drawn millions of pixels tall. An A4 page (1.41) is drawn at the full width. */
+    return vips_thumbnail_buffer((void *) bytes, length, out, width, "height", width * 3,
                                  "size", VIPS_SIZE_DOWN, "option_string", "[fail_on=error]", NULL);
 }
 
@@ -133,7 +139,9 @@ static inline int bantin_webp_strip(const void *data, size_t size, uint8_t **out
 /// A PDF's first page drawn `width` pixels wide by poppler (libvips' pdfload, through thumbnail so it is drawn at
 /// that size, not drawn large and shrunk).
 static inline int bantin_vips_pdf_first_page(const void *bytes, size_t length, VipsImage **out, int width) {
-    return vips_thumbnail_buffer((void *) bytes, length, out, width, "height", VIPS_MAX_COORD,
+    /* At most three times as tall as wide: a page of an odd shape (a point wide, metres tall) would otherwise be
+       drawn millions of pixels tall. An A4 page (1.41) is drawn at the full width. */
+    return vips_thumbnail_buffer((void *) bytes, length, out, width, "height", width * 3,
                                  "option_string", "[page=0,n=1,fail_on=error]", NULL);
 }
 

@@ -1,3 +1,4 @@
+import BanTinImages
 import Foundation
 import Testing
 @testable import BanTinKit
@@ -205,7 +206,7 @@ import Testing
         #expect(report.warnings.contains { $0.file == "content/files/hong.pdf" && $0.text.key == "document.noFirstPage" })
         // The page is drawn once: kept in the image cache by the PDF's bytes, and resized from there like a photo.
         let drawn = try FileManager.default.contentsOfDirectory(atPath: project.folder.appendingPathComponent(".bantin/images/pdf-pages").path)
-        #expect(drawn.count == 1 && drawn[0].hasSuffix("-600.png"), "\(drawn)")
+        #expect(drawn.count == 1 && drawn[0].hasSuffix("-600x1800.png"), "\(drawn)")
         // The same picture comes from the image cache the second time.
         var again = project.options
         again.fullRebuild = true
@@ -266,6 +267,34 @@ import Testing
         try Build.run(project.options)
         #expect(try read("gioi-thieu/index.html", in: project).contains("<a href=\"/files/quy-che-lam-viec.pdf\">quy chế</a>"))
         #expect(FileManager.default.fileExists(atPath: project.output.appendingPathComponent("files/quy-che-lam-viec.pdf").path))
+    }
+
+    /// A PDF of one page `width` × `height` points, with a valid cross-reference table.
+    static func pdfPage(width: Int, height: Int) -> Data {
+        let objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(width) \(height)] >>"]
+        var text = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (index, object) in objects.enumerated() {
+            offsets.append(text.utf8.count)
+            text += "\(index + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let table = text.utf8.count
+        text += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { text += String(format: "%010d 00000 n \n", offset) }
+        text += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(table)\n%%EOF\n"
+        return Data(text.utf8)
+    }
+
+    /// The first page's picture is bounded whatever the page's shape: a page a point wide and 200 inches tall,
+    /// drawn 600 px wide, would be 8.6 million pixels tall (the huge-drawing class of issue #31).
+    @Test(arguments: [(595, 842, 600, 849), (1, 14_400, 1, 1_800), (14_400, 14_400, 600, 600)])
+    func aPDFsFirstPageIsDrawnWithinItsBox(_ page: (Int, Int, Int, Int)) throws {
+        let png = try DocumentPage.firstPage(ofPDF: Self.pdfPage(width: page.0, height: page.1)).get()
+        let bytes = [UInt8](png)
+        let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width <= page.2 + 1 && height <= page.3 + 1 && max(width, height) >= min(page.2, page.3), "\(width) × \(height)")
+        #expect(height <= DocumentPage.width * 3)
     }
 
     /// A file saved on a Mac has its name in NFD; the document names it as typed (NFC): the same file.
