@@ -90,7 +90,7 @@ public struct ArticleSource: Sendable {
 
     /// Links to `/files/…` in a body (the Markdown is parsed again only when it holds "files/").
     static func fileLinks(in body: String, bodyLine: Int) -> [FileLink] {
-        guard body.contains("files/") else { return [] }
+        guard ByteSearch.contains(body, "files/") else { return [] }
         return Markdown().references(in: body).compactMap { reference in
             guard !reference.isImage else { return nil }
             let destination = reference.destination.removingPercentEncoding ?? reference.destination
