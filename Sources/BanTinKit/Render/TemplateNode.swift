@@ -91,7 +91,7 @@ struct TemplateList: Sendable {
 
 /// An object's fields by name. A class: the fields many pages share (site values, list entries, menus) are
 /// made once per build and held, not copied, by every page that shows them.
-final class TemplateFields: MustacheParent, Sendable {
+final class TemplateFields: MustacheParent, MemoTop, Sendable {
     let values: [String: TemplateNode]
     let fingerprint: UInt64
     /// The sum of the entries' fingerprints, kept so that fields merged into a larger object are not hashed again.
@@ -105,14 +105,19 @@ final class TemplateFields: MustacheParent, Sendable {
 
     static let empty = TemplateFields(values: [:], entrySum: 0)
 
-    func child(named name: String) -> Any? { values[name]?.engineValue }
+    func node(named name: String) -> TemplateNode? { values[name] }
+
+    func child(named name: String) -> Any? {
+        if let node = values[name] { return node.engineValue }
+        return SharedRenders.memoised(name, top: self)
+    }
 }
 
 /// Text and numbers: rendered as they are (text escaped by `{{ }}`), no children, a section over them shown once.
 extension TemplateNode: MustacheParent, MustacheCustomRenderable, MustacheTransformable {
     func child(named name: String) -> Any? {
         if case .fields(let fields) = self { return fields.child(named: name) }
-        return nil
+        return SharedRenders.memoised(name, top: nil)
     }
 
     var renderText: String {
@@ -150,78 +155,17 @@ extension TemplateNode: CustomStringConvertible, CustomDebugStringConvertible {
 ///
 /// Three references and nothing more: within an existential's three inline words, so the engine's casts of it
 /// copy no box (a fourth field put one on the heap for every value looked up).
-struct LayeredValues: MustacheParent {
+struct LayeredValues: MustacheParent, MemoTop {
     let own: TemplateFields
     let site: TemplateFields
     let shared: SharedRenders
 
     func child(named name: String) -> Any? {
-        guard let node = own.values[name] ?? site.values[name] else { return shared.value(named: name, for: self) }
+        guard let node = node(named: name) else { return shared.value(named: name, top: self) }
         return shared.plain ? PlainValue.of(node) : node.engineValue
     }
-}
 
-/// What pages share, rendered once (`TemplateSet.sharingFragments`): each `shared/` fragment, and each cached
-/// partial once per distinct value of the names it reads. A page's template reads them as values whose names no
-/// typed value can have (a Swift name has no `-`), through a template that prints the value as it is.
-final class SharedRenders: Sendable {
-    struct Partial: Sendable {
-        let number: Int
-        /// The partial's own template, under a name no `{{> …}}` reaches.
-        let template: String
-        /// The names its output depends on, as the page's values give them.
-        let roots: [String]
-    }
-
-    private let fragments: [String: TemplateNode]
-    private let partials: [String: Partial]
-    private let library: MustacheLibrary
-    /// True when a template takes a partial's name from a value (`{{>*name}}`): the engine reads that name only
-    /// from a plain `String`, so every value is handed over as plain Swift values (`PlainValue`).
-    let plain: Bool
-    /// Rendered partials by the fingerprint of what they read.
-    private let cache = Mutex<[UInt64: String]>([:])
-    private let renders = Atomic(0)
-    /// Past this many distinct values (a partial reading something every page has its own of, such as the page's
-    /// title), a partial is rendered for each page and not kept.
-    static let limit = 4096
-
-    /// Nothing rendered once (a set before `sharingFragments`).
-    convenience init(plain: Bool) {
-        self.init(fragments: [:], partials: [:], library: MustacheLibrary(), plain: plain)
-    }
-
-    init(fragments: [String: TemplateNode], partials: [String: Partial], library: MustacheLibrary, plain: Bool) {
-        self.fragments = fragments
-        self.partials = partials
-        self.library = library
-        self.plain = plain
-    }
-
-    var rendered: Int { renders.load(ordering: .relaxed) }
-
-    func value(named name: String, for page: LayeredValues) -> Any? {
-        guard !fragments.isEmpty || !partials.isEmpty else { return nil }
-        if let fragment = fragments[name] { return fragment.engineValue }
-        guard let partial = partials[name] else { return nil }
-        var hash = ContentHash()
-        hash.combine(partial.number)
-        for root in partial.roots {
-            if let node = page.own.values[root] ?? page.site.values[root] {
-                hash.combine(1)
-                hash.combine(node.fingerprint)
-            } else {
-                hash.combine(0)
-            }
-        }
-        let key = hash.finalized
-        if let text = cache.withLock({ $0[key] }) { return TemplateNode.text(text).engineValue }
-        renders.add(1, ordering: .relaxed)
-        let text = library.render(LayeredValues(own: page.own, site: page.site, shared: self),
-                                  withTemplate: partial.template) ?? ""
-        cache.withLock { if $0.count < Self.limit { $0[key] = text } }
-        return TemplateNode.text(text).engineValue
-    }
+    func node(named name: String) -> TemplateNode? { own.values[name] ?? site.values[name] }
 }
 
 /// A node as plain Swift values (`String`, `Int`, `Bool`, arrays, objects), for templates naming partials

@@ -60,7 +60,7 @@ public struct TemplateSet: Sendable {
         names = Set(compiled.keys.filter { !$0.hasPrefix(Self.hiddenPrefix) })
         self.namesPartialsFromValues = namesPartialsFromValues
         self.tags = tags
-        self.renders = renders(library) ?? SharedRenders(plain: namesPartialsFromValues)
+        self.renders = renders(library) ?? SharedRenders(library: library, plain: namesPartialsFromValues)
     }
 
     /// Names no `{{> …}}` can reach (partial names have no colon): a cached partial's own template.
@@ -68,8 +68,9 @@ public struct TemplateSet: Sendable {
 
     /// The same set with what pages share rendered once instead of once per page:
     /// - every `shared/` fragment, rendered with `siteValues` (the header, sidebars, footer);
-    /// - every partial that sees only the page's values (`cachedPartials`: the menu, which marks the page's link), rendered
-    ///   once per distinct value of the names it reads, when a page first needs it.
+    /// - every partial whose output depends only on the values it reads (`memoisedPartials`: the menu, which marks
+    ///   the page's link; the breadcrumb, once per category), rendered once per distinct value of what it
+    ///   reads, when a page first needs it (`PartialMemo`).
     /// Pages read them as values (`SharedRenders`), one piece each. Where a partial or block is included indented, the
     /// engine indents the first line of each piece it renders, not each line: nothing rendered once could be pasted
     /// the same, so such a set renders everything for each page.
@@ -79,79 +80,57 @@ public struct TemplateSet: Sendable {
             tags!.tags.contains { $0.indented && ($0.sigil == ">" || $0.sigil == "<" || $0.sigil == "$") }
         }
         var fragments: [String: TemplateNode] = [:]
-        var partials: [String: SharedRenders.Partial] = [:]
+        var memos: [String: PartialMemo] = [:]
         if pasteWhole {
             for name in names.sorted() where name.hasPrefix(Self.sharedFolder) {
                 let value = "bantin-fragment-\(fragments.count)"
                 fragments[value] = .text(render(name, own: siteValues))
-                compiled[name] = Self.valueTemplate(value)
+                compiled[name] = try! MustacheTemplate(string: "{{{\(value)}}}")
             }
-            for (name, roots) in cachedPartials().sorted(by: { $0.key < $1.key }) {
-                let value = "bantin-partial-\(partials.count)"
+            for name in memoisedPartials() {
+                let value = SharedRenders.memoPrefix + "\(memos.count)"
                 compiled[Self.hiddenPrefix + name] = templates[name]
-                compiled[name] = Self.valueTemplate(value)
-                partials[value] = SharedRenders.Partial(number: partials.count, template: Self.hiddenPrefix + name, roots: roots)
+                // Printed with `{{ }}`: the engine renders a template found there in place, with the page's whole stack;
+                // a memoised output is handed over as a template of one piece of text.
+                compiled[name] = try! MustacheTemplate(string: "{{\(value)}}")
+                memos[value] = PartialMemo(template: Self.hiddenPrefix + name, original: templates[name]!)
             }
         }
         let plain = namesPartialsFromValues
         return TemplateSet(compiled: compiled, namesPartialsFromValues: plain, tags: tags) { library in
-            SharedRenders(fragments: fragments, partials: partials, library: library, plain: plain)
+            SharedRenders(fragments: fragments, memos: memos, library: library, plain: plain)
         }
     }
 
-    /// A template that prints a value of `SharedRenders` as it is.
-    private static func valueTemplate(_ value: String) -> MustacheTemplate {
-        try! MustacheTemplate(string: "{{{\(value)}}}")
-    }
-
-    /// The partials (not `shared/`) whose output depends only on the values of the names they read, looked up from
-    /// the page's values, with those names (theirs and their partials'). A partial qualifies when every `{{> …}}`
-    /// of it, and of each template including it, sits outside any section (so the engine's stack holds the page's
-    /// values alone), and it has no blocks (`{{$…}}`) nor names relative to the top of the stack (`{{.}}`). None
-    /// qualifies when a partial's name comes from a value (`{{>*name}}`), a template's tags cannot be read, or a
-    /// block is expanded inside a section (the blocks of a page are then rendered deeper than the page).
-    func cachedPartials() -> [String: [String]] {
-        guard !namesPartialsFromValues else { return [:] }
+    /// The partials (not `shared/`) that can be memoised: included with `{{> …}}`, not a parent (`{{< …}}`), and
+    /// neither they nor the partials they include have blocks (`{{$…}}`, which read the including page's overrides)
+    /// or, outside their own sections, names relative to the top of the stack (`{{.}}`, `{{.title}}`, `first()`:
+    /// the value or the position in a list they are included at). None can when a partial's name comes from a value
+    /// (`{{>*name}}`) or a template's tags cannot be read.
+    func memoisedPartials() -> [String] {
+        guard !namesPartialsFromValues else { return [] }
         var read: [String: TemplateTags] = [:]
         for (name, tags) in tags {
-            guard let tags else { return [:] }
+            guard let tags else { return [] }
             read[name] = tags
-        }
-        if read.values.contains(where: { $0.tags.contains { $0.sigil == "$" && $0.depth > 0 } }) { return [:] }
-        // A template rendered deeper than a page's top: included inside a section, or by such a template.
-        var nested = Set<String>()
-        var changed = true
-        while changed {
-            changed = false
-            for (name, tags) in read {
-                for tag in tags.tags where (tag.sigil == ">" || tag.sigil == "<") && !nested.contains(tag.name)
-                    && (tag.depth > 0 || nested.contains(name)) {
-                    nested.insert(tag.name)
-                    changed = true
-                }
-            }
         }
         let included = Set(read.values.flatMap { $0.tags.filter { $0.sigil == ">" }.map(\.name) })
         let parents = Set(read.values.flatMap { $0.tags.filter { $0.sigil == "<" }.map(\.name) })
-        var result: [String: [String]] = [:]
-        for name in included.sorted() where !name.hasPrefix(Self.sharedFolder) && !nested.contains(name) && !parents.contains(name) {
-            // The names it reads, with those of the partials it includes (shared fragments read site values only).
-            var roots = Set<String>(), seen = Set<String>(), pending = [name], qualifies = true
-            while let next = pending.popLast(), qualifies {
+        return included.sorted().filter { name in
+            guard !name.hasPrefix(Self.sharedFolder), !parents.contains(name) else { return false }
+            var seen = Set<String>(), pending = [name]
+            while let next = pending.popLast() {
                 guard seen.insert(next).inserted, let tags = read[next] else { continue }
                 for tag in tags.tags {
-                    if tag.sigil == "$" || tag.sigil == "<" || (TemplateTags.readsValue(tag) && tag.depth == 0 && tag.name.hasPrefix(".")) {
-                        qualifies = false
-                    } else if tag.sigil == ">", !tag.name.hasPrefix(Self.sharedFolder) {
-                        pending.append(tag.name)
-                    } else if TemplateTags.readsValue(tag), let root = TemplateTags.rootName(tag.name) {
-                        roots.insert(root)
+                    if tag.sigil == "$" || tag.sigil == "<"
+                        || (TemplateTags.readsValue(tag) && tag.depth == 0 && TemplateTags.rootName(tag.name) == nil) {
+                        return false
                     }
+                    if tag.sigil == ">", !tag.name.hasPrefix(Self.sharedFolder) { pending.append(tag.name) }
                 }
             }
-            if qualifies { result[name] = roots.sorted() }
+            return true
         }
-        return result
     }
 
     /// Renders with typed values (`TemplateValues.swift`) alone.
@@ -161,10 +140,10 @@ public struct TemplateSet: Sendable {
 
     /// Renders with a page's own values over the site-wide ones (see `LayeredValues`).
     func render(_ name: String, own: TemplateFields, site: TemplateFields = .empty) -> String {
-        library.render(LayeredValues(own: own, site: site, shared: renders), withTemplate: name) ?? ""
+        renders.render(name, LayeredValues(own: own, site: site, shared: renders))
     }
 
-    /// How many times a cached partial was rendered (once per distinct value), for tests.
+    /// How many times memoised partials were rendered (once per distinct value they read), for tests.
     var partialRenders: Int { renders.rendered }
 
     /// Whether `text` has a `{{>*name}}` tag: a partial whose name the page's values give.
