@@ -15,8 +15,9 @@ import Darwin
 struct ImageCache {
     let directory: URL
 
-    /// Raised whenever the layout or the encoder's fixed choices change what an entry holds.
-    static let layoutVersion = 3
+    /// Raised whenever the layout or the encoder's fixed choices change what an entry holds (4: JPEGs at least
+    /// twice as wide as needed are shrunk by libjpeg on load, `ImageEncoder.jpegShrink`).
+    static let layoutVersion = 4
 
     struct Entry: Codable, Sendable {
         struct File: Codable, Sendable {

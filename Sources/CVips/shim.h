@@ -47,6 +47,25 @@ static inline int bantin_vips_thumbnail(const void *bytes, size_t length, VipsIm
                                  "size", VIPS_SIZE_DOWN, "option_string", "[fail_on=error]", NULL);
 }
 
+/// A JPEG decoded by libjpeg at 1/`shrink` of its size (2, 4 or 8: libjpeg's scaled IDCT, so the full picture is
+/// never decoded), then as bantin_vips_thumbnail: at most `width` wide (lanczos3 for the rest of the way), turned
+/// by its EXIF orientation, sRGB. vips_thumbnail_buffer pre-shrinks a JPEG only when it shrinks it 4 times or more,
+/// so a 12 MP phone photo (4000 px) for outputs up to 1600 px was decoded whole; the caller picks the largest
+/// `shrink` that keeps the decoded picture at least `width` wide (bantin_vips_thumbnail when that is 1).
+static inline int bantin_vips_thumbnail_jpeg(const void *bytes, size_t length, VipsImage **out, int width, int shrink,
+                                             int export_srgb) {
+    VipsImage *loaded = NULL;
+    if (vips_jpegload_buffer((void *) bytes, length, &loaded, "shrink", shrink, "access", VIPS_ACCESS_SEQUENTIAL,
+                             "fail_on", VIPS_FAIL_ON_ERROR, NULL) != 0)
+        return -1;
+    int result = export_srgb
+        ? vips_thumbnail_image(loaded, out, width, "height", width * 3, "size", VIPS_SIZE_DOWN,
+                               "export_profile", "srgb", NULL)
+        : vips_thumbnail_image(loaded, out, width, "height", width * 3, "size", VIPS_SIZE_DOWN, NULL);
+    g_object_unref(loaded);
+    return result;
+}
+
 /// A smaller copy of an image already in memory (alpha premultiplied while shrinking).
 static inline int bantin_vips_shrink(VipsImage *in, VipsImage **out, int width) {
     return vips_thumbnail_image(in, out, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, NULL);
@@ -178,6 +197,31 @@ static inline int bantin_vips_pages(const void *bytes, size_t length) {
 static inline int bantin_vips_avif(VipsImage *in, void **buffer, size_t *length, int quality, int effort) {
     return vips_heifsave_buffer(in, buffer, length, "Q", quality, "compression", VIPS_FOREIGN_HEIF_COMPRESSION_AV1,
                                 "effort", effort, "strip", TRUE, NULL);
+}
+
+/// A test photo `width` × `height` as a JPEG (Q90): red top-left quarter, blue elsewhere, with a grain of
+/// Gaussian noise (fixed seed) so that it is encoded and decoded like a photo, not like flat colour. For tests.
+static inline int bantin_vips_test_jpeg(int width, int height, void **buffer, size_t *length) {
+    VipsImage *t[7] = {NULL};
+    double blue[] = {20.0, 40.0, 200.0}, red[] = {220.0, 20.0, 30.0}, one[] = {1.0, 1.0, 1.0};
+    int result = -1;
+    if (vips_black(&t[0], width, height, "bands", 3, NULL) == 0 &&
+        vips_linear(t[0], &t[1], one, blue, 3, NULL) == 0 &&
+        vips_cast(t[1], &t[2], VIPS_FORMAT_UCHAR, NULL) == 0 &&
+        vips_copy(t[2], &t[3], "interpretation", VIPS_INTERPRETATION_sRGB, NULL) == 0 &&
+        (t[4] = vips_image_copy_memory(t[3])) != NULL &&
+        vips_draw_rect(t[4], red, 3, 0, 0, width / 2, height / 2, "fill", TRUE, NULL) == 0 &&
+        vips_gaussnoise(&t[5], width, height, "sigma", 6.0, "mean", 0.0, "seed", 27, NULL) == 0 &&
+        vips_add(t[4], t[5], &t[6], NULL) == 0) {
+        VipsImage *grained = NULL;
+        if (vips_cast(t[6], &grained, VIPS_FORMAT_UCHAR, NULL) == 0) {
+            result = vips_jpegsave_buffer(grained, buffer, length, "Q", 90, "strip", TRUE, NULL);
+            g_object_unref(grained);
+        }
+    }
+    for (int index = 0; index < 7; index++)
+        if (t[index] != NULL) g_object_unref(t[index]);
+    return result;
 }
 
 /// One pixel's band values (g_free the vector); for tests that look at what came out.
