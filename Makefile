@@ -89,7 +89,8 @@ check-counter-js: release   # counter.js in headless Chromium fills the widgets 
 check-nginx: check-deploy   # (the old name: the redirect check is part of check-deploy)
 
 # bantin against Hugo 0.168 on 10,000 generated articles of three corpus shapes, best of 3 alternating runs, with
-# the floor (bench/README.md; SHAPES=..., SIZES=..., RUNS=k, CORPUS_ARGS=... to change them).
+# the floor (bench/README.md; SHAPES=..., SIZES=..., RUNS=k, CORPUS_ARGS=... to change them; BEFORE=<commit> runs
+# that commit's bantin in every round too, with the render stage's processor time and the cores of each).
 .PHONY: bench bench-scale
 bench: release
 	$(SWIFT) build -c release --product bantin-bench

@@ -6,6 +6,8 @@
 #   CORPUS_ARGS="--tags 50" bench/bench.sh   any corpus.py parameter on top of each shape
 #   NO_HUGO=1 SIZES="1000 10000 50000" SHAPES=portal bench/bench.sh   bantin alone: the scale curve (make bench-scale)
 #   BANTIN=/path/to/bantin HUGO=/path/to/hugo bench/bench.sh
+#   BEFORE=032b481 bench/bench.sh       side by side with the bantin of another commit (built once into
+#                                       bench/out/before-SHA) or another binary (BEFORE=/path/to/bantin), in every round
 #   TABLE_ONLY=1 bench/bench.sh         the table of the last runs again (bench/out/bench-SHAPE-N), building nothing
 # For each shape and size: the corpus (bench/corpus.py, cached in bench/out/corpus-SHAPE-N, made again when corpus.py
 # or CORPUS_ARGS change), then RUNS rounds of a full Hugo build of bench/hugo-site and a full bantin build of
@@ -23,6 +25,7 @@ SIZES=${SIZES:-10000}
 SHAPES=${SHAPES:-portal flat deep}
 CORPUS_ARGS=${CORPUS_ARGS:-}
 NO_HUGO=${NO_HUGO:-}
+BEFORE=${BEFORE:-}
 FLOOR=${FLOOR:-$(dirname "$BANTIN")/bantin-bench}
 hugo_version=0.168
 out=$root/bench/out
@@ -90,7 +93,7 @@ corpus() {
 run() {
   local tool=$1 n=$2 i=$3; shift 3
   local dir=$out/bench-$n log time
-  log=$dir/$tool.log time=$dir/$tool.run$i.time
+  log=$dir/$tool.run$i.log time=$dir/$tool.run$i.time
   # The last run's output is moved aside, not deleted: this ext4 (no journal) makes every file created within
   # minutes of a mass deletion search for an inode that was not just freed, which would tax whichever tool runs
   # next. bench/out/trash is emptied when the bench ends.
@@ -107,7 +110,44 @@ run() {
   fi
   measures "$time" > /dev/null || die "could not read /usr/bin/time's report ${time#"$root"/}"
   read -r wall rss cpu <<< "$(measures "$time")"
-  echo "bench: $n, $tool, run $i/$RUNS: $wall s wall, $cpu s processor, $(( rss / 1024 )) MB" >&2
+  local render; render=$(render_processor "$log")
+  echo "bench: $n, $tool, run $i/$RUNS: $wall s wall, $cpu s processor${render:+ (render stage $render)}, $(( rss / 1024 )) MB" >&2
+}
+
+# The processor seconds of the stage that renders pages, from a build's --timings lines (empty for Hugo).
+render_processor() {
+  sed -nE 's/^render: pages: [0-9.]+ s \(processor ([0-9.]+) s.*/\1/p' "$1" | head -1
+}
+
+# The median of the numbers on standard input, one a line.
+median() {
+  sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) exit; printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# stat_median cores|render TOOL KEY: the median over the runs of (user + system) / wall, or of the render stage's
+# processor seconds.
+stat_median() {
+  local what=$1 tool=$2 dir=$out/bench-$3 t
+  for t in "$dir/$tool".run*.time; do
+    [ -e "$t" ] || continue
+    if [ "$what" = cores ]; then measures "$t" | awk '$1 > 0 { printf "%.3f\n", $3 / $1 }'
+    else render_processor "${t%.time}.log"; fi
+  done | median
+}
+
+# The bantin of BEFORE: a binary as it is, or a commit built once (release) into bench/out/before-SHA.
+before_binary() {
+  local rev=$1 sha dir
+  if [ -f "$rev" ] && [ -x "$rev" ]; then echo "$(cd "$(dirname "$rev")" && pwd)/$(basename "$rev")"; return; fi
+  sha=$(git rev-parse --verify --quiet "$rev^{commit}") || die "BEFORE=$rev is neither a bantin binary nor a commit"
+  dir=$out/before-${sha:0:12}
+  if [ ! -x "$dir/.build/release/bantin" ]; then
+    echo "bench: building the bantin of ${sha:0:12} into ${dir#"$root"/} (a few minutes, once)" >&2
+    rm -rf "$dir" && mkdir -p "$dir"
+    git archive "$sha" | tar -x -C "$dir"
+    (cd "$dir" && swift build -c release --product bantin) >&2 || die "could not build the bantin of $rev"
+  fi
+  echo "$dir/.build/release/bantin"
 }
 
 # "wall_seconds peak_rss_kb processor_seconds" from a /usr/bin/time -v report.
@@ -143,6 +183,7 @@ floor() {
 if [ -z "$TABLE_ONLY" ]; then
   [ -n "$NO_HUGO" ] || echo "bench: Hugo $("$HUGO" version | sed -E 's/^hugo v([^ -]*).*/\1/') ($HUGO)" >&2
   echo "bench: bantin $BANTIN" >&2
+  if [ -n "$BEFORE" ]; then BEFORE_BANTIN=$(before_binary "$BEFORE"); echo "bench: before $BEFORE_BANTIN" >&2; fi
 fi
 declare -A results floors
 keys=()
@@ -153,21 +194,28 @@ for shape in $SHAPES; do
     if [ -n "$TABLE_ONLY" ]; then
       [ -n "$NO_HUGO" ] || results[$key,hugo]=$(result hugo "$key")
       results[$key,bantin]=$(result bantin "$key")
+      [ ! -e "$out/bench-$key/before.run1.time" ] || results[$key,before]=$(result before "$key")
       floors[$key]=$(cat "$out/bench-$key/floor.seconds" 2>/dev/null || echo 0)
       continue
     fi
     dir=$(corpus "$shape" "$n")
     mkdir -p "$out/bench-$key"
-    rm -f "$out/bench-$key"/*.run*.time
+    rm -f "$out/bench-$key"/*.run*.time "$out/bench-$key"/*.run*.log
     for i in $(seq 1 "$RUNS"); do
       [ -n "$NO_HUGO" ] || run hugo "$key" "$i" "$HUGO" --source "$root/bench/hugo-site" \
         --config "$root/bench/hugo-site/hugo.toml,$dir/hugo/shape.toml" --contentDir "$dir/hugo/content" \
         --destination "$out/bench-$key/hugo" --cacheDir "$out/hugo-cache" --noBuildLock --logLevel error
-      run bantin "$key" "$i" "$BANTIN" build --quiet --full --content "$dir/bantin/content" \
-        --templates "$root/templates" --output "$out/bench-$key/bantin"
+      # With BEFORE, the two bantins take turns going first.
+      tools=(bantin); [ -z "$BEFORE" ] || { (( i % 2 )) && tools=(bantin before) || tools=(before bantin); }
+      for tool in "${tools[@]}"; do
+        binary=$BANTIN; [ "$tool" = bantin ] || binary=$BEFORE_BANTIN
+        run "$tool" "$key" "$i" "$binary" build --quiet --full --timings --content "$dir/bantin/content" \
+          --templates "$root/templates" --output "$out/bench-$key/$tool"
+      done
     done
     [ -n "$NO_HUGO" ] || results[$key,hugo]=$(result hugo "$key")
     results[$key,bantin]=$(result bantin "$key")
+    [ -z "$BEFORE" ] || results[$key,before]=$(result before "$key")
     floors[$key]=$(floor "$key" "$dir/bantin/content")
     echo "${floors[$key]}" > "$out/bench-$key/floor.seconds"
   done
@@ -192,6 +240,19 @@ for key in "${keys[@]}"; do
     printf "%-14s %-12s %8.3f %7s %9.3f %8s %6s %11.3f %8s   time %s 0.10, memory %s 0.25, spread %s 0.15, floor x%.2f %s 2.5 (issue #18)\n",
       n, "bantin/Hugo", t, "", m, "", "", c, "", (t <= 0.10 ? "<=" : ">"), (m <= 0.25 ? "<=" : ">"), (bs < 0.15 ? "<" : ">="),
       (fl > 0 ? bw / fl : 0), ((fl > 0 && bw / fl <= 2.5) ? "<=" : ">") }'
+  # Processor over wall seconds of each run of the whole process, and the render stage's processor seconds
+  # (--timings): medians over the runs.
+  echo "$key bantin: (user + system) / wall $(stat_median cores bantin "$key") (issue #27: >= 1.85 of 2 cores)," \
+    "render stage processor s $(stat_median render bantin "$key")"
+  if [ -n "${results[$key,before]:-}" ]; then
+    read -r xw xr xc xs xf xm <<< "${results[$key,before]}"
+    printf '%-14s %-12s %8.2f %7s %9.0f %8d %6d %11.2f %8s\n' "$key" before "$xw" "$xs" "$(( xr / 1024 ))" "$xf" "$xm" "$xc" ""
+    echo "$key before: (user + system) / wall $(stat_median cores before "$key"), render stage processor s $(stat_median render before "$key")"
+    awk -v n="$key" -v xw="$xw" -v bw="$bw" -v xr="$xr" -v br="$br" -v xc="$xc" -v bc="$bc" \
+      -v xrr="$(stat_median render before "$key")" -v brr="$(stat_median render bantin "$key")" 'BEGIN {
+      printf "%-14s %-12s %8.3f %7s %9.3f %8s %6s %11.3f %8s   render stage processor %.3f (issue #27: <= 0.5)\n",
+        n, "bantin/before", bw / xw, "", br / xr, "", "", (xc > 0 ? bc / xc : 0), "", (xrr > 0 ? brr / xrr : 0) }'
+  fi
 done
 if [ -n "$NO_HUGO" ] && [ "${#keys[@]}" -gt 1 ]; then   # the scale curve: each size against the first
   read -r w0 _ <<< "${results[${keys[0]},bantin]}"
