@@ -153,12 +153,18 @@ extension TemplateNode: CustomStringConvertible, CustomDebugStringConvertible {
 /// What a page's template sees: the page's own values, then the site-wide ones, then what the build rendered once
 /// for every page (`SharedRenders`).
 ///
-/// Three references and nothing more: within an existential's three inline words, so the engine's casts of it
-/// copy no box (a fourth field put one on the heap for every value looked up).
-struct LayeredValues: MustacheParent, MemoTop {
+/// A class: the engine copies the value for each cast it makes of it (two or three per name looked up), and a
+/// reference is one retain where a struct of three references was three.
+final class LayeredValues: MustacheParent, MemoTop, Sendable {
     let own: TemplateFields
     let site: TemplateFields
     let shared: SharedRenders
+
+    init(own: TemplateFields, site: TemplateFields, shared: SharedRenders) {
+        self.own = own
+        self.site = site
+        self.shared = shared
+    }
 
     func child(named name: String) -> Any? {
         guard let node = node(named: name) else { return shared.value(named: name, top: self) }
