@@ -13,8 +13,8 @@ struct RelatedLists: Sendable {
     }
 
     /// Computes them (see `RelatedNews.compute`; `indexed` is called once the text index is built).
-    static func compute(_ site: Site, indexed: () -> Void = {}) -> RelatedLists {
-        RelatedLists(site, positions: RelatedNews.compute(site, indexed: indexed))
+    static func compute(_ site: Site) -> RelatedLists {
+        RelatedLists(site, positions: RelatedNews.compute(site))
     }
 
     subscript(_ article: ArticleID) -> [ArticleID] { lists[article] ?? [] }

@@ -5,13 +5,9 @@ import Foundation
 /// published articles (see `RelatedScorer`), up to `related.count`, each scoring at least `min_score` without
 /// the date. Ties go to the newer article, then the smaller slug, so every build gives the same lists.
 public enum RelatedNews {
-    /// Related article positions (in `site.articles`) for every article. `indexed` is called once the text
-    /// index is built, before the lists are searched: building the index takes the most memory, searching the
-    /// least, so the build starts work that needs memory of its own there.
-    public static func compute(_ site: Site, indexed: () -> Void = {}) -> [[Int]] {
-        let finder = Finder(site: site, settings: site.config.related)
-        indexed()
-        return lists(finder, site: site)
+    /// Related article positions (in `site.articles`) for every article. The text index is let go on return.
+    public static func compute(_ site: Site) -> [[Int]] {
+        lists(Finder(site: site, settings: site.config.related), site: site)
     }
 
     /// The same lists found by scoring every pair of articles instead of searching the index: slow (n²), for
